@@ -1,0 +1,43 @@
+/**
+ * Hugging Face transformers `trainer_state.json` (TrainerState.save_to_json,
+ * https://huggingface.co/docs/transformers/main_classes/callback#transformers.TrainerState).
+ *
+ * Kept: the top-level numbers (`epoch`, `global_step`, `best_metric` when set, `total_flos`, ...) and,
+ * for every key logged in `log_history`, its value in the last entry that has it — so `eval_*` come
+ * from the last evaluation, `loss` from the last training log, `train_loss` from the final summary.
+ * Their generic names are `log_history.<i>.<key>`; the alias is the plain key (`eval_loss`).
+ * `epoch` and `step` inside entries are left out: every entry has them.
+ */
+import { UserError, where } from '../../errors.js';
+import { uniqueAliases } from '../flatten.js';
+import { child, isArray, type TreeNode } from '../tree.js';
+import type { Metric, MetricFile } from '../types.js';
+
+export function isTrainerState(tree: TreeNode): boolean {
+  return isArray(child(tree, 'log_history')) && child(tree, 'global_step') !== undefined;
+}
+
+export function readTrainerState(tree: TreeNode, file: string): MetricFile {
+  const history = child(tree, 'log_history');
+  if (tree.kind !== 'object' || !isArray(history)) {
+    throw new UserError(`${where(file, tree.line)}not a trainer_state.json: no "log_history" list`, file, tree.line);
+  }
+  const metrics: Metric[] = [];
+  for (const e of tree.entries) {
+    if (e.value.kind === 'scalar' && typeof e.value.value === 'number') {
+      metrics.push({ name: e.key, value: e.value.value, file, line: e.line });
+    }
+  }
+  const last = new Map<string, Metric>();
+  history.items.forEach((item, i) => {
+    if (item.kind !== 'object') return;
+    for (const e of item.entries) {
+      if (e.value.kind !== 'scalar' || e.key === 'epoch' || e.key === 'step') continue;
+      last.delete(e.key); // re-insert so the order is that of the last occurrences
+      last.set(e.key, { name: `log_history.${i}.${e.key}`, value: e.value.value, file, line: e.line });
+    }
+  });
+  metrics.push(...last.values());
+  const aliases = uniqueAliases([...last].map(([key, m]) => [key, m.name] as [string, string]), metrics);
+  return { file, format: 'hf-trainer-state', metrics, aliases };
+}

@@ -1,0 +1,52 @@
+/**
+ * EleutherAI lm-evaluation-harness results JSON (https://github.com/EleutherAI/lm-evaluation-harness,
+ * `--output_path`): v0.4 `results.<task>."<metric>,<filter>"` (plus `groups.<group>...`) and legacy
+ * v0.3 `results.<task>.<metric>`.
+ *
+ * Only the `results` and `groups` subtrees are read (configs, versions, n-shot, config, ... are run
+ * settings, not scores); the `alias` display labels are skipped. Stderr `"N/A"` stays a string.
+ * `higher_is_better.<task>.<metric>` sets Metric.higherIsBetter. Aliases, when unambiguous:
+ * `<task>.<metric>,<filter>` and, for the `none` filter, `<task>.<metric>` (`arc_easy.acc`); a task
+ * present in both `results` and `groups` takes its aliases from `results`.
+ */
+import { UserError, where } from '../../errors.js';
+import { flattenTree, uniqueAliases } from '../flatten.js';
+import { child, entry, isObject, type TreeNode } from '../tree.js';
+import type { Metric, MetricFile } from '../types.js';
+
+const RUN_KEYS = ['versions', 'configs', 'n-shot', 'higher_is_better', 'group_subtasks', 'config'];
+
+export function isLmEval(tree: TreeNode): boolean {
+  return isObject(child(tree, 'results')) && RUN_KEYS.some((k) => entry(tree, k) !== undefined);
+}
+
+export function readLmEval(tree: TreeNode, file: string): MetricFile {
+  const results = child(tree, 'results');
+  if (!isObject(results)) {
+    throw new UserError(`${where(file, tree.line)}not an lm-evaluation-harness result: no "results" object`, file, tree.line);
+  }
+  const directions = child(tree, 'higher_is_better');
+  const metrics: Metric[] = [];
+  const candidates: [string, string][] = [];
+  const inResults = new Set(results.entries.map((e) => e.key));
+  for (const section of ['results', 'groups']) {
+    const node = child(tree, section);
+    if (!isObject(node)) continue;
+    for (const task of node.entries) {
+      const fromResults = section === 'results' || !inResults.has(task.key);
+      for (const m of flattenTree(task.value, file, { prefix: `${section}.${task.key}` })) {
+        const key = m.name.slice(section.length + task.key.length + 2);
+        if (key === 'alias') continue;
+        const comma = key.indexOf(',');
+        const metric = comma < 0 ? key : key.slice(0, comma);
+        const direction = child(child(directions, task.key), metric);
+        if (direction?.kind === 'scalar' && typeof direction.value === 'boolean') m.higherIsBetter = direction.value;
+        metrics.push(m);
+        if (!fromResults) continue;
+        candidates.push([`${task.key}.${key}`, m.name]);
+        if (comma >= 0 && key.slice(comma + 1) === 'none') candidates.push([`${task.key}.${metric}`, m.name]);
+      }
+    }
+  }
+  return { file, format: 'lm-eval', metrics, aliases: uniqueAliases(candidates, metrics) };
+}

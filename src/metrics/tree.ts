@@ -1,0 +1,39 @@
+/**
+ * A parsed JSON or YAML document that remembers the 1-based line of every key and value, so each
+ * metric can point at its line. Both json-positions.ts and yaml-tree.ts produce it.
+ */
+export type Scalar = number | string | boolean | null;
+
+export type TreeNode =
+  | { kind: 'scalar'; value: Scalar; line: number }
+  | { kind: 'array'; items: TreeNode[]; line: number }
+  | { kind: 'object'; entries: TreeEntry[]; line: number };
+
+export interface TreeEntry {
+  key: string;
+  /** Line of the key itself. */
+  line: number;
+  value: TreeNode;
+}
+
+export type ObjectNode = Extract<TreeNode, { kind: 'object' }>;
+export type ArrayNode = Extract<TreeNode, { kind: 'array' }>;
+
+/** The entry for `key` (the last one when a key is repeated, as JSON.parse does). */
+export function entry(node: TreeNode | undefined, key: string): TreeEntry | undefined {
+  if (node?.kind !== 'object') return undefined;
+  for (let i = node.entries.length - 1; i >= 0; i--) if (node.entries[i].key === key) return node.entries[i];
+  return undefined;
+}
+
+export function child(node: TreeNode | undefined, key: string): TreeNode | undefined {
+  return entry(node, key)?.value;
+}
+
+export function isObject(node: TreeNode | undefined): node is ObjectNode {
+  return node?.kind === 'object';
+}
+
+export function isArray(node: TreeNode | undefined): node is ArrayNode {
+  return node?.kind === 'array';
+}
