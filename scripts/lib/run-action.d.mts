@@ -1,0 +1,24 @@
+export interface WorkflowCommand {
+  command: string;
+  properties: Record<string, string>;
+  data: string;
+  /** The stream it was read from. */
+  stream: 'stdout' | 'stderr';
+}
+
+export interface ActionRun {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+  outputs: Record<string, string>;
+  summary: string;
+  commands: WorkflowCommand[];
+  errors: WorkflowCommand[];
+  warnings: WorkflowCommand[];
+}
+
+export const ROOT: string;
+export function tempDir(prefix?: string): string;
+export function runAction(inputs: Record<string, string>, cwd: string, env?: Record<string, string>): ActionRun;
+export function parseOutputFile(text: string): Record<string, string>;
+export function parseCommands(text: string, stream: 'stdout' | 'stderr'): WorkflowCommand[];

@@ -1,0 +1,67 @@
+#!/usr/bin/env node
+import { UserError } from './errors.js';
+import { cliSink } from './report/cli-sink.js';
+import { report, reportError } from './report/reporter.js';
+import { INPUT_NAMES, readSettings, STAGES } from './settings.js';
+import { runStage } from './stages/index.js';
+
+const USAGE = `Usage: ml-quality-gate <stage> [--<input> <value>]...
+
+Runs a stage of the ml-quality-gate action outside GitHub Actions. Flags mirror the action's inputs;
+a flag given several times (e.g. --metrics) is joined with newlines.
+
+  stages:  ${STAGES.join(', ')}
+  inputs:  ${INPUT_NAMES.filter((n) => n !== 'stage').map((n) => `--${n}`).join(' ')}
+
+Example:
+  ml-quality-gate gate --metrics reports/metrics.json --thresholds gate.yml --baseline main-metrics.json
+
+Prints the summary as Markdown. Exit code: 0 pass, 1 violation, 2 bad input.`;
+
+/** Parses `<stage> --name value ...` into action inputs; unknown flags are bad input. */
+export function parseArgs(argv: string[]): Map<string, string> {
+  const inputs = new Map<string, string>();
+  const rest = [...argv];
+  if (rest[0] && !rest[0].startsWith('-')) inputs.set('stage', rest.shift() as string);
+  while (rest.length > 0) {
+    const arg = rest.shift() as string;
+    if (!arg.startsWith('--')) throw new UserError(`unexpected argument '${arg}'\n\n${USAGE}`);
+    let name = arg.slice(2);
+    let value: string | undefined;
+    const eq = name.indexOf('=');
+    if (eq >= 0) {
+      value = name.slice(eq + 1);
+      name = name.slice(0, eq);
+    }
+    if (!INPUT_NAMES.includes(name)) throw new UserError(`unknown flag '--${name}'\n\n${USAGE}`);
+    if (value === undefined) {
+      if (rest.length === 0) throw new UserError(`flag '--${name}' needs a value`);
+      value = rest.shift() as string;
+    }
+    const previous = inputs.get(name);
+    inputs.set(name, previous === undefined ? value : `${previous}\n${value}`);
+  }
+  return inputs;
+}
+
+async function main(argv: string[]): Promise<number> {
+  const sink = cliSink();
+  const workspace = process.cwd();
+  if (argv.length === 0 || argv.includes('--help') || argv.includes('-h')) {
+    process.stdout.write(`${USAGE}\n`);
+    return argv.length === 0 ? 2 : 0;
+  }
+  let stage = '';
+  try {
+    const inputs = parseArgs(argv);
+    stage = inputs.get('stage') ?? '';
+    const settings = readSettings((name) => (inputs.get(name) ?? '').trim(), { ...process.env, GITHUB_WORKSPACE: workspace });
+    const code = await report(await runStage(settings), settings, sink);
+    if (sink.outputs.report) sink.info(`report: ${sink.outputs.report}`);
+    return code;
+  } catch (err) {
+    return reportError(err, stage, workspace, sink);
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2));

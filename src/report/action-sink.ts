@@ -1,0 +1,29 @@
+import { randomUUID } from 'node:crypto';
+import * as core from '@actions/core';
+import type { Sink } from './reporter.js';
+
+/**
+ * The runner: outputs through core.setOutput (random heredoc delimiter), annotations through core's
+ * commands (which escape their data and properties), the summary file, and the log. Untrusted log
+ * text is fenced with `::stop-commands::<random token>` so no line of it can act as a command.
+ */
+export const actionSink: Sink = {
+  setOutput: (name, value) => core.setOutput(name, value),
+  annotate: ({ level, message, title, file, line }) => {
+    const props: core.AnnotationProperties = { title, file, startLine: line };
+    if (level === 'error') core.error(message, props);
+    else if (level === 'warning') core.warning(message, props);
+    else core.notice(message, props);
+  },
+  summary: async (markdown) => {
+    // core.summary throws when the file variable is missing (e.g. a local run); nothing to write then.
+    if (!process.env.GITHUB_STEP_SUMMARY) return;
+    await core.summary.addRaw(markdown).write();
+  },
+  info: (text) => core.info(text),
+  untrusted: (text) => {
+    const token = randomUUID();
+    process.stdout.write(`::stop-commands::${token}\n${text}\n::${token}::\n`);
+  },
+  exitCodes: { violation: 1, error: 1 },
+};

@@ -1,0 +1,35 @@
+import { randomUUID } from 'node:crypto';
+import { inert } from './escape.js';
+import type { Sink } from './reporter.js';
+
+/**
+ * A terminal or another CI: the summary Markdown goes to stdout, diagnostics to stderr. When the CLI
+ * itself runs inside a GitHub Actions `run:` step, stdout is fenced as the action's log is.
+ */
+export function cliSink(env: NodeJS.ProcessEnv = process.env): Sink & { outputs: Record<string, string> } {
+  const onRunner = env.GITHUB_ACTIONS === 'true';
+  const outputs: Record<string, string> = {};
+  return {
+    outputs,
+    setOutput: (name, value) => {
+      outputs[name] = value;
+    },
+    annotate: ({ level, message, file, line }) => {
+      const at = file ? `${inert(file)}${line ? `:${line}` : ''}: ` : '';
+      process.stderr.write(`${level}: ${at}${inert(message)}\n`);
+    },
+    summary: async () => {
+      // The CLI prints the summary once, through `untrusted`.
+    },
+    info: (text) => process.stderr.write(`${text}\n`),
+    untrusted: (text) => {
+      if (!onRunner) {
+        process.stdout.write(`${text}\n`);
+        return;
+      }
+      const token = randomUUID();
+      process.stdout.write(`::stop-commands::${token}\n${text}\n::${token}::\n`);
+    },
+    exitCodes: { violation: 1, error: 2 },
+  };
+}

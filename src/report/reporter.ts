@@ -1,0 +1,100 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import * as path from 'node:path';
+import { UserError } from '../errors.js';
+import { renderMarkdown } from './markdown.js';
+import type { Annotation, StageResult } from './result.js';
+
+/** Where a result goes: the runner (src/report/action-sink.ts) or a terminal (src/report/cli-sink.ts). */
+export interface Sink {
+  setOutput(name: string, value: string): void;
+  /** Message and title are untrusted: the sink escapes them. */
+  annotate(annotation: Annotation): void;
+  /** Markdown of the job summary (already escaped). */
+  summary(markdown: string): Promise<void>;
+  /** Text the action wrote itself. */
+  info(text: string): void;
+  /** Text that may hold untrusted pieces (metric names, file contents): printed inert. */
+  untrusted(text: string): void;
+  /** Exit code for a violated verdict and for an error (bad input or a bug). */
+  readonly exitCodes: { violation: number; error: number };
+}
+
+export interface ReportOptions {
+  failOnViolation: boolean;
+  reportPath: string;
+  summary: boolean;
+  workspace: string;
+}
+
+/** The runner keeps this many annotations of one level per step; the rest are folded into the last. */
+export const MAX_ANNOTATIONS_PER_LEVEL = 10;
+
+/** Outputs that state a negative verdict when a stage could not even run. */
+const VERDICT_ON_ERROR: Record<string, Record<string, string>> = {
+  gate: { passed: 'false' },
+};
+
+/** Turns any stage's result into outputs, report file, summary, annotations and an exit code. */
+export async function report(result: StageResult, opts: ReportOptions, sink: Sink): Promise<number> {
+  const outputs = { ...result.outputs };
+  if (result.report !== undefined) {
+    await mkdir(path.dirname(opts.reportPath), { recursive: true });
+    await writeFile(opts.reportPath, JSON.stringify(result.report, null, 2) + '\n');
+    outputs.report = opts.reportPath;
+  }
+  for (const [name, value] of Object.entries(outputs)) sink.setOutput(name, value);
+  for (const notice of result.notices ?? []) sink.annotate({ level: 'notice', message: notice });
+
+  // A verdict the user chose not to enforce is shown as warnings, never as errors.
+  const annotations = opts.failOnViolation
+    ? result.annotations
+    : result.annotations.map((a) => (a.level === 'error' ? { ...a, level: 'warning' as const } : a));
+  for (const a of capAnnotations(annotations)) sink.annotate(a);
+
+  const markdown = renderMarkdown(result.summary);
+  if (opts.summary) await sink.summary(markdown);
+  sink.untrusted(markdown.trimEnd());
+  if (result.ok) return 0;
+  if (opts.failOnViolation) return sink.exitCodes.violation;
+  sink.info('fail-on-violation is false: the verdict is in the outputs, the job goes on.');
+  return 0;
+}
+
+/** Reports an error that stopped a stage: one annotation, a negative verdict, no stack for user errors. */
+export function reportError(err: unknown, stage: string, workspace: string, sink: Sink): number {
+  for (const [name, value] of Object.entries(VERDICT_ON_ERROR[stage] ?? {})) sink.setOutput(name, value);
+  if (err instanceof UserError) {
+    sink.annotate({
+      level: 'error',
+      title: 'ml-quality-gate: bad input',
+      message: err.message,
+      file: err.file ? path.relative(workspace, path.resolve(err.file)).split(path.sep).join('/') : undefined,
+      line: err.line,
+    });
+  } else {
+    const e = err instanceof Error ? err : new Error(String(err));
+    sink.annotate({ level: 'error', title: 'ml-quality-gate: internal error', message: `${e.message} (this is a bug; please report it)` });
+    sink.untrusted(e.stack ?? e.message);
+  }
+  return sink.exitCodes.error;
+}
+
+/** Keeps the first nine annotations of a level and folds the rest into a tenth. */
+export function capAnnotations(annotations: Annotation[]): Annotation[] {
+  const out: Annotation[] = [];
+  for (const level of ['error', 'warning', 'notice'] as const) {
+    const of = annotations.filter((a) => a.level === level);
+    if (of.length <= MAX_ANNOTATIONS_PER_LEVEL) {
+      out.push(...of);
+      continue;
+    }
+    const kept = of.slice(0, MAX_ANNOTATIONS_PER_LEVEL - 1);
+    const rest = of.slice(MAX_ANNOTATIONS_PER_LEVEL - 1);
+    out.push(...kept, {
+      level,
+      title: `${rest.length} more`,
+      message: rest.map((a) => `${a.file ? `${a.file}${a.line ? `:${a.line}` : ''}: ` : ''}${a.message}`).join('\n'),
+    });
+  }
+  return out;
+}

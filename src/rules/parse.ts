@@ -1,0 +1,150 @@
+import { readFile } from 'node:fs/promises';
+import { UserError } from '../errors.js';
+import type { Check, Direction, MetricRule } from './types.js';
+
+/** A rules file is recognised by its extension when the input is a single line. */
+const RULES_FILE = /\.(ya?ml|json)$/i;
+
+/**
+ * Loads the `thresholds` input: inline YAML/JSON, or the path of a `.yml`/`.yaml`/`.json` file.
+ * Each top-level key is a metric name (the flattened name or an alias); its value is one rule:
+ *
+ *   accuracy: ">= 0.90"                 comparison: >=, <=, >, <, == (== allows 1e-9 relative slack)
+ *   f1: "between 0.8 and 1"             inclusive range
+ *   auc: 0.85                           a bare number: at least as good as it (by direction)
+ *   latency_p95_ms: { max: 120, max-increase-pct: 10, direction: lower }
+ *
+ * Mapping keys: min, max, max-drop, max-drop-pct, max-increase, max-increase-pct, direction.
+ * `max-drop` and `max-increase` are absolute changes from the baseline; the `-pct` forms are
+ * percentages of |baseline|. Errors name the file (when there is one), the line and the key.
+ */
+export async function loadRules(input: string): Promise<MetricRule[]> {
+  const text = input.trim();
+  if (!text.includes('\n') && RULES_FILE.test(text)) {
+    let content: string;
+    try {
+      content = await readFile(text, 'utf8');
+    } catch {
+      throw new UserError(`thresholds file not found: ${text}`, text);
+    }
+    if (!content.trim()) throw new UserError(`thresholds file is empty: ${text}`, text);
+    return parseRules(content, text);
+  }
+  return parseRules(text);
+}
+
+export async function parseRules(text: string, file?: string): Promise<MetricRule[]> {
+  // yaml is loaded here, not at start-up: a gate reading JSON metrics may never need it.
+  const { parseDocument, LineCounter, isMap, isPair, isScalar } = await import('yaml');
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: true });
+  const label = file ?? 'thresholds';
+  if (doc.errors.length > 0) {
+    const err = doc.errors[0];
+    const pos = err.linePos?.[0];
+    const hint = /:\s*[<>]/.test(text) ? ' (quote rules that start with > or <, e.g. accuracy: ">= 0.9")' : '';
+    throw new UserError(
+      `${label}: invalid YAML at line ${pos?.line ?? '?'}:${pos?.col ?? '?'}: ${firstLine(err.message)}${hint}`,
+      file,
+      pos?.line,
+      pos?.col,
+    );
+  }
+  const lineOf = (node: unknown): number | undefined => {
+    const range = (node as { range?: [number, number, number] } | null)?.range;
+    return range ? lineCounter.linePos(range[0]).line : undefined;
+  };
+  const root = doc.contents;
+  if (!isMap(root) || root.items.length === 0) {
+    throw new UserError(`${label}: expected a mapping of metric names to rules, e.g. accuracy: ">= 0.9"`, file, lineOf(root));
+  }
+  const rules: MetricRule[] = [];
+  for (const pair of root.items) {
+    if (!isPair(pair) || !isScalar(pair.key)) throw new UserError(`${label}: metric names must be plain keys`, file, lineOf(pair.key));
+    const metric = String(pair.key.value);
+    const line = lineOf(pair.key);
+    const fail = (msg: string, at = line): never => {
+      throw new UserError(`${label}${at ? `:${at}` : ''}: rule for '${metric}': ${msg}`, file, at);
+    };
+    const value = pair.value;
+    let checks: Check[];
+    let direction: Direction | undefined;
+    if (isScalar(value) && typeof value.value === 'string') {
+      checks = [parseExpression(value.value, fail)];
+    } else if (isScalar(value) && typeof value.value === 'number') {
+      checks = [{ kind: 'target', value: finite(value.value, 'value', fail) }];
+    } else if (isMap(value)) {
+      checks = [];
+      for (const item of value.items) {
+        if (!isPair(item) || !isScalar(item.key)) fail('expected key: value pairs');
+        const key = String((item.key as { value: unknown }).value);
+        const at = lineOf(item.key);
+        const v = isScalar(item.value) ? item.value.value : undefined;
+        if (key === 'direction') {
+          if (v !== 'higher' && v !== 'lower') fail(`direction must be 'higher' or 'lower', got '${String(v)}'`, at);
+          direction = v as Direction;
+        } else if (key === 'min') checks.push({ kind: 'compare', op: '>=', value: finite(v, key, fail, at) });
+        else if (key === 'max') checks.push({ kind: 'compare', op: '<=', value: finite(v, key, fail, at) });
+        else if (key === 'max-drop' || key === 'max-drop-pct' || key === 'max-increase' || key === 'max-increase-pct') {
+          const n = finite(v, key, fail, at);
+          if (n < 0) fail(`${key} must not be negative, got ${n}`, at);
+          checks.push({ kind: key, value: n });
+        } else {
+          fail(`unknown key '${key}'; expected min, max, max-drop, max-drop-pct, max-increase, max-increase-pct or direction`, at);
+        }
+      }
+      if (checks.length === 0) fail('no check given (min, max, max-drop, …)');
+    } else {
+      return fail(`expected a string like ">= 0.9", a number, or a mapping with min/max/max-drop/…`);
+    }
+    rules.push({ metric, checks, direction, text: describeChecks(checks), file, line });
+  }
+  return rules;
+}
+
+const NUMBER = String.raw`[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?`;
+const COMPARE = new RegExp(String.raw`^(>=|<=|==|>|<)\s*(${NUMBER})$`);
+const BETWEEN = new RegExp(String.raw`^between\s+(${NUMBER})\s+and\s+(${NUMBER})$`, 'i');
+
+function parseExpression(expr: string, fail: (msg: string) => never): Check {
+  const text = expr.trim();
+  const cmp = COMPARE.exec(text);
+  if (cmp) return { kind: 'compare', op: cmp[1] as '>=', value: Number(cmp[2]) };
+  const btw = BETWEEN.exec(text);
+  if (btw) {
+    const min = Number(btw[1]);
+    const max = Number(btw[2]);
+    if (min > max) fail(`'${text}': the lower bound is above the upper bound`);
+    return { kind: 'between', min, max };
+  }
+  return fail(`cannot parse '${text}'; expected ">= x", "<= x", "> x", "< x", "== x" or "between a and b"`);
+}
+
+function finite(v: unknown, key: string, fail: (msg: string, at?: number) => never, at?: number): number {
+  if (typeof v !== 'number' || !Number.isFinite(v)) return fail(`${key} must be a finite number, got '${String(v)}'`, at);
+  return v;
+}
+
+export function describeChecks(checks: Check[]): string {
+  return checks
+    .map((c) => {
+      switch (c.kind) {
+        case 'compare':
+          return `${c.op} ${c.value}`;
+        case 'between':
+          return `between ${c.min} and ${c.max}`;
+        case 'target':
+          return `at least as good as ${c.value}`;
+        case 'max-drop-pct':
+        case 'max-increase-pct':
+          return `${c.kind.replace('-pct', '')} ${c.value} %`;
+        default:
+          return `${c.kind} ${c.value}`;
+      }
+    })
+    .join(', ');
+}
+
+function firstLine(s: string): string {
+  return s.split('\n')[0];
+}
