@@ -1,0 +1,41 @@
+import { parsedEnd, parseNumberAt, parseNumberText } from '../../src/data/number.js';
+
+const at = (text: string): [number, number] => {
+  const v = parseNumberAt(Buffer.from(`${text}\n`), 0);
+  return [v, parsedEnd];
+};
+
+describe('number parsing', () => {
+  test.each([
+    ['0.1', 0.1],
+    ['-1.5e-3', -0.0015],
+    ['.5', 0.5],
+    ['5.', 5],
+    ['+2', 2],
+    ['1E3', 1000],
+    ['007', 7],
+    ['0.30000000000000004', 0.30000000000000004],
+    ['12345678901234567', 12345678901234568],
+    ['-46.16046713580582', -46.16046713580582],
+    ['9007199254740993', 9007199254740992],
+    ['1.7976931348623157e308', 1.7976931348623157e308],
+    ['4.9e-324', 5e-324],
+  ])('%s', (text, expected) => {
+    expect(at(text)).toEqual([expected, text.length]);
+  });
+
+  test('stops before what cannot continue a number', () => {
+    expect(at('12ab')).toEqual([12, 2]);
+    expect(at('1e')).toEqual([1, 1]);
+    expect(at('abc')[1]).toBe(-1);
+    expect(at('-')[1]).toBe(-1);
+    expect(at('1e999')[1]).toBe(-1);
+  });
+
+  test('whole cell texts', () => {
+    expect(parseNumberText(' 2.5 ')).toBe(2.5);
+    expect(parseNumberText('0x10')).toBeNaN();
+    expect(parseNumberText('Infinity')).toBeNaN();
+    expect(parseNumberText('1,000')).toBeNaN();
+  });
+});

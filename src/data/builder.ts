@@ -1,0 +1,178 @@
+/**
+ * Builds one column from its cells in row order. A column starts numerical and stays so while
+ * every non-missing cell is a finite number. A text cell turns it categorical on the spot when no
+ * number came before (the usual case: text from the first row); after numbers it turns "mixed":
+ * its values are no longer kept and the reader reads the file again with this column as text
+ * (see read.ts), so categorical values keep their exact raw text ("1.50", "007") rather than a
+ * number printed back.
+ */
+import { ByteDictionary } from './dictionary.js';
+import { isMissingBytes, isMissingText } from './missing.js';
+import { parseNumberText } from './number.js';
+import { NUMERIC_DISTINCT_CAP, type Column } from './types.js';
+
+export type BuilderMode = 'numeric' | 'categorical' | 'mixed';
+
+export class ColumnBuilder {
+  mode: BuilderMode;
+  length = 0;
+  values: Float64Array;
+  codes: Int32Array;
+  private readonly dict = new ByteDictionary();
+
+  constructor(readonly name: string, text: boolean, capacity = 1024) {
+    this.mode = text ? 'categorical' : 'numeric';
+    this.values = new Float64Array(text ? 0 : capacity);
+    this.codes = new Int32Array(text ? capacity : 0);
+  }
+
+  /** Makes room for `capacity` rows in total (readers call it with their estimate of the row count). */
+  reserve(capacity: number): void {
+    if (this.mode === 'numeric' && capacity > this.values.length) {
+      const v = new Float64Array(capacity);
+      v.set(this.values.subarray(0, this.length));
+      this.values = v;
+    } else if (this.mode === 'categorical' && capacity > this.codes.length) {
+      const c = new Int32Array(capacity);
+      c.set(this.codes.subarray(0, this.length));
+      this.codes = c;
+    }
+  }
+
+  /** Drops rows from `length` on (a record cut by the end of a read chunk is parsed again). */
+  truncate(length: number): void {
+    this.length = length;
+  }
+
+  /** A number parsed by the caller (numeric mode only). */
+  pushNumber(v: number): void {
+    if (this.length === this.values.length) this.reserve(this.length * 2 + 16);
+    this.values[this.length++] = v;
+  }
+
+  pushMissing(): void {
+    if (this.mode === 'numeric') this.pushNumber(NaN);
+    else this.pushCode(-1);
+  }
+
+  /** A raw cell given as UTF-8 bytes `buf[start..end)`. */
+  pushBytes(buf: Uint8Array, start: number, end: number): void {
+    if (isMissingBytes(buf, start, end)) return this.pushMissing();
+    if (this.mode === 'categorical') return this.pushCode(this.dict.code(buf, start, end));
+    if (this.mode === 'numeric') {
+      const v = parseNumberText(Buffer.from(buf.buffer, buf.byteOffset + start, end - start).toString('latin1'));
+      if (!Number.isNaN(v)) return this.pushNumber(v);
+      if (this.leaveNumeric()) this.pushCode(this.dict.code(buf, start, end));
+    } else this.length++; // mixed
+  }
+
+  /** A raw cell given as text (quoted cell with escapes, JSON string). */
+  pushText(text: string): void {
+    if (isMissingText(text)) return this.pushMissing();
+    if (this.mode === 'categorical') {
+      const bytes = Buffer.from(text, 'utf8');
+      return this.pushCode(this.dict.code(bytes, 0, bytes.length));
+    }
+    if (this.mode === 'numeric') {
+      const v = parseNumberText(text);
+      if (!Number.isNaN(v)) return this.pushNumber(v);
+      if (this.leaveNumeric()) this.pushText(text);
+    } else this.length++; // mixed
+  }
+
+  /**
+   * A typed value (JSON Lines, Parquet): numbers (and bigints) are numbers, booleans the text
+   * `true`/`false`, null/undefined missing, strings raw cells, dates ISO text, anything else
+   * its JSON text.
+   */
+  pushValue(v: unknown): void {
+    if (v === null || v === undefined) return this.pushMissing();
+    if (typeof v === 'string') return this.pushText(v);
+    if (typeof v === 'number' || typeof v === 'bigint') {
+      const n = Number(v);
+      if (this.mode === 'numeric' && Number.isFinite(n)) return this.pushNumber(n);
+      return this.pushText(String(v));
+    }
+    if (typeof v === 'boolean') return this.pushText(String(v));
+    if (v instanceof Date) return this.pushText(v.toISOString());
+    this.pushText(JSON.stringify(v, (_k, x: unknown) => (typeof x === 'bigint' ? x.toString() : x)));
+  }
+
+  /** The finished column of `rowCount` rows (pads missing rows at the end, e.g. JSONL keys). */
+  finish(rowCount: number): Column {
+    while (this.length < rowCount) this.pushMissing();
+    return this.mode === 'numeric' ? this.finishNumeric(rowCount) : this.finishCategorical(rowCount);
+  }
+
+  private pushCode(code: number): void {
+    if (this.mode === 'mixed') { this.length++; return; } // only counted: the column is re-read
+    if (this.length === this.codes.length) this.reserve(this.length * 2 + 16);
+    this.codes[this.length++] = code;
+  }
+
+  /**
+   * A numeric column met a text cell: true when it became categorical (the caller then pushes
+   * the cell), false when it became mixed (the cell is counted here).
+   */
+  private leaveNumeric(): boolean {
+    const n = this.length;
+    const hadNumbers = this.values.subarray(0, n).some((v) => v === v);
+    if (hadNumbers) {
+      this.mode = 'mixed';
+      this.length++;
+    } else { // only missing cells so far: nothing is lost by becoming categorical now
+      this.mode = 'categorical';
+      this.codes = new Int32Array(Math.max(this.values.length, 16));
+      this.codes.fill(-1, 0, n);
+    }
+    this.values = new Float64Array(0);
+    return !hadNumbers;
+  }
+
+  private finishNumeric(n: number): Column {
+    const values = fit(this.values, n);
+    let missing = 0, integerLike = true;
+    const seen: number[] = [];
+    for (let i = 0; i < n; i++) {
+      const v = values[i];
+      if (v !== v) { missing++; continue; }
+      if (integerLike && !Number.isInteger(v)) integerLike = false;
+      if (seen.length <= NUMERIC_DISTINCT_CAP && !seen.includes(v)) seen.push(v);
+    }
+    return { kind: 'numeric', name: this.name, values, missing, integerLike, distinct: seen.length };
+  }
+
+  private finishCategorical(n: number): Column {
+    let codes = fit(this.codes, n);
+    let dictionary = this.dict.texts();
+    let counts = new Int32Array(dictionary.length);
+    let missing = 0;
+    for (let i = 0; i < n; i++) {
+      const c = codes[i];
+      if (c < 0) missing++;
+      else counts[c]++;
+    }
+    // Entries added by a record that was later re-read are unused: drop them, renumbering codes.
+    if (counts.includes(0)) ({ codes, dictionary, counts } = compact(codes, dictionary, counts));
+    const boolean = dictionary.length > 0 && dictionary.every((t) => BOOLEAN_TEXTS.has(t));
+    return { kind: 'categorical', name: this.name, codes, dictionary, counts, missing, distinct: dictionary.length, boolean };
+  }
+}
+
+const BOOLEAN_TEXTS = new Set(['true', 'false', 'True', 'False', 'TRUE', 'FALSE']);
+
+/** `a` cut to `n` items; copied when the spare capacity is worth freeing (over 1/8). */
+function fit<T extends Float64Array | Int32Array>(a: T, n: number): T {
+  return (a.length - n > n / 8 ? a.slice(0, n) : a.subarray(0, n)) as T;
+}
+
+function compact(codes: Int32Array, dictionary: string[], counts: Int32Array) {
+  const map = new Int32Array(dictionary.length).fill(-1);
+  const kept: string[] = [];
+  const keptCounts: number[] = [];
+  dictionary.forEach((t, k) => {
+    if (counts[k] > 0) { map[k] = kept.length; kept.push(t); keptCounts.push(counts[k]); }
+  });
+  for (let i = 0; i < codes.length; i++) if (codes[i] >= 0) codes[i] = map[codes[i]];
+  return { codes, dictionary: kept, counts: Int32Array.from(keptCounts) };
+}

@@ -1,0 +1,234 @@
+/**
+ * Streaming CSV/TSV reader (RFC 4180): fields separated by `,` (or tab), records by LF or CRLF;
+ * a field in double quotes may hold delimiters, line breaks and doubled quotes (`""` = `"`). A
+ * UTF-8 byte-order mark is skipped. The first record is the header. Blank lines are skipped when
+ * there are several columns (with one column a blank line is a missing cell). Quotes inside an
+ * unquoted field are kept as text, as most readers do.
+ *
+ * Works on bytes: numerical cells are parsed straight from the buffer (number.ts) and text cells
+ * dictionary-encoded from their bytes (dictionary.ts), so no string is made per cell.
+ */
+import { UserError } from '../errors.js';
+import { ColumnBuilder } from './builder.js';
+import { parsedEnd, parseNumberAt } from './number.js';
+import { readBlocks } from './source.js';
+import type { RawTable } from './raw.js';
+
+const LF = 0x0a, CR = 0x0d, QUOTE = 0x22;
+
+/** Result of scanField for a field that is not a plain number. */
+const OK = 0, INCOMPLETE = 1;
+
+export async function readDelimited(file: string, gzip: boolean, delimiter: ',' | '\t', textColumns: ReadonlySet<string>): Promise<RawTable> {
+  const p = new DelimitedParser(file, delimiter.charCodeAt(0), textColumns);
+  let bom = true;
+  await readBlocks(file, gzip, (buf, end, final, progress) => {
+    let pos = 0;
+    if (bom) {
+      bom = false;
+      if (end >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) pos = 3;
+    }
+    if (!p.builders) pos = p.parseHeader(buf, pos, end, final);
+    if (!p.builders) return pos;
+    p.reserveFor(end - pos, progress);
+    return p.parseRecords(buf, pos, end, final);
+  });
+  return { names: p.names, builders: p.builders ?? [], rowCount: p.rowCount, anchors: p.anchors() };
+}
+
+class DelimitedParser {
+  names: string[] = [];
+  builders: ColumnBuilder[] | null = null;
+  rowCount = 0;
+  private bytesParsed = 0;
+  /** 1-based line number of the record being parsed. */
+  private line = 1;
+  private anchorList: number[] = [];
+  private lineDelta = NaN;
+  // Output of scanField.
+  private fStart = 0;
+  private fEnd = 0;
+  private fNext = 0;
+  private fText: string | null = null;
+  private fLines = 0;
+
+  constructor(private readonly file: string, private readonly delim: number, private readonly textColumns: ReadonlySet<string>) {}
+
+  anchors(): Int32Array {
+    return Int32Array.from(this.anchorList);
+  }
+
+  /**
+   * Grows the columns ahead of a chunk of `bytes` bytes, so that they are allocated about once:
+   * to the row count guessed from the rows per byte so far and the fraction of the file read.
+   */
+  reserveFor(bytes: number, progress: number): void {
+    const b = this.builders!;
+    if (b.length === 0) return;
+    // Before any row: a record takes at least one byte per column (delimiters, line break).
+    const perByte = this.rowCount > 0 ? (this.rowCount / this.bytesParsed) * 1.1 : 1 / b.length;
+    const need = this.rowCount + Math.ceil(bytes * perByte) + 1;
+    const cap = b[0].mode === 'numeric' ? b[0].values.length : b[0].codes.length;
+    if (need <= cap) return;
+    const guess = this.rowCount > 0 ? Math.ceil((this.rowCount / progress) * 1.02) : 0;
+    for (const c of b) c.reserve(Math.max(need, guess, Math.floor(cap * 1.25)));
+  }
+
+  /** Parses the header record; returns the position after it (unchanged when incomplete). */
+  parseHeader(buf: Buffer, pos: number, limit: number, final: boolean): number {
+    if (pos >= limit) {
+      if (final) throw new UserError(`${this.file}: the file is empty`, this.file);
+      return pos;
+    }
+    const names: string[] = [];
+    let p = pos;
+    for (;;) {
+      if (this.scanField(buf, p, limit, final) === INCOMPLETE) return pos;
+      names.push(this.fText ?? buf.toString('utf8', this.fStart, this.fEnd));
+      this.line += this.fLines;
+      p = this.fNext;
+      if (buf[p] === this.delim) { p++; continue; }
+      p = this.endOfRecord(buf, p);
+      break;
+    }
+    if (names.length === 1 && names[0] === '') {
+      if (final && p >= limit) throw new UserError(`${this.file}: the file is empty`, this.file);
+      throw new UserError(`${this.file}:1: the header line is empty`, this.file, 1);
+    }
+    const seen = new Map<string, number>();
+    names.forEach((n, i) => {
+      const j = seen.get(n);
+      if (j !== undefined) throw new UserError(`${this.file}:1: duplicate column name "${n}" (columns ${j + 1} and ${i + 1})`, this.file, 1);
+      seen.set(n, i);
+    });
+    this.names = names;
+    this.builders = names.map((n) => new ColumnBuilder(n, this.textColumns.has(n)));
+    this.line++;
+    return p;
+  }
+
+  /**
+   * Parses records in `buf[pos..limit)`, where `buf[limit - 1]` is a line feed; returns the
+   * position after the last complete record. Only a quoted field can run past `limit`: when not
+   * `final` its record is dropped, to be parsed again with the next chunk.
+   */
+  parseRecords(buf: Buffer, pos: number, limit: number, final: boolean): number {
+    const cols = this.builders!;
+    const n = cols.length, delim = this.delim, from = pos;
+    while (pos < limit) {
+      const recStart = pos, recLine = this.line;
+      let b = buf[pos];
+      if ((b === LF || b === CR) && n > 1) { // blank line
+        pos = this.endOfRecord(buf, pos);
+        this.line++;
+        continue;
+      }
+      let lines = 0;
+      for (let c = 0; c < n; c++) {
+        const col = cols[c];
+        let done = false;
+        if (col.mode === 'numeric') { // fast path: a plain number
+          const v = parseNumberAt(buf, pos);
+          const e = parsedEnd;
+          if (e >= 0) {
+            const t = buf[e];
+            if (t === delim || t === LF || t === CR) { col.pushNumber(v); pos = e; done = true; }
+          }
+        }
+        if (!done) {
+          this.line = recLine + lines; // for the unterminated-quote message
+          if (this.scanField(buf, pos, limit, final) === INCOMPLETE) {
+            for (const k of cols) k.truncate(this.rowCount);
+            this.line = recLine;
+            this.bytesParsed += recStart - from;
+            return recStart;
+          }
+          if (this.fText === null) col.pushBytes(buf, this.fStart, this.fEnd);
+          else col.pushText(this.fText);
+          lines += this.fLines;
+          pos = this.fNext;
+        }
+        b = buf[pos];
+        if (b === delim) {
+          if (c === n - 1) this.ragged(buf, recStart, limit, recLine);
+          pos++;
+        } else if (b === LF || b === CR) {
+          if (c < n - 1) this.ragged(buf, recStart, limit, recLine);
+        } else {
+          throw new UserError(`${this.file}:${recLine + lines}: unexpected character after the closing quote of field ${c + 1}`, this.file, recLine + lines);
+        }
+      }
+      pos = this.endOfRecord(buf, pos);
+      if (recLine - this.rowCount !== this.lineDelta) {
+        this.lineDelta = recLine - this.rowCount;
+        this.anchorList.push(this.rowCount, recLine);
+      }
+      this.rowCount++;
+      this.line = recLine + lines + 1;
+    }
+    this.bytesParsed += pos - from;
+    return pos;
+  }
+
+  /** Skips a line break (LF, CRLF or CR) at `pos`, if any. */
+  private endOfRecord(buf: Buffer, pos: number): number {
+    if (buf[pos] === CR) pos++;
+    if (buf[pos] === LF) pos++;
+    return pos;
+  }
+
+  /**
+   * Finds the field starting at `pos`: its bytes `[fStart, fEnd)` (or `fText` when it had doubled
+   * quotes), the position after it `fNext`, and the line breaks inside it `fLines`.
+   */
+  private scanField(buf: Buffer, pos: number, limit: number, final: boolean): number {
+    this.fText = null;
+    this.fLines = 0;
+    const delim = this.delim;
+    if (buf[pos] !== QUOTE) { // ends at the latest at the line feed before limit
+      let e = pos;
+      for (let b; (b = buf[e]) !== delim && b !== LF && b !== CR; e++);
+      this.fStart = pos;
+      this.fEnd = this.fNext = e;
+      return OK;
+    }
+    const parts: string[] = [];
+    let seg = pos + 1;
+    for (let p = seg; ;) {
+      let q = buf.indexOf(QUOTE, p);
+      if (q < 0 || q >= limit) q = limit;
+      for (let i = p; i < q; i++) if (buf[i] === LF) this.fLines++;
+      if (q === limit) {
+        if (!final) return INCOMPLETE;
+        throw new UserError(`${this.file}:${this.line}: unterminated quoted field (opened on line ${this.line}, the file ends inside it)`, this.file, this.line);
+      }
+      if (buf[q + 1] === QUOTE) { // "" stands for one quote
+        parts.push(buf.toString('utf8', seg, q + 1));
+        p = seg = q + 2;
+        continue;
+      }
+      if (parts.length > 0) {
+        parts.push(buf.toString('utf8', seg, q));
+        this.fText = parts.join('');
+      }
+      this.fStart = pos + 1;
+      this.fEnd = q;
+      this.fNext = q + 1;
+      return OK;
+    }
+  }
+
+  /** Throws the error for a record whose field count differs from the header's. */
+  private ragged(buf: Buffer, start: number, limit: number, line: number): never {
+    let count = 0;
+    for (let p = start; ;) {
+      if (this.scanField(buf, p, limit, true) === INCOMPLETE) break;
+      count++;
+      p = this.fNext;
+      if (buf[p] === this.delim) { p++; continue; }
+      break;
+    }
+    const n = this.builders!.length;
+    throw new UserError(`${this.file}:${line}: expected ${n} field${n === 1 ? '' : 's'} (as in the header), found ${count}`, this.file, line);
+  }
+}

@@ -1,0 +1,66 @@
+/**
+ * Streaming JSON Lines reader (https://jsonlines.org/, also called NDJSON): one JSON object per
+ * line, UTF-8, LF or CRLF; blank lines are skipped. Columns are the union of the objects' keys in
+ * order of first appearance; an absent key or `null` is a missing cell. Values are typed as in
+ * ColumnBuilder.pushValue (JSON strings are read like CSV cells, so "3.5" counts as a number).
+ */
+import { UserError } from '../errors.js';
+import { ColumnBuilder } from './builder.js';
+import { readBlocks } from './source.js';
+import type { RawTable } from './raw.js';
+
+const LF = 0x0a;
+
+export async function readJsonLines(file: string, gzip: boolean, textColumns: ReadonlySet<string>): Promise<RawTable> {
+  const byName = new Map<string, ColumnBuilder>();
+  const builders: ColumnBuilder[] = [];
+  const anchors: number[] = [];
+  let rowCount = 0, line = 1, lineDelta = NaN;
+  let first = true;
+
+  const parseLine = (buf: Buffer, start: number, end: number): void => {
+    if (first) {
+      first = false;
+      if (end - start >= 3 && buf[start] === 0xef && buf[start + 1] === 0xbb && buf[start + 2] === 0xbf) start += 3;
+    }
+    const text = buf.toString('utf8', start, end).trim();
+    if (text !== '') {
+      let row: unknown;
+      try {
+        row = JSON.parse(text);
+      } catch (e) {
+        throw new UserError(`${file}:${line}: invalid JSON (${(e as Error).message})`, file, line);
+      }
+      if (typeof row !== 'object' || row === null || Array.isArray(row)) {
+        throw new UserError(`${file}:${line}: expected a JSON object, found ${Array.isArray(row) ? 'an array' : JSON.stringify(row)}`, file, line);
+      }
+      for (const [key, value] of Object.entries(row)) {
+        let b = byName.get(key);
+        if (!b) {
+          b = new ColumnBuilder(key, textColumns.has(key));
+          byName.set(key, b);
+          builders.push(b);
+        }
+        while (b.length < rowCount) b.pushMissing(); // key absent from earlier rows
+        b.pushValue(value);
+      }
+      rowCount++;
+      if (line - rowCount !== lineDelta) { // anchor for row rowCount - 1
+        lineDelta = line - rowCount;
+        anchors.push(rowCount - 1, line);
+      }
+      for (const b of builders) if (b.length < rowCount) b.pushMissing();
+    }
+    line++;
+  };
+
+  await readBlocks(file, gzip, (buf, end) => {
+    for (let start = 0; start < end;) {
+      const nl = buf.indexOf(LF, start);
+      parseLine(buf, start, nl);
+      start = nl + 1;
+    }
+    return end;
+  });
+  return { names: builders.map((b) => b.name), builders, rowCount, anchors: Int32Array.from(anchors) };
+}
