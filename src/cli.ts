@@ -1,9 +1,9 @@
 #!/usr/bin/env node
 import { UserError } from './errors.js';
 import { cliSink } from './report/cli-sink.js';
-import { report, reportError } from './report/reporter.js';
-import { INPUT_NAMES, readSettings, STAGES } from './settings.js';
-import { runStage } from './stages/index.js';
+import { reportError } from './report/reporter.js';
+import { runAndReport } from './run.js';
+import { INPUT_NAMES, STAGES } from './settings.js';
 
 const USAGE = `Usage: ml-quality-gate <stage> [--<input> <value>]...
 
@@ -51,17 +51,15 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${USAGE}\n`);
     return argv.length === 0 ? 2 : 0;
   }
-  let stage = '';
+  let inputs: Map<string, string>;
   try {
-    const inputs = parseArgs(argv);
-    stage = inputs.get('stage') ?? '';
-    const settings = readSettings((name) => (inputs.get(name) ?? '').trim(), { ...process.env, GITHUB_WORKSPACE: workspace });
-    const code = await report(await runStage(settings), settings, sink);
-    if (sink.outputs.report) sink.info(`report: ${sink.outputs.report}`);
-    return code;
+    inputs = parseArgs(argv);
   } catch (err) {
-    return reportError(err, stage, workspace, sink);
+    return reportError(err, '', workspace, sink);
   }
+  const code = await runAndReport((name) => (inputs.get(name) ?? '').trim(), { ...process.env, GITHUB_WORKSPACE: workspace }, sink);
+  if (sink.outputs.report) sink.info(`report: ${sink.outputs.report}`);
+  return code;
 }
 
 process.exitCode = await main(process.argv.slice(2));

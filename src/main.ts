@@ -1,17 +1,11 @@
 import * as core from '@actions/core';
 import { actionSink } from './report/action-sink.js';
-import { report, reportError } from './report/reporter.js';
-import { readSettings } from './settings.js';
-import { runStage } from './stages/index.js';
+import { runAndReport } from './run.js';
 
-/** The action: inputs → settings → stage → one reporter. */
+/** The action: the runner's inputs and sink; everything else is shared with the CLI (run.ts). */
 export async function run(): Promise<void> {
-  const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
-  try {
-    const settings = readSettings((name) => core.getInput(name));
-    const result = await runStage(settings);
-    process.exitCode = await report(result, settings, actionSink);
-  } catch (err) {
-    process.exitCode = reportError(err, core.getInput('stage').toLowerCase(), workspace, actionSink);
-  }
+  // The webhook URL holds a token: masked before anything can print it.
+  const webhook = core.getInput('notify-webhook');
+  if (webhook) core.setSecret(webhook);
+  process.exitCode = await runAndReport((name) => core.getInput(name), process.env, actionSink);
 }

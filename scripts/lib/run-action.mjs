@@ -3,7 +3,7 @@
  * action.yml (defaults filled in), real temp files for GITHUB_OUTPUT and GITHUB_STEP_SUMMARY, and
  * stdout/stderr parsed for workflow commands with the runner's rules (including stop-commands).
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
@@ -19,6 +19,26 @@ export function tempDir(prefix = 'mqg-') {
 
 /** Runs dist/index.js in `cwd` with the given inputs (names as in action.yml). */
 export function runAction(inputs, cwd, env = {}) {
+  const run = prepare(inputs, cwd, env);
+  const res = spawnSync(process.execPath, run.args, run.options);
+  return collect(run, res.status, res.stdout, res.stderr);
+}
+
+/** The same, without blocking this process (for tests that serve HTTP to the action). */
+export function runActionAsync(inputs, cwd, env = {}) {
+  const run = prepare(inputs, cwd, env);
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, run.args, run.options);
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (d) => (stdout += d));
+    child.stderr.setEncoding('utf8').on('data', (d) => (stderr += d));
+    child.on('error', reject);
+    child.on('close', (code) => resolve(collect(run, code, stdout, stderr)));
+  });
+}
+
+function prepare(inputs, cwd, env) {
   for (const name of Object.keys(inputs)) {
     if (!(name in ACTION.inputs)) throw new Error(`test passes input '${name}', which action.yml does not declare`);
   }
@@ -34,27 +54,35 @@ export function runAction(inputs, cwd, env = {}) {
   const clean = Object.fromEntries(
     Object.entries(process.env).filter(([k]) => !k.startsWith('INPUT_') && !k.startsWith('GITHUB_') && !k.startsWith('ACTIONS_')),
   );
-  const res = spawnSync(process.execPath, [path.join(ROOT, ACTION.runs.main)], {
-    cwd,
-    encoding: 'utf8',
-    env: {
-      ...clean,
-      ...inputEnv,
-      GITHUB_ACTIONS: 'true',
-      GITHUB_WORKSPACE: cwd,
-      GITHUB_OUTPUT: outputFile,
-      GITHUB_STEP_SUMMARY: summaryFile,
-      RUNNER_TEMP: runnerTemp,
-      ...env,
-    },
-  });
-  const commands = [...parseCommands(res.stdout, 'stdout'), ...parseCommands(res.stderr, 'stderr')];
   return {
-    code: res.status,
-    stdout: res.stdout,
-    stderr: res.stderr,
-    outputs: parseOutputFile(readFileSync(outputFile, 'utf8')),
-    summary: readFileSync(summaryFile, 'utf8'),
+    outputFile,
+    summaryFile,
+    args: [path.join(ROOT, ACTION.runs.main)],
+    options: {
+      cwd,
+      encoding: 'utf8',
+      env: {
+        ...clean,
+        ...inputEnv,
+        GITHUB_ACTIONS: 'true',
+        GITHUB_WORKSPACE: cwd,
+        GITHUB_OUTPUT: outputFile,
+        GITHUB_STEP_SUMMARY: summaryFile,
+        RUNNER_TEMP: runnerTemp,
+        ...env,
+      },
+    },
+  };
+}
+
+function collect(run, code, stdout, stderr) {
+  const commands = [...parseCommands(stdout, 'stdout'), ...parseCommands(stderr, 'stderr')];
+  return {
+    code,
+    stdout,
+    stderr,
+    outputs: parseOutputFile(readFileSync(run.outputFile, 'utf8')),
+    summary: readFileSync(run.summaryFile, 'utf8'),
     commands,
     errors: commands.filter((c) => c.command === 'error'),
     warnings: commands.filter((c) => c.command === 'warning'),

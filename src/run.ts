@@ -1,0 +1,34 @@
+import { notifyAfterRun, type RunOutcome } from './notify/after-run.js';
+import { report, reportError, type Sink } from './report/reporter.js';
+import { readSettings, type InputReader, type Settings } from './settings.js';
+import { runStage } from './stages/index.js';
+
+/**
+ * What the action and the CLI share: inputs → settings → stage → one reporter → notification.
+ * Returns the exit code; only the entry files (main.ts, cli.ts) differ.
+ */
+export async function runAndReport(input: InputReader, env: NodeJS.ProcessEnv, sink: Sink): Promise<number> {
+  let settings: Settings | undefined;
+  let outcome: RunOutcome;
+  let code: number;
+  try {
+    settings = readSettings(input, env);
+    const result = await runStage(settings);
+    code = await report(result, settings, sink);
+    outcome = {
+      stage: settings.stage,
+      ok: result.ok,
+      verdict: result.ok ? 'passed' : 'failed',
+      failures: result.annotations.filter((a) => a.level === 'error').map((a) => a.message),
+    };
+  } catch (err) {
+    const stage = input('stage').toLowerCase();
+    code = reportError(err, stage, settings?.workspace ?? (env.GITHUB_WORKSPACE || process.cwd()), sink);
+    outcome = { stage, ok: false, verdict: 'could not run', failures: [err instanceof Error ? err.message : String(err)] };
+  }
+  if (settings) {
+    const warning = await notifyAfterRun(settings, outcome, env);
+    if (warning) sink.annotate({ level: 'warning', message: warning });
+  }
+  return code;
+}

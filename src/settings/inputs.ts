@@ -1,0 +1,46 @@
+import { UserError } from '../errors.js';
+
+/** Reads one input by its action.yml name, trimmed; '' when not given. */
+export type InputReader = (name: string) => string;
+
+export function required(input: InputReader, name: string, stage: string): string {
+  const value = input(name);
+  if (!value) throw new UserError(`input '${name}' is required for stage '${stage}'`);
+  return value;
+}
+
+/** The YAML 1.2 core booleans, as core.getBooleanInput accepts; anything else is an error. */
+export function readBoolean(input: InputReader, name: string, fallback: boolean): boolean {
+  const value = input(name);
+  if (value === '') return fallback;
+  if (['true', 'True', 'TRUE'].includes(value)) return true;
+  if (['false', 'False', 'FALSE'].includes(value)) return false;
+  throw new UserError(`input '${name}' must be true or false, got '${value}'`);
+}
+
+export function readChoice<T extends string>(input: InputReader, name: string, choices: readonly T[], fallback: T): T {
+  const value = input(name) || fallback;
+  const choice = choices.find((c) => c === value);
+  if (!choice) throw new UserError(`input '${name}' must be one of ${choices.join(', ')}; got '${value}'`);
+  return choice;
+}
+
+/** A finite number within [min, max]; `fallback` when the input is empty (undefined: no default). */
+export function readNumber(input: InputReader, name: string, fallback: number | undefined, min = -Infinity, max = Infinity): number | undefined {
+  const value = input(name);
+  if (value === '') return fallback;
+  const n = Number(value);
+  if (!Number.isFinite(n) || n < min || n > max) {
+    const range = min > -Infinity || max < Infinity ? ` between ${min} and ${max}` : '';
+    throw new UserError(`input '${name}' must be a number${range}, got '${value}'`);
+  }
+  return n;
+}
+
+/** A list given comma- or newline-separated; blanks dropped. */
+export function readList(input: InputReader, name: string): string[] {
+  return input(name)
+    .split(/[,\n]/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
