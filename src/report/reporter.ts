@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { UserError } from '../errors.js';
 import { renderMarkdown } from './markdown.js';
 import type { Annotation, StageResult } from './result.js';
+import { workspacePath } from './workspace-path.js';
 
 /** Where a result goes: the runner (src/report/action-sink.ts) or a terminal (src/report/cli-sink.ts). */
 export interface Sink {
@@ -68,7 +69,7 @@ export function reportError(err: unknown, stage: string, workspace: string, sink
       level: 'error',
       title: 'ml-quality-gate: bad input',
       message: err.message,
-      file: err.file ? path.relative(workspace, path.resolve(err.file)).split(path.sep).join('/') : undefined,
+      file: err.file ? workspacePath(workspace, err.file) : undefined,
       line: err.line,
     });
   } else {
