@@ -1,15 +1,17 @@
 import { UserError } from './errors.js';
 import { readCommonSettings, STAGES, type StageName } from './settings/common.js';
+import { readDriftSettings, type DriftSettings } from './settings/drift.js';
 import { readGateSettings, type GateSettings } from './settings/gate.js';
 import type { InputReader } from './settings/inputs.js';
 
 export { STAGES, type StageName } from './settings/common.js';
 export type { CommonSettings } from './settings/common.js';
+export type { DriftSettings } from './settings/drift.js';
 export type { GateSettings } from './settings/gate.js';
 export type { InputReader } from './settings/inputs.js';
 
 /** Stages built so far; the others answer "not yet available", never a pass. */
-export const AVAILABLE_STAGES: readonly StageName[] = ['gate'];
+export const AVAILABLE_STAGES: readonly StageName[] = ['gate', 'drift'];
 
 /** Every input declared in action.yml (a test keeps the two lists equal); the CLI's flags. */
 export const INPUT_NAMES: readonly string[] = [
@@ -21,7 +23,7 @@ export const INPUT_NAMES: readonly string[] = [
   'notify-webhook', 'notify-on',
 ];
 
-export type Settings = GateSettings;
+export type Settings = GateSettings | DriftSettings;
 
 /**
  * Reads every input once, validates it, and returns the typed settings of the chosen stage (each
@@ -34,6 +36,8 @@ export function readSettings(input: InputReader, env: NodeJS.ProcessEnv = proces
   switch (stage) {
     case 'gate':
       return readGateSettings(input, common);
+    case 'drift':
+      return readDriftSettings(input, common);
     default:
       throw new UserError(
         `stage '${stage}' is not yet available in this version of ml-quality-gate; available: ${AVAILABLE_STAGES.join(', ')}`,

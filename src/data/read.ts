@@ -9,7 +9,8 @@ import { readDelimited } from './csv.js';
 import { detectFormat } from './format.js';
 import { readJsonLines } from './jsonl.js';
 import type { RawTable } from './raw.js';
-import type { DataFormat, ReadOptions, Table } from './types.js';
+import { sortFloat64InPlace } from '../stats/sort.js';
+import type { DataFormat, NumericColumn, ReadOptions, Table } from './types.js';
 
 export async function readTable(file: string, opts: ReadOptions = {}): Promise<Table> {
   const { format, gzip } = detectFormat(file, opts);
@@ -19,7 +20,21 @@ export async function readTable(file: string, opts: ReadOptions = {}): Promise<T
   if (raw.rowCount === 0) {
     throw new UserError(format === 'csv' || format === 'tsv' ? `${file}: the file has a header but no data rows` : `${file}: the file has no data rows`, file);
   }
-  return { file, format, rowCount: raw.rowCount, columns: raw.builders.map((b) => b.finish(raw.rowCount)), lineAnchors: raw.anchors };
+  const columns = raw.builders.map((b) => b.finish(raw.rowCount));
+  if (opts.sortNumeric) {
+    const scratch = new Float64Array(raw.rowCount);
+    for (const c of columns) if (c.kind === 'numeric') sortColumn(c, scratch);
+  }
+  return { file, format, rowCount: raw.rowCount, columns, lineAnchors: raw.anchors };
+}
+
+/** Sorts a column's present values into its own buffer (one scratch buffer serves every column). */
+function sortColumn(column: NumericColumn, scratch: Float64Array): void {
+  const values = column.values;
+  let j = 0;
+  for (let i = 0; i < values.length; i++) if (!Number.isNaN(values[i])) values[j++] = values[i];
+  column.values = sortFloat64InPlace(values.subarray(0, j), scratch);
+  column.sorted = true;
 }
 
 async function readRaw(file: string, format: DataFormat, gzip: boolean, text: Set<string>): Promise<RawTable> {

@@ -12,14 +12,25 @@ export interface ReadOptions {
   format?: DataFormat;
   /** Overrides gzip detection from a trailing `.gz` (CSV/TSV/JSONL only). */
   compressed?: boolean;
+  /**
+   * Replace each numeric column's values by its non-missing values in ascending order (see
+   * NumericColumn.sorted). For the drift tests, which need sorted samples and no row order: done
+   * in the reading thread, so files read in worker threads are also sorted in parallel.
+   */
+  sortNumeric?: boolean;
 }
 
 /** A numerical column: every non-missing cell parsed as a finite number. */
 export interface NumericColumn {
   kind: 'numeric';
   name: string;
-  /** One value per row; NaN marks a missing cell. May be a view on a slightly larger buffer. */
+  /**
+   * One value per row; NaN marks a missing cell. May be a view on a slightly larger buffer.
+   * When `sorted`, instead: the rowCount − missing non-missing values, ascending.
+   */
   values: Float64Array;
+  /** Set when read with `sortNumeric`: row order is gone, values are sorted and NaN-free. */
+  sorted?: true;
   /** Number of missing cells. */
   missing: number;
   /** True when every non-missing value is an integer (so it may be a code or a count). */

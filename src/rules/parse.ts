@@ -1,9 +1,6 @@
-import { readFile } from 'node:fs/promises';
+import { parseYamlMapping, readInlineOrFile } from '../config/yaml-map.js';
 import { UserError } from '../errors.js';
 import type { Check, Direction, MetricRule } from './types.js';
-
-/** A rules file is recognised by its extension when the input is a single line. */
-const RULES_FILE = /\.(ya?ml|json)$/i;
 
 /**
  * Loads the `thresholds` input: inline YAML/JSON, or the path of a `.yml`/`.yaml`/`.json` file.
@@ -19,54 +16,24 @@ const RULES_FILE = /\.(ya?ml|json)$/i;
  * percentages of |baseline|. Errors name the file (when there is one), the line and the key.
  */
 export async function loadRules(input: string): Promise<MetricRule[]> {
-  const text = input.trim();
-  if (!text.includes('\n') && RULES_FILE.test(text)) {
-    let content: string;
-    try {
-      content = await readFile(text, 'utf8');
-    } catch {
-      throw new UserError(`thresholds file not found: ${text}`, text);
-    }
-    if (!content.trim()) throw new UserError(`thresholds file is empty: ${text}`, text);
-    return parseRules(content, text);
-  }
-  return parseRules(text);
+  const { text, file } = await readInlineOrFile(input, 'thresholds');
+  return parseRules(text, file);
 }
 
 export async function parseRules(text: string, file?: string): Promise<MetricRule[]> {
-  // yaml is loaded here, not at start-up: a gate reading JSON metrics may never need it.
-  const { parseDocument, LineCounter, isMap, isPair, isScalar } = await import('yaml');
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: true });
+  const { entries, lineOf, yaml } = await parseYamlMapping(text, {
+    file,
+    label: 'thresholds',
+    expected: 'a mapping of metric names to rules, e.g. accuracy: ">= 0.9"',
+    hint: (t) => (/:\s*[<>]/.test(t) ? ' (quote rules that start with > or <, e.g. accuracy: ">= 0.9")' : ''),
+  });
+  const { isMap, isPair, isScalar } = yaml;
   const label = file ?? 'thresholds';
-  if (doc.errors.length > 0) {
-    const err = doc.errors[0];
-    const pos = err.linePos?.[0];
-    const hint = /:\s*[<>]/.test(text) ? ' (quote rules that start with > or <, e.g. accuracy: ">= 0.9")' : '';
-    throw new UserError(
-      `${label}: invalid YAML at line ${pos?.line ?? '?'}:${pos?.col ?? '?'}: ${firstLine(err.message)}${hint}`,
-      file,
-      pos?.line,
-      pos?.col,
-    );
-  }
-  const lineOf = (node: unknown): number | undefined => {
-    const range = (node as { range?: [number, number, number] } | null)?.range;
-    return range ? lineCounter.linePos(range[0]).line : undefined;
-  };
-  const root = doc.contents;
-  if (!isMap(root) || root.items.length === 0) {
-    throw new UserError(`${label}: expected a mapping of metric names to rules, e.g. accuracy: ">= 0.9"`, file, lineOf(root));
-  }
   const rules: MetricRule[] = [];
-  for (const pair of root.items) {
-    if (!isPair(pair) || !isScalar(pair.key)) throw new UserError(`${label}: metric names must be plain keys`, file, lineOf(pair.key));
-    const metric = String(pair.key.value);
-    const line = lineOf(pair.key);
+  for (const { key: metric, line, node: value } of entries) {
     const fail = (msg: string, at = line): never => {
       throw new UserError(`${label}${at ? `:${at}` : ''}: rule for '${metric}': ${msg}`, file, at);
     };
-    const value = pair.value;
     let checks: Check[];
     let direction: Direction | undefined;
     if (isScalar(value) && typeof value.value === 'string') {
@@ -143,8 +110,4 @@ export function describeChecks(checks: Check[]): string {
       }
     })
     .join(', ');
-}
-
-function firstLine(s: string): string {
-  return s.split('\n')[0];
 }

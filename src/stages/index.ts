@@ -6,5 +6,7 @@ export async function runStage(settings: Settings): Promise<StageResult> {
   switch (settings.stage) {
     case 'gate':
       return (await import('./gate.js')).runGate(settings);
+    case 'drift':
+      return (await import('./drift.js')).runDrift(settings);
   }
 }
