@@ -3,15 +3,17 @@ import { readCommonSettings, STAGES, type StageName } from './settings/common.js
 import { readDriftSettings, type DriftSettings } from './settings/drift.js';
 import { readGateSettings, type GateSettings } from './settings/gate.js';
 import type { InputReader } from './settings/inputs.js';
+import { readPromoteSettings, type PromoteSettings } from './settings/promote.js';
 
 export { STAGES, type StageName } from './settings/common.js';
 export type { CommonSettings } from './settings/common.js';
 export type { DriftSettings } from './settings/drift.js';
 export type { GateSettings } from './settings/gate.js';
 export type { InputReader } from './settings/inputs.js';
+export type { PromoteSettings } from './settings/promote.js';
 
 /** Stages built so far; the others answer "not yet available", never a pass. */
-export const AVAILABLE_STAGES: readonly StageName[] = ['gate', 'drift'];
+export const AVAILABLE_STAGES: readonly StageName[] = ['gate', 'drift', 'promote'];
 
 /** Every input declared in action.yml (a test keeps the two lists equal); the CLI's flags. */
 export const INPUT_NAMES: readonly string[] = [
@@ -23,7 +25,7 @@ export const INPUT_NAMES: readonly string[] = [
   'notify-webhook', 'notify-on',
 ];
 
-export type Settings = GateSettings | DriftSettings;
+export type Settings = GateSettings | DriftSettings | PromoteSettings;
 
 /**
  * Reads every input once, validates it, and returns the typed settings of the chosen stage (each
@@ -38,6 +40,8 @@ export function readSettings(input: InputReader, env: NodeJS.ProcessEnv = proces
       return readGateSettings(input, common);
     case 'drift':
       return readDriftSettings(input, common);
+    case 'promote':
+      return readPromoteSettings(input, common);
     default:
       throw new UserError(
         `stage '${stage}' is not yet available in this version of ml-quality-gate; available: ${AVAILABLE_STAGES.join(', ')}`,

@@ -179,11 +179,6 @@ describe('gate: bad input never passes', () => {
     expect(run.errors).toHaveLength(1);
     expect(run.errors[0].data).toContain('validate, gate, drift, promote');
   });
-  test('a stage not built yet says so, and never passes', () => {
-    const run = runAction({ stage: 'promote' }, ROOT);
-    expect(run.code).toBe(1);
-    expect(run.errors[0].data).toContain('not yet available');
-  });
 });
 
 describe('gate: untrusted names stay inert', () => {

@@ -26,7 +26,7 @@ test('gate settings are typed and defaulted', () => {
 test.each([
   [{}, 'valid stages: validate, gate, drift, promote'],
   [{ stage: 'deploy' }, "unknown stage 'deploy'"],
-  [{ stage: 'promote' }, 'not yet available'],
+  [{ stage: 'promote' }, "input 'model-name' is required for stage 'promote'"],
   [{ stage: 'gate', thresholds: 'a: 1' }, "input 'metrics' is required"],
   [{ stage: 'gate', metrics: 'm', thresholds: 'a: 1', summary: 'yes' }, "'summary' must be true or false"],
   [{ stage: 'gate', metrics: 'm', thresholds: 'a: 1', 'metrics-format': 'xml' }, "'metrics-format' must be one of auto, json"],

@@ -33,6 +33,7 @@ export const MAX_ANNOTATIONS_PER_LEVEL = 10;
 /** Outputs that state a negative verdict when a stage could not even run. */
 const VERDICT_ON_ERROR: Record<string, Record<string, string>> = {
   gate: { passed: 'false' },
+  promote: { promoted: 'false' },
 };
 
 /** Turns any stage's result into outputs, report file, summary, annotations and an exit code. */

@@ -1,5 +1,4 @@
 import { checkRules, type GateEntry } from '../gate/check.js';
-import { UserError } from '../errors.js';
 import { flatMetrics, lookupMetric } from '../metrics/lookup.js';
 import { readMetrics } from '../metrics/read.js';
 import { resolveMetricPaths } from '../metrics/paths.js';
@@ -59,9 +58,8 @@ export async function runGate(s: GateSettings): Promise<StageResult> {
 
 /** The baseline input, or the `old` values a `dvc metrics diff --json` file carries. */
 async function loadBaseline(spec: string, format: GateSettings['metricsFormat'], files: MetricFile[]): Promise<MetricFile[] | undefined> {
-  if (spec.startsWith('registry:')) {
-    throw new UserError(`baseline '${spec}' reads the model registry, which comes with the promote stage: not yet available`);
-  }
+  // The stage holder's metrics, from the registry's tags (loaded only on this path).
+  if (spec.startsWith('registry:')) return (await import('../registry/baseline.js')).loadRegistryBaseline(spec, process.cwd());
   if (spec) return readMetrics(await resolveMetricPaths(spec), format);
   const carried = files.filter((f) => f.baseline && f.baseline.length > 0);
   if (carried.length === 0) return undefined;

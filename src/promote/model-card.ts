@@ -1,0 +1,98 @@
+/**
+ * The model card uploaded with the model files: version, metrics table, data summary (when a
+ * validate or drift step of the same job left its report at the default path), lineage.
+ */
+import { readFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { escapeCell } from '../report/escape.js';
+import { formatNumber } from '../report/format.js';
+
+export interface CardMetric {
+  name: string;
+  value: number;
+  rule?: string;
+  champion?: number | null;
+}
+
+export interface DataReport {
+  stage: 'validate' | 'drift';
+  /** Top-level facts of the report, already as text. */
+  facts: [string, string][];
+}
+
+export interface ModelCard {
+  model: string;
+  version: string;
+  stage?: string;
+  previousVersion?: string;
+  commit: string;
+  timestamp: string;
+  repository?: string;
+  runUrl?: string;
+  modelFiles: string[];
+  modelHash: string;
+  metricsFiles: string[];
+  metrics: CardMetric[];
+  data: DataReport[];
+}
+
+/** Markdown of the card. Metric names and file names are untrusted: every cell is escaped. */
+export function renderModelCard(c: ModelCard): string {
+  const out = [`# Model card: ${escapeCell(c.model)} ${c.version}`, ''];
+  out.push(`- **Version:** ${c.version}${c.stage ? ` (promoted to \`${c.stage}\`)` : ''}`);
+  out.push(`- **Registered:** ${c.timestamp}`);
+  out.push(`- **Model files:** sha256 \`${c.modelHash}\``, '');
+  out.push('## Metrics', '', '| Metric | Value | Rule | Champion |', '|---|---|---|---|');
+  for (const m of c.metrics) {
+    const champion = m.champion === undefined || m.champion === null ? '—' : formatNumber(m.champion);
+    out.push(`| ${escapeCell(m.name)} | ${formatNumber(m.value)} | ${escapeCell(m.rule ?? '')} | ${champion} |`);
+  }
+  out.push('');
+  if (c.data.length) {
+    out.push('## Data', '');
+    for (const r of c.data) {
+      out.push(`### ${r.stage} report`, '', '| | |', '|---|---|', ...r.facts.map(([k, v]) => `| ${escapeCell(k)} | ${escapeCell(v)} |`), '');
+    }
+  }
+  out.push('## Lineage', '');
+  out.push(`- **Commit:** \`${c.commit}\`${c.repository ? ` in ${escapeCell(c.repository)}` : ''}`);
+  if (c.runUrl) out.push(`- **Workflow run:** ${c.runUrl}`);
+  out.push(`- **Previous version in stage:** ${c.previousVersion ?? 'none'}`);
+  out.push(`- **Metrics read from:** ${c.metricsFiles.map((f) => escapeCell(f)).join(', ')}`);
+  out.push(`- **Files:** ${c.modelFiles.map((f) => escapeCell(f)).join(', ')}`);
+  return out.join('\n') + '\n';
+}
+
+/**
+ * Reports a validate or drift step of the same job wrote at its default report path
+ * (`$RUNNER_TEMP/ml-quality-gate-<stage>.json`, or `.ml-quality-gate/<stage>-report.json` off a runner).
+ */
+export async function readDataReports(env: NodeJS.ProcessEnv, cwd: string): Promise<DataReport[]> {
+  const reports: DataReport[] = [];
+  for (const stage of ['validate', 'drift'] as const) {
+    const file = env.RUNNER_TEMP ? join(env.RUNNER_TEMP, `ml-quality-gate-${stage}.json`) : resolve(cwd, '.ml-quality-gate', `${stage}-report.json`);
+    const text = await readFile(file, 'utf8').catch(() => undefined);
+    if (!text) continue;
+    try {
+      const facts = summarizeReport(JSON.parse(text));
+      if (facts.length) reports.push({ stage, facts });
+    } catch {
+      // Not a report we can read: the card goes without it.
+    }
+  }
+  return reports;
+}
+
+/** The report's top-level numbers, booleans, strings and short lists; nested detail is left out. */
+export function summarizeReport(report: unknown): [string, string][] {
+  if (!report || typeof report !== 'object' || Array.isArray(report)) return [];
+  const facts: [string, string][] = [];
+  for (const [key, value] of Object.entries(report)) {
+    if (typeof value === 'number') facts.push([key, formatNumber(value)]);
+    else if (typeof value === 'boolean' || (typeof value === 'string' && value.length <= 200)) facts.push([key, String(value)]);
+    else if (Array.isArray(value) && value.length <= 20 && value.every((v) => typeof v === 'string' || typeof v === 'number')) {
+      facts.push([key, value.length ? value.join(', ') : '(none)']);
+    } else if (Array.isArray(value)) facts.push([key, `${value.length} entries`]);
+  }
+  return facts.slice(0, 30);
+}

@@ -1,0 +1,71 @@
+import { UserError } from '../errors.js';
+import { METRICS_FORMATS, type MetricsFormat } from '../metrics/formats.js';
+import { assertValidArtifact, assertValidStage } from '../registry/gto-tags.js';
+import { formatSemVer, parseSemVer, type Bump } from '../registry/semver.js';
+import type { CommonSettings } from './common.js';
+import { readBoolean, readChoice, required, type InputReader } from './inputs.js';
+
+export const BUMPS = ['major', 'minor', 'patch'] as const satisfies readonly Bump[];
+
+export interface PromoteSettings extends CommonSettings {
+  stage: 'promote';
+  /** GTO artifact name, e.g. `churn`. */
+  model: string;
+  /** Model files or folders, one per line; empty on rollback. */
+  modelPaths: string[];
+  /** Metrics file(s), as for the gate; '' on rollback. */
+  metrics: string;
+  metricsFormat: MetricsFormat;
+  /** Rules the candidate must meet first; '' on rollback. */
+  thresholds: string;
+  /** GTO stage to assign (`prod`); '' registers the version only. */
+  promoteTo: string;
+  /** 'auto' or a normalised `vX.Y.Z`. */
+  version: string;
+  bump: Bump;
+  rollback: boolean;
+  championCheck: boolean;
+  push: boolean;
+  /** Local store directory, used off a runner. */
+  storeDir: string;
+}
+
+export function readPromoteSettings(input: InputReader, common: CommonSettings): PromoteSettings {
+  const model = required(input, 'model-name', 'promote');
+  assertValidArtifact(model);
+  const promoteTo = input('promote-to');
+  if (promoteTo) assertValidStage(promoteTo);
+  const rollback = readBoolean(input, 'rollback', false);
+  if (rollback && !promoteTo) throw new UserError("input 'rollback' needs 'promote-to': the stage to give back to its previous version");
+  return {
+    ...common,
+    stage: 'promote',
+    model,
+    // A rollback re-assigns a registered version: it reads no files.
+    modelPaths: rollback ? [] : lines(required(input, 'model-path', 'promote')),
+    metrics: rollback ? input('metrics') : required(input, 'metrics', 'promote'),
+    metricsFormat: readChoice(input, 'metrics-format', METRICS_FORMATS, 'auto'),
+    thresholds: rollback ? input('thresholds') : required(input, 'thresholds', 'promote'),
+    promoteTo,
+    version: readVersion(input('version') || 'auto'),
+    bump: readChoice(input, 'bump', BUMPS, 'minor'),
+    rollback,
+    championCheck: readBoolean(input, 'champion-check', true),
+    push: readBoolean(input, 'push', true),
+    storeDir: input('store-dir') || '.ml-quality-gate',
+  };
+}
+
+function readVersion(value: string): string {
+  if (value === 'auto') return value;
+  const v = parseSemVer(value);
+  if (!v) throw new UserError(`input 'version' must be 'auto' or a semantic version like v1.2.3, got '${value}'`);
+  return formatSemVer(v);
+}
+
+function lines(value: string): string[] {
+  return value
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter(Boolean);
+}

@@ -1,0 +1,448 @@
+/**
+ * The promote stage: a model that passes its gate (and, with `promote-to`, is no worse than the
+ * version holding that stage) is registered as a GTO version tag with its files uploaded, assigned
+ * the stage, and the tags pushed; `rollback: true` gives the stage back to its previous holder.
+ * Returns a result and prints nothing.
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { UserError } from '../errors.js';
+import { checkRules, type GateEntry } from '../gate/check.js';
+import { flatMetrics, lookupMetric } from '../metrics/lookup.js';
+import { resolveMetricPaths } from '../metrics/paths.js';
+import { readMetrics } from '../metrics/read.js';
+import type { MetricFile } from '../metrics/types.js';
+import { runUrl } from '../notify/after-run.js';
+import { absoluteRules, compareWithChampion, type ChampionEntry } from '../promote/champion.js';
+import { expandFiles, isInside, relativePosix } from '../promote/files.js';
+import { historyBlocks } from '../promote/history.js';
+import { readDataReports, renderModelCard } from '../promote/model-card.js';
+import { publish } from '../promote/publish.js';
+import { cacheHolder, holderFromState, holderMetricFile, type StageHolder } from '../registry/baseline.js';
+import { git } from '../registry/git.js';
+import { assignStage, autoVersion, registerVersion, rollback, type PendingTag } from '../registry/git-registry.js';
+import { hashFiles } from '../registry/hash-files.js';
+import { fetchTags } from '../registry/push-tags.js';
+import { listModelState, type ModelState, type ModelVersion } from '../registry/registry-state.js';
+import { formatNumber, formatSigned } from '../report/format.js';
+import type { Annotation, StageResult, SummaryBlock } from '../report/result.js';
+import { workspacePath } from '../report/workspace-path.js';
+import { loadRules } from '../rules/parse.js';
+import type { PromoteSettings } from '../settings/promote.js';
+import { selectStore, type StoreSelection } from '../store/select-store.js';
+
+/** Metrics beyond this many (after the gated ones) are left out of the tag message. */
+const MAX_MESSAGE_METRICS = 500;
+
+/** What a test replaces; the action uses the defaults. */
+export interface PromoteDeps {
+  env?: NodeJS.ProcessEnv;
+  /** Where relative paths are resolved; default process.cwd(). */
+  cwd?: string;
+  store?: StoreSelection;
+  maxAttempts?: number;
+  /** Runs before each push (a test makes another run win the race here). */
+  beforePush?: (attempt: number) => Promise<void>;
+}
+
+interface Context {
+  s: PromoteSettings;
+  env: NodeJS.ProcessEnv;
+  cwd: string;
+  repo: string;
+  store: StoreSelection;
+  deps: PromoteDeps;
+}
+
+interface Artifact {
+  name: string;
+  version: string;
+  id: string | number;
+  location: string;
+}
+
+export async function runPromote(s: PromoteSettings, deps: PromoteDeps = {}): Promise<StageResult> {
+  const env = deps.env ?? process.env;
+  const cwd = deps.cwd ?? process.cwd();
+  const repo = s.workspace;
+  await assertRepository(repo, s.push);
+  const store = deps.store ?? selectStore(env, { localDir: resolve(cwd, s.storeDir) });
+  const ctx: Context = { s, env, cwd, repo, store, deps };
+  const result = s.rollback ? await rollbackStage(ctx) : await promote(ctx);
+  return { ...result, notices: store.notice ? [store.notice] : [] };
+}
+
+async function promote(ctx: Context): Promise<StageResult> {
+  const { s, cwd, repo } = ctx;
+  const files = await readMetrics(await resolveMetricPaths(s.metrics, cwd), s.metricsFormat, cwd);
+  const rules = await loadRules(s.thresholds);
+  const modelFiles = await expandFiles(s.modelPaths, cwd);
+  const modelHash = await hashFiles(s.modelPaths, cwd);
+  const gate = checkRules(absoluteRules(rules), files, undefined);
+  const keyMetrics = [...new Set(gate.map((e) => e.metric))];
+  // Numbered against the remote's tags: a fresh checkout usually has none.
+  if (s.push) await fetchTags(repo);
+  const commit = (await git(repo, ['rev-parse', 'HEAD'])).stdout.trim();
+
+  if (gate.some((e) => !e.passed)) {
+    const state = await listModelState(repo, s.model);
+    return refused(ctx, state, gate, undefined, holderFromState(state, s.promoteTo), keyMetrics, files);
+  }
+
+  let uploaded: Artifact | undefined;
+  const metrics = messageMetrics(files, keyMetrics);
+  const out = await publish(repo, { push: s.push, maxAttempts: ctx.deps.maxAttempts, beforePush: ctx.deps.beforePush }, async () => {
+    const state = await listModelState(repo, s.model);
+    const holder = s.promoteTo ? holderFromState(state, s.promoteTo) : undefined;
+    if (holder && holder.commit === commit) return { tags: [] as PendingTag[], kind: 'already' as const, state, holder };
+    const champion = holder && s.championCheck ? compareWithChampion(rules, files, [holderMetricFile(holder)]) : undefined;
+    if (champion?.some((e) => !e.passed)) return { tags: [] as PendingTag[], kind: 'refused' as const, state, holder, champion };
+
+    const existing = state.versions.find((v) => v.commit === commit && !v.deregistered);
+    const planned = existing?.version ?? plannedVersion(state, s);
+    // Uploaded once per version number: a lost race that renumbers the version uploads again.
+    if (!existing && uploaded?.version !== planned) {
+      uploaded = await upload(ctx, planned, modelFiles, files, gate, champion, holder, commit, modelHash);
+    }
+    const run = runInfo(ctx.env);
+    const artifact = existing ? undefined : uploaded;
+    const reg = await registerVersion(repo, s.model, {
+      version: s.version,
+      bump: s.bump,
+      commit,
+      message: {
+        model: s.model,
+        version: planned,
+        metrics,
+        key_metrics: keyMetrics,
+        ...run,
+        commit,
+        artifact_name: artifact?.name ?? null,
+        artifact_id: artifact?.id ?? null,
+        ...(ctx.store.kind === 'runner' && artifact ? { artifact_url: artifact.location } : {}),
+        model_files: modelFiles.map((f) => relativePosix(cwd, f)),
+        model_hash: `sha256:${modelHash}`,
+        metrics_files: files.map((f) => f.file),
+        tool: 'ml-quality-gate',
+      },
+    });
+    const tags: PendingTag[] = reg.tag ? [reg.tag] : s.push && existing ? await unpublished(repo, s.model, existing) : [];
+    if (s.promoteTo) {
+      tags.push(
+        await assignStage(repo, s.model, reg.version, s.promoteTo, {
+          action: 'promote',
+          model: s.model,
+          stage: s.promoteTo,
+          version: reg.version,
+          previous_version: holder?.version ?? null,
+          champion_check: champion ? 'passed' : holder ? 'skipped' : 'no holder',
+          ...run,
+        }),
+      );
+    }
+    return { tags, kind: 'promoted' as const, state, holder, champion, version: reg.version, registered: Boolean(reg.tag), artifact, existing };
+  });
+
+  if (out.kind === 'refused') return refused(ctx, out.state, gate, out.champion, out.holder, keyMetrics, files, uploaded);
+  const state = await listModelState(repo, s.model);
+  if (out.kind === 'already') return already(ctx, state, gate, out.holder, keyMetrics);
+
+  const promoted = Boolean(s.promoteTo);
+  if (promoted) {
+    await cacheHolder(ctx.store.cache, { model: s.model, stage: s.promoteTo, version: out.version, commit, tag: out.tags[out.tags.length - 1].name, metrics }, cwd);
+  }
+  const tagNames = out.tags.map((t) => t.name);
+  const artifactId = out.artifact ? String(ctx.store.kind === 'runner' ? out.artifact.id : out.artifact.location) : artifactOf(ctx, state, out.version);
+  const headline = promoted
+    ? `${s.model} ${out.version} promoted to ${s.promoteTo}${out.holder ? ` (was ${out.holder.version})` : ' (its first version there)'}`
+    : out.registered
+      ? `${s.model} ${out.version} registered`
+      : `${s.model} ${out.version} was already registered at this commit`;
+  const blocks: SummaryBlock[] = [
+    { kind: 'heading', text: `✅ ${headline}` },
+    { kind: 'text', text: publishedText(s, tagNames, out.attempts) },
+    ...gateBlocks(gate),
+    ...championBlocks(s, out.champion, out.holder, out.version),
+    ...artifactBlocks(out.artifact, ctx.store.kind),
+    ...historyBlocks(state, keyMetrics, s.promoteTo),
+  ];
+  return {
+    stage: 'promote',
+    ok: true,
+    headline,
+    outputs: outputs(out.version, tagNames[tagNames.length - 1] ?? versionTag(state, out.version), out.holder?.version ?? '', promoted, artifactId),
+    summary: blocks,
+    annotations: [],
+    report: report(s, { promoted, version: out.version, previous: out.holder?.version, tags: tagNames, gate, champion: out.champion, artifact: out.artifact, attempts: out.attempts }),
+  };
+}
+
+/** Gives the stage back to the version that held it before the current one. */
+async function rollbackStage(ctx: Context): Promise<StageResult> {
+  const { s, repo } = ctx;
+  if (s.push) await fetchTags(repo);
+  let first: string | undefined;
+  const out = await publish(repo, { push: s.push, maxAttempts: ctx.deps.maxAttempts, beforePush: ctx.deps.beforePush }, async (attempt) => {
+    const current = holderFromState(await listModelState(repo, s.model), s.promoteTo);
+    // Re-planned only while the stage is as we found it: never roll back a promotion made meanwhile.
+    if (attempt > 1 && current?.version !== first) {
+      throw new UserError(
+        `stage '${s.promoteTo}' of ${s.model} changed while rolling back (now ${current?.version ?? 'unassigned'}, was ${first}); nothing was pushed: check the registry and run again if still needed`,
+      );
+    }
+    first = current?.version;
+    const r = await rollback(repo, s.model, s.promoteTo, { action: 'rollback', model: s.model, stage: s.promoteTo, rolled_back_from: current?.version ?? null, ...runInfo(ctx.env) });
+    return { tags: [r.tag], from: r.from, to: r.to };
+  });
+  const state = await listModelState(repo, s.model);
+  const holder = holderFromState(state, s.promoteTo);
+  if (holder) await cacheHolder(ctx.store.cache, holder, ctx.cwd);
+  const tag = out.tags[0].name;
+  const headline = `${s.model} rolled back in ${s.promoteTo}: ${out.to} again (was ${out.from})`;
+  return {
+    stage: 'promote',
+    ok: true,
+    headline,
+    outputs: outputs(out.to, tag, out.from, true, artifactOf(ctx, state, out.to)),
+    summary: [
+      { kind: 'heading', text: `↩️ ${headline}` },
+      { kind: 'text', text: publishedText(s, [tag], out.attempts) },
+      ...historyBlocks(state, [], s.promoteTo),
+    ],
+    annotations: [],
+    report: report(s, { promoted: true, version: out.to, previous: out.from, tags: [tag], rollback: true, attempts: out.attempts }),
+  };
+}
+
+/** Not promoted: the gate failed, or the candidate is worse than the champion. No tag was created. */
+function refused(
+  ctx: Context,
+  state: ModelState,
+  gate: GateEntry[],
+  champion: ChampionEntry[] | undefined,
+  holder: StageHolder | undefined,
+  keyMetrics: string[],
+  files: MetricFile[],
+  uploaded?: Artifact,
+): StageResult {
+  const { s } = ctx;
+  const gateFailed = gate.filter((e) => !e.passed);
+  const championFailed = champion?.filter((e) => !e.passed) ?? [];
+  const headline = gateFailed.length
+    ? `${s.model} not promoted: the gate failed on ${gateFailed.length} of ${gate.length} metrics (${gateFailed.map((e) => e.name).join(', ')})`
+    : `${s.model} not promoted to ${s.promoteTo}: worse than the champion ${holder?.version} on ${championFailed.length} of ${champion?.length} metrics (${championFailed.map((e) => e.name).join(', ')})`;
+  const annotations: Annotation[] = [
+    ...gateFailed.map((e) => ({
+      level: 'error' as const,
+      title: `Quality gate: ${e.name}`,
+      message: `${e.name} = ${formatNumber(e.value)}: ${e.message} (rule ${e.rule})`,
+      file: workspacePath(s.workspace, resolve(ctx.cwd, e.file)),
+      line: e.line ?? undefined,
+    })),
+    ...championFailed.map((e) => {
+      const metric = lookupMetric(files, e.metric);
+      return {
+        level: 'error' as const,
+        title: `Champion check: ${e.name}`,
+        message: `${e.name}: ${e.message} (champion ${s.model}@${holder?.version}, rule ${e.rule})`,
+        file: metric ? workspacePath(s.workspace, resolve(ctx.cwd, metric.file)) : undefined,
+        line: metric?.line,
+      };
+    }),
+  ];
+  return {
+    stage: 'promote',
+    ok: false,
+    headline,
+    outputs: outputs('', '', holder?.version ?? '', false, ''),
+    summary: [
+      { kind: 'heading', text: `❌ ${headline}` },
+      {
+        kind: 'text',
+        // Uploaded only when a lost race brought a better champion in after the upload.
+        text: uploaded ? `No tag was created; the files stored as ${uploaded.name} belong to no version.` : 'No tag was created and nothing was uploaded.',
+      },
+      ...gateBlocks(gate),
+      ...championBlocks(s, champion, holder, 'candidate'),
+      ...historyBlocks(state, keyMetrics, s.promoteTo),
+    ],
+    annotations,
+    report: report(s, { promoted: false, previous: holder?.version, tags: [], gate, champion }),
+  };
+}
+
+/** The commit's version already holds the stage: nothing to do. */
+function already(ctx: Context, state: ModelState, gate: GateEntry[], holder: StageHolder, keyMetrics: string[]): StageResult {
+  const { s } = ctx;
+  const headline = `${s.model} ${holder.version} already holds ${s.promoteTo}: nothing to do`;
+  return {
+    stage: 'promote',
+    ok: true,
+    headline,
+    outputs: outputs(holder.version, holder.tag, '', true, artifactOf(ctx, state, holder.version)),
+    summary: [{ kind: 'heading', text: `✅ ${headline}` }, ...gateBlocks(gate), ...historyBlocks(state, keyMetrics, s.promoteTo)],
+    annotations: [],
+    report: report(s, { promoted: true, version: holder.version, tags: [], gate }),
+  };
+}
+
+async function upload(
+  ctx: Context,
+  version: string,
+  modelFiles: string[],
+  files: MetricFile[],
+  gate: GateEntry[],
+  champion: ChampionEntry[] | undefined,
+  holder: StageHolder | undefined,
+  commit: string,
+  modelHash: string,
+): Promise<Artifact> {
+  const { s, cwd, env } = ctx;
+  // @actions/artifact refuses / and : in names; GTO allows them in model names.
+  const name = `${s.model}-${version}`.replace(/[/:]/g, '_');
+  const card = join(cwd, '.ml-quality-gate', 'model-cards', name, 'MODEL_CARD.md');
+  await mkdir(dirname(card), { recursive: true });
+  await writeFile(
+    card,
+    renderModelCard({
+      model: s.model,
+      version,
+      stage: s.promoteTo || undefined,
+      previousVersion: holder?.version,
+      commit,
+      timestamp: new Date().toISOString(),
+      repository: env.GITHUB_REPOSITORY,
+      runUrl: runUrl(env),
+      modelFiles: modelFiles.map((f) => relativePosix(cwd, f)),
+      modelHash,
+      metricsFiles: files.map((f) => f.file),
+      metrics: gate.map((e) => ({ name: e.name, value: e.value, rule: e.rule, champion: champion?.find((c) => c.name === e.name)?.champion })),
+      data: await readDataReports(env, cwd),
+    }),
+  );
+  const metricsPaths = files.map((f) => f.file).filter((f) => isInside(cwd, resolve(cwd, f)));
+  const all = [...new Set([...modelFiles, ...(await expandFiles(metricsPaths, cwd, 'metrics file')), card])];
+  const result = await ctx.store.artifacts.upload(name, all, cwd);
+  return { name, version, id: result.id, location: result.location };
+}
+
+/**
+ * The version tag of an existing version when only this clone has it (registered with push: false):
+ * pushed with the stage tag, so a stage tag never reaches the remote without its version.
+ */
+async function unpublished(repo: string, model: string, v: ModelVersion): Promise<PendingTag[]> {
+  const remote = await git(repo, ['ls-remote', '--tags', 'origin', `refs/tags/${v.tag}`]);
+  if (remote.stdout.trim()) return [];
+  const object = (await git(repo, ['rev-parse', `refs/tags/${v.tag}`])).stdout.trim();
+  return [{ kind: 'version', name: v.tag, model, commit: v.commit, object, message: '', version: v.version }];
+}
+
+function plannedVersion(state: ModelState, s: PromoteSettings): string {
+  if (s.version === 'auto') return autoVersion(state, s.bump);
+  const taken = state.versions.find((v) => v.version === s.version);
+  if (taken) throw new UserError(`${s.model}@${s.version} already exists (commit ${taken.commit.slice(0, 12)}); versions are never reused: use version: auto or a new number`);
+  return s.version;
+}
+
+/** Gated metrics first, then the others, up to MAX_MESSAGE_METRICS: what the registry baseline can compare. */
+function messageMetrics(files: MetricFile[], keys: string[]): Record<string, number> {
+  const all = flatMetrics(files);
+  const ordered = [...keys.filter((k) => k in all), ...Object.keys(all).filter((k) => !keys.includes(k))];
+  return Object.fromEntries(ordered.slice(0, Math.max(MAX_MESSAGE_METRICS, keys.length)).map((k) => [k, all[k]]));
+}
+
+function runInfo(env: NodeJS.ProcessEnv): Record<string, string | number | null> {
+  const num = (v: string | undefined) => (v && /^\d+$/.test(v) ? Number(v) : null);
+  return {
+    run_number: num(env.GITHUB_RUN_NUMBER),
+    run_id: num(env.GITHUB_RUN_ID),
+    run_attempt: num(env.GITHUB_RUN_ATTEMPT),
+    run_url: runUrl(env) ?? null,
+    repository: env.GITHUB_REPOSITORY ?? null,
+    ref: env.GITHUB_REF ?? null,
+    timestamp: new Date().toISOString(),
+  };
+}
+
+function outputs(version: string, tag: string, previous: string, promoted: boolean, artifactId: string): Record<string, string> {
+  return { version, tag, 'previous-version': previous, promoted: String(promoted), 'artifact-id': artifactId };
+}
+
+/**
+ * The `artifact-id` output for a version registered earlier, from its tag message: a runner's
+ * (numeric) artifact id, or the local store path of a version stored locally ('' when none).
+ */
+function artifactOf(ctx: Context, state: ModelState, version: string): string {
+  const data = state.versions.find((v) => v.version === version)?.data as { artifact_id?: unknown; artifact_name?: unknown } | undefined;
+  if (typeof data?.artifact_id === 'number') return String(data.artifact_id);
+  if (typeof data?.artifact_name === 'string' && !/[/\\]|^\.\.?$/.test(data.artifact_name)) {
+    return resolve(ctx.cwd, ctx.s.storeDir, 'artifacts', data.artifact_name);
+  }
+  return '';
+}
+
+function versionTag(state: ModelState, version: string): string {
+  return state.versions.find((v) => v.version === version)?.tag ?? '';
+}
+
+function publishedText(s: PromoteSettings, tags: string[], attempts: number): string {
+  if (!tags.length) return 'No new tag was needed.';
+  const list = `${tags.length === 1 ? 'Tag' : 'Tags'} ${tags.join(' and ')}`;
+  if (!s.push) return `${list} created locally (push: false): push with git push origin --tags.`;
+  const race = attempts > 1 ? ` after ${attempts} attempts (another run registered ${s.model} at the same time; numbers and the champion check were recomputed)` : '';
+  return `${list} pushed to origin${race}.`;
+}
+
+function gateBlocks(gate: GateEntry[]): SummaryBlock[] {
+  const rows = [...gate]
+    .sort((a, b) => Number(a.passed) - Number(b.passed))
+    .map((e) => [e.passed ? '✅ pass' : '❌ fail', e.name, formatNumber(e.value), e.rule, e.passed ? '' : e.message]);
+  return [
+    { kind: 'heading', level: 3, text: 'Gate' },
+    { kind: 'table', header: ['Status', 'Metric', 'Value', 'Rule', 'Why'], rows },
+  ];
+}
+
+function championBlocks(s: PromoteSettings, champion: ChampionEntry[] | undefined, holder: StageHolder | undefined, challenger: string): SummaryBlock[] {
+  if (!s.promoteTo) return [];
+  const heading: SummaryBlock = { kind: 'heading', level: 3, text: 'Champion vs challenger' };
+  if (!holder) return [heading, { kind: 'text', text: `No version holds ${s.promoteTo} yet: nothing to compare with.` }];
+  if (!champion) return [heading, { kind: 'text', text: `Not compared with ${s.model} ${holder.version}, which holds ${s.promoteTo} (champion-check: false).` }];
+  const rows = [...champion]
+    .sort((a, b) => Number(a.passed) - Number(b.passed))
+    .map((e) => [
+      e.passed ? '✅ pass' : '❌ fail',
+      e.name,
+      formatNumber(e.challenger),
+      e.champion === null ? '—' : formatNumber(e.champion),
+      e.delta === null ? '—' : formatSigned(e.delta),
+      e.delta_pct === null ? '—' : formatSigned(e.delta_pct, ' %'),
+      e.rule,
+      e.passed ? (e.champion === null ? e.message : '') : e.message,
+    ]);
+  return [
+    heading,
+    { kind: 'table', header: ['Status', 'Metric', `Challenger (${challenger})`, `Champion (${holder.version})`, 'Δ', 'Δ %', 'Rule', 'Why'], rows },
+  ];
+}
+
+function artifactBlocks(artifact: Artifact | undefined, kind: StoreSelection['kind']): SummaryBlock[] {
+  if (!artifact) return [];
+  const text =
+    kind === 'runner'
+      ? `Model files, metrics and model card uploaded as artifact ${artifact.name} (id ${artifact.id}: ${artifact.location}).`
+      : `Model files, metrics and model card stored as ${artifact.name} in ${artifact.location}.`;
+  return [{ kind: 'text', text }];
+}
+
+function report(s: PromoteSettings, fields: Record<string, unknown>): unknown {
+  return { stage: 'promote', model: s.model, promote_to: s.promoteTo || null, ...fields };
+}
+
+async function assertRepository(repo: string, push: boolean): Promise<void> {
+  const head = await git(repo, ['rev-parse', '--verify', '--quiet', 'HEAD^{commit}'], { allowFailure: true });
+  if (head.exitCode !== 0) throw new UserError(`the promote stage needs a git repository with a commit in ${repo}: the registry is its tags (run actions/checkout first)`);
+  if (push && (await git(repo, ['remote', 'get-url', 'origin'], { allowFailure: true })).exitCode !== 0) {
+    throw new UserError(`there is no remote 'origin' in ${repo} to push the registry tags to; set push: false to keep them local`);
+  }
+}
