@@ -4,6 +4,7 @@ import { readDriftSettings, type DriftSettings } from './settings/drift.js';
 import { readGateSettings, type GateSettings } from './settings/gate.js';
 import type { InputReader } from './settings/inputs.js';
 import { readPromoteSettings, type PromoteSettings } from './settings/promote.js';
+import { readValidateSettings, type ValidateSettings } from './settings/validate.js';
 
 export { STAGES, type StageName } from './settings/common.js';
 export type { CommonSettings } from './settings/common.js';
@@ -11,9 +12,10 @@ export type { DriftSettings } from './settings/drift.js';
 export type { GateSettings } from './settings/gate.js';
 export type { InputReader } from './settings/inputs.js';
 export type { PromoteSettings } from './settings/promote.js';
+export type { ValidateSettings } from './settings/validate.js';
 
 /** Stages built so far; the others answer "not yet available", never a pass. */
-export const AVAILABLE_STAGES: readonly StageName[] = ['gate', 'drift', 'promote'];
+export const AVAILABLE_STAGES: readonly StageName[] = ['gate', 'drift', 'validate', 'promote'];
 
 /** Every input declared in action.yml (a test keeps the two lists equal); the CLI's flags. */
 export const INPUT_NAMES: readonly string[] = [
@@ -25,7 +27,7 @@ export const INPUT_NAMES: readonly string[] = [
   'notify-webhook', 'notify-on',
 ];
 
-export type Settings = GateSettings | DriftSettings | PromoteSettings;
+export type Settings = GateSettings | DriftSettings | ValidateSettings | PromoteSettings;
 
 /**
  * Reads every input once, validates it, and returns the typed settings of the chosen stage (each
@@ -38,6 +40,8 @@ export function readSettings(input: InputReader, env: NodeJS.ProcessEnv = proces
   switch (stage) {
     case 'gate':
       return readGateSettings(input, common);
+    case 'validate':
+      return readValidateSettings(input, common);
     case 'drift':
       return readDriftSettings(input, common);
     case 'promote':

@@ -34,6 +34,7 @@ export const MAX_ANNOTATIONS_PER_LEVEL = 10;
 const VERDICT_ON_ERROR: Record<string, Record<string, string>> = {
   gate: { passed: 'false' },
   promote: { promoted: 'false' },
+  validate: { valid: 'false' },
 };
 
 /** Turns any stage's result into outputs, report file, summary, annotations and an exit code. */

@@ -8,6 +8,8 @@ export async function runStage(settings: Settings): Promise<StageResult> {
       return (await import('./gate.js')).runGate(settings);
     case 'drift':
       return (await import('./drift.js')).runDrift(settings);
+    case 'validate':
+      return (await import('./validate.js')).runValidate(settings);
     case 'promote':
       return (await import('./promote.js')).runPromote(settings);
   }

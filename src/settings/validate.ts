@@ -1,0 +1,63 @@
+import { UserError } from '../errors.js';
+import { METRICS_FORMATS, type MetricsFormat } from '../metrics/formats.js';
+import type { DataFormat } from '../data/types.js';
+import { readChoice, readList, type InputReader } from './inputs.js';
+import type { CommonSettings } from './common.js';
+
+export const DATA_FORMATS = ['auto', 'csv', 'tsv', 'jsonl', 'parquet'] as const;
+
+export interface ValidateSettings extends CommonSettings {
+  stage: 'validate';
+  /** Metrics file(s): paths one per line, or globs; '' when none. */
+  metrics: string;
+  metricsFormat: MetricsFormat;
+  /** Metric names that must be present (generic names or aliases). */
+  requiredMetrics: string[];
+  /** JSON Schema (draft 2020-12) file every metrics document must satisfy; '' when none. */
+  metricsSchema: string;
+  /** Data files, one per line. */
+  data: string[];
+  /** undefined: from each file's extension. */
+  dataFormat: DataFormat | undefined;
+  /** Expectations YAML file; '' when none. */
+  expectations: string;
+  /** Where to write inferred expectations; '' when not asked. */
+  inferExpectations: string;
+}
+
+/**
+ * A validate run needs something to check: `metrics` and/or `data`. Data needs `expectations`
+ * to be checked against, or `infer-expectations` to write a first version of them.
+ */
+export function readValidateSettings(input: InputReader, common: CommonSettings): ValidateSettings {
+  const data = input('data').split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+  const s: ValidateSettings = {
+    ...common,
+    stage: 'validate',
+    metrics: input('metrics'),
+    metricsFormat: readChoice(input, 'metrics-format', METRICS_FORMATS, 'auto'),
+    requiredMetrics: readList(input, 'required-metrics'),
+    metricsSchema: input('metrics-schema'),
+    data,
+    dataFormat: dataFormat(readChoice(input, 'data-format', DATA_FORMATS, 'auto')),
+    expectations: input('expectations'),
+    inferExpectations: input('infer-expectations'),
+  };
+  if (!s.metrics && data.length === 0) {
+    throw new UserError("stage 'validate' needs something to check: give 'metrics' (metrics files, with optional 'required-metrics' and 'metrics-schema') and/or 'data' (data files, with 'expectations' or 'infer-expectations')");
+  }
+  if (!s.metrics && (s.requiredMetrics.length > 0 || s.metricsSchema)) {
+    throw new UserError(`input '${s.metricsSchema ? 'metrics-schema' : 'required-metrics'}' needs 'metrics': the metrics files to check`);
+  }
+  if (data.length > 0 && !s.expectations && !s.inferExpectations) {
+    throw new UserError("input 'data' needs 'expectations' (a YAML file of data rules) or 'infer-expectations' (a path to write inferred rules to)");
+  }
+  if (data.length === 0 && (s.expectations || s.inferExpectations)) {
+    throw new UserError(`input '${s.expectations ? 'expectations' : 'infer-expectations'}' needs 'data': the data files to check`);
+  }
+  return s;
+}
+
+function dataFormat(v: (typeof DATA_FORMATS)[number]): DataFormat | undefined {
+  return v === 'auto' ? undefined : v;
+}

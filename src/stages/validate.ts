@@ -1,0 +1,154 @@
+/**
+ * The validate stage: metrics files (present, finite, bounded, optional JSON Schema) and data
+ * files (expectations with Great Expectations' `mostly`), and the writing of inferred
+ * expectations. Returns one result; prints nothing. Heavy modules (data readers, Ajv) are loaded
+ * here only, and this module itself only when the stage is chosen.
+ */
+import type { Table } from '../data/types.js';
+import { readMetrics } from '../metrics/read.js';
+import { resolveMetricPaths } from '../metrics/paths.js';
+import type { MetricFile } from '../metrics/types.js';
+import { formatNumber } from '../report/format.js';
+import type { Annotation, StageResult, SummaryBlock } from '../report/result.js';
+import { workspacePath } from '../report/workspace-path.js';
+import type { ValidateSettings } from '../settings.js';
+import { checkTable, type RuleResult } from '../validate/check.js';
+import { checkMetrics, type MetricCheck } from '../validate/metrics.js';
+import { loadExpectations } from '../validate/parse.js';
+import { readDataFiles } from '../validate/read-data.js';
+import type { Sample } from '../validate/types.js';
+
+/** Passing metrics checks beyond this many are counted, not listed, in the summary. */
+const MAX_PASSING_ROWS = 50;
+
+interface DataReport {
+  file: string;
+  format: string;
+  rows: number;
+  columns: number;
+  rules: RuleResult[];
+}
+
+export async function runValidate(s: ValidateSettings): Promise<StageResult> {
+  // Rules first: a typo in the expectations is reported before a large file is read.
+  const expectations = s.expectations ? await loadExpectations(s.expectations) : undefined;
+
+  let metricFiles: MetricFile[] = [];
+  let metricChecks: MetricCheck[] = [];
+  if (s.metrics) {
+    metricFiles = await readMetrics(await resolveMetricPaths(s.metrics), s.metricsFormat);
+    metricChecks = checkMetrics(metricFiles, s.requiredMetrics);
+    if (s.metricsSchema) metricChecks.push(...(await (await import('../validate/schema.js')).checkSchema(s.metricsSchema, metricFiles)));
+  }
+
+  const data: DataReport[] = [];
+  const notices: string[] = [];
+  if (s.data.length > 0) {
+    const tables = await readDataFiles(s.data, s.dataFormat);
+    if (s.inferExpectations) {
+      await (await import('../validate/infer.js')).inferExpectations(tables, s.inferExpectations);
+      notices.push(`Expectations inferred from ${s.data.join(', ')} written to ${s.inferExpectations}: review, edit and commit them, then pass the file as 'expectations'.`);
+    }
+    if (expectations) for (const t of tables) data.push(dataReport(t, checkTable(t, expectations)));
+  }
+
+  const failedMetrics = metricChecks.filter((c) => !c.passed);
+  const failedRules = data.flatMap((d) => d.rules.filter((r) => !r.passed).map((r) => ({ d, r })));
+  const total = metricChecks.length + data.reduce((n, d) => n + d.rules.length, 0);
+  const errors = failedMetrics.length + failedRules.length;
+  const ok = errors === 0;
+  const names = [...failedMetrics.map((c) => `${c.check} ${c.metric ?? ''}`.trim()), ...failedRules.map(({ r }) => `${r.rule}${r.column === null ? '' : ` ${r.column}`}`)];
+  const headline = ok
+    ? total === 0 ? 'Validation passed: no rule to check' : `Validation passed: ${total} of ${total} rules hold`
+    : `Validation failed: ${errors} of ${total} rules broke (${listed(names)})`;
+
+  const annotations: Annotation[] = [
+    ...failedMetrics.map((c) => ({
+      level: 'error' as const,
+      title: `Validation: ${c.check}${c.metric ? ` ${c.metric}` : ''}`,
+      message: c.message,
+      file: c.file ? workspacePath(s.workspace, c.file) : undefined,
+      line: c.line ?? undefined,
+    })),
+    ...failedRules.map(({ d, r }) => ({
+      level: 'error' as const,
+      title: `Validation: ${r.rule}${r.column === null ? '' : ` ${r.column}`}`,
+      message: `${r.text}${r.column === null ? '' : ` on column ${r.column}`} in ${d.file}: ${r.message}${r.samples.length > 0 ? `; samples: ${sampleText(r.samples)}` : ''}`,
+      // The rule's line in the expectations file: the file the user edits.
+      file: workspacePath(s.workspace, r.line === null ? d.file : s.expectations),
+      line: r.line ?? undefined,
+    })),
+  ];
+
+  return {
+    stage: 'validate',
+    ok,
+    headline,
+    outputs: { valid: String(ok), errors: String(errors) },
+    summary: summarize(ok, headline, metricFiles, metricChecks, data, s),
+    annotations,
+    notices,
+    report: {
+      stage: 'validate',
+      valid: ok,
+      errors,
+      rules: total,
+      metrics: s.metrics ? { files: metricFiles.map((f) => ({ file: f.file, format: f.format })), schema: s.metricsSchema || null, checks: metricChecks } : null,
+      expectations: s.expectations || null,
+      data,
+      inferred: s.inferExpectations || null,
+    },
+  };
+}
+
+function dataReport(t: Table, rules: RuleResult[]): DataReport {
+  return { file: t.file, format: t.format, rows: t.rowCount, columns: t.columns.length, rules };
+}
+
+function listed(names: string[]): string {
+  return names.length <= 5 ? names.join(', ') : `${names.slice(0, 5).join(', ')}, … ${names.length - 5} more`;
+}
+
+/** `row 3: 250.1 · row 9: "a b"`: plain tokens as they are, other text JSON-quoted (spaces visible). */
+function sampleText(samples: Sample[]): string {
+  return samples.map((x) => `row ${x.row}: ${/^[\w.+-]+$/.test(x.value) || x.value.startsWith('same as row') || x.value === '(missing)' ? x.value : JSON.stringify(x.value)}`).join(' · ');
+}
+
+function summarize(ok: boolean, headline: string, files: MetricFile[], checks: MetricCheck[], data: DataReport[], s: ValidateSettings): SummaryBlock[] {
+  const blocks: SummaryBlock[] = [{ kind: 'heading', text: `${ok ? '✅' : '❌'} ${headline}` }];
+  if (s.metrics) {
+    const sorted = [...checks].sort((a, b) => Number(a.passed) - Number(b.passed));
+    const failing = sorted.filter((c) => !c.passed);
+    const passing = sorted.filter((c) => c.passed);
+    const rows = [...failing, ...passing.slice(0, MAX_PASSING_ROWS)].map((c) => [
+      c.passed ? '✅ pass' : '❌ fail',
+      c.check,
+      c.metric ?? '(all)',
+      typeof c.value === 'number' ? formatNumber(c.value) : c.value === null ? '—' : String(c.value),
+      c.message,
+    ]);
+    blocks.push(
+      { kind: 'heading', level: 3, text: `Metrics: ${files.map((f) => `${f.file} (${f.format})`).join(', ')}` },
+      { kind: 'table', header: ['Status', 'Check', 'Metric', 'Value', 'Why'], rows },
+    );
+    if (passing.length > MAX_PASSING_ROWS) blocks.push({ kind: 'text', text: `… and ${passing.length - MAX_PASSING_ROWS} more passing checks (all are in the report).` });
+  }
+  for (const d of data) {
+    const rows = [...d.rules].sort((a, b) => Number(a.passed) - Number(b.passed)).map((r) => [
+      r.passed ? '✅ pass' : '❌ fail',
+      r.text,
+      r.column ?? '(table)',
+      r.failing === null ? '—' : `${r.failing} of ${r.checked}`,
+      r.failing_pct === null ? '—' : `${formatNumber(r.failing_pct)} %`,
+      r.samples.length > 0 ? sampleText(r.samples) : r.failing === null || !r.passed ? r.message : '',
+    ]);
+    blocks.push(
+      { kind: 'heading', level: 3, text: `Data: ${d.file} (${d.rows} rows × ${d.columns} columns) against ${s.expectations}` },
+      { kind: 'table', header: ['Status', 'Rule', 'Column', 'Failing rows', '%', 'Samples'], rows },
+    );
+  }
+  if (s.inferExpectations) {
+    blocks.push({ kind: 'text', text: `Expectations inferred from ${s.data.join(', ')} were written to ${s.inferExpectations}: a starting point to review, edit and commit.` });
+  }
+  return blocks;
+}

@@ -1,0 +1,94 @@
+/**
+ * Value rules checked row by row on the typed columns, never on row objects: `between`, `in-set`,
+ * `regex` and `type` (type.ts supplies its predicates). On a numerical column the predicate runs
+ * over the Float64Array; on a categorical column it runs once per dictionary entry, and the
+ * failing rows are counted from the entries' row counts, so a million rows cost a few dozen
+ * predicate calls. Missing cells are not checked (Great Expectations' `mostly` denominator).
+ */
+import { parseNumberText } from '../../data/number.js';
+import type { CategoricalColumn, Column, NumericColumn } from '../../data/types.js';
+import { MAX_SAMPLES, type Outcome, type Sample } from '../types.js';
+import { rowOutcome, sample } from './outcome.js';
+
+/** A rule's test of one value, as a number (numerical columns) and as text (categorical ones). */
+export interface ValueTest {
+  number(v: number): boolean;
+  text(t: string): boolean;
+  /** Set by `between`: lets a numerical column be checked in a loop with no call per value. */
+  range?: { lo: number; hi: number; strict: boolean };
+}
+
+export function checkValues(c: Column, test: ValueTest, mostly: number): Outcome {
+  return c.kind === 'numeric' ? checkNumeric(c, test, mostly) : checkCategorical(c, test, mostly);
+}
+
+function checkNumeric(c: NumericColumn, test: ValueTest, mostly: number): Outcome {
+  if (test.range) return checkRange(c, test.range, mostly);
+  const values = c.values;
+  const n = values.length;
+  let failing = 0;
+  const samples: Sample[] = [];
+  for (let i = 0; i < n; i++) {
+    const v = values[i];
+    if (v !== v || test.number(v)) continue;
+    if (failing++ < MAX_SAMPLES) samples.push(sample(i, String(v)));
+  }
+  return rowOutcome(failing, n - c.missing, mostly, samples);
+}
+
+function checkRange(c: NumericColumn, { lo, hi, strict }: { lo: number; hi: number; strict: boolean }, mostly: number): Outcome {
+  const values = c.values;
+  const n = values.length;
+  let failing = 0;
+  const samples: Sample[] = [];
+  for (let i = 0; i < n; i++) {
+    const v = values[i];
+    // NaN (missing) compares false both ways: it is skipped.
+    if (strict ? !(v <= lo || v >= hi) : !(v < lo || v > hi)) continue;
+    if (v !== v) continue;
+    if (failing++ < MAX_SAMPLES) samples.push(sample(i, String(v)));
+  }
+  return rowOutcome(failing, n - c.missing, mostly, samples);
+}
+
+function checkCategorical(c: CategoricalColumn, test: ValueTest, mostly: number): Outcome {
+  const bad = new Uint8Array(c.dictionary.length);
+  let failing = 0;
+  c.dictionary.forEach((t, k) => {
+    if (!test.text(t)) { bad[k] = 1; failing += c.counts[k]; }
+  });
+  const samples: Sample[] = [];
+  const codes = c.codes;
+  for (let i = 0; i < codes.length && samples.length < Math.min(failing, MAX_SAMPLES); i++) {
+    const k = codes[i];
+    if (k >= 0 && bad[k]) samples.push(sample(i, c.dictionary[k]));
+  }
+  return rowOutcome(failing, codes.length - c.missing, mostly, samples);
+}
+
+/** `between`: inclusive bounds, or exclusive with `strict`; text that is not a number fails. */
+export function betweenTest(min: number | undefined, max: number | undefined, strict: boolean): ValueTest {
+  const lo = min ?? -Infinity, hi = max ?? Infinity;
+  const number = strict ? (v: number) => v > lo && v < hi : (v: number) => v >= lo && v <= hi;
+  return { number, text: (t) => { const v = parseNumberText(t); return v === v && number(v); }, range: { lo, hi, strict } };
+}
+
+/**
+ * `in-set`: text values match an entry's text exactly (YAML numbers and booleans as String()
+ * prints them); numerical values match an entry of equal numeric value (`1` matches `1.0`).
+ */
+export function inSetTest(entries: (string | number | boolean)[]): ValueTest {
+  const texts = new Set(entries.map(String));
+  const numbers = new Set(entries.map((e) => (typeof e === 'number' ? e : typeof e === 'string' ? parseNumberText(e) : NaN)).filter((v) => v === v));
+  return { number: (v) => numbers.has(v), text: (t) => texts.has(t) };
+}
+
+/**
+ * `regex`: a JavaScript regular expression (Unicode mode) that must match somewhere in the value,
+ * as Python's `re.search`; anchor it (`^…$`) for a whole-value match. Numbers are tested on the
+ * text String() prints (`1.5`, `1e+21`), not on the file's spelling.
+ */
+export function regexTest(pattern: string): ValueTest {
+  const re = new RegExp(pattern, 'u');
+  return { number: (v) => re.test(String(v)), text: (t) => re.test(t) };
+}
