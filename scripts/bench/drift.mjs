@@ -3,9 +3,9 @@
 // RSS, against pandas 1.5 + SciPy 1.10 doing the same tests on this 2-core machine (read both
 // CSVs, KS per numerical column, chi-square per categorical column): 9.0 s wall, 700 MB peak.
 import { execFileSync } from 'node:child_process';
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import * as path from 'node:path';
-import { measure, ROOT, tempDir } from './lib.mjs';
+import { actionEnv, measure, ROOT } from './lib.mjs';
 
 const PANDAS_SCIPY = { wallS: 9.0, peakMB: 700 };
 
@@ -15,26 +15,15 @@ export default async function drift() {
     execFileSync(process.execPath, [path.join(ROOT, 'scripts/gen-bench-data.mjs'), data], { stdio: 'inherit' });
   }
   const runs = Number(process.env.BENCH_RUNS ?? 3);
-  for (const [label, extra] of [
+  for (const [label, inputs] of [
     ['auto methods (wasserstein / jensenshannon)', {}],
-    ['KS + chi-square, as the pandas/SciPy script', { 'INPUT_DRIFT-CONFIG': path.join(ROOT, 'scripts/bench/drift-ks-chi2.yml') }],
+    ['KS + chi-square, as the pandas/SciPy script', { 'drift-config': path.join(ROOT, 'scripts/bench/drift-ks-chi2.yml') }],
   ]) {
     const results = [];
     for (let r = 0; r < runs; r++) {
-      const tmp = tempDir('mqg-bench-');
-      writeFileSync(path.join(tmp, 'out'), '');
-      writeFileSync(path.join(tmp, 'summary'), '');
-      const env = {
-        ...process.env,
-        INPUT_STAGE: 'drift',
-        INPUT_REFERENCE: path.join(data, 'reference.csv'),
-        INPUT_CURRENT: path.join(data, 'current.csv'),
-        'INPUT_FAIL-ON-VIOLATION': 'false',
-        GITHUB_OUTPUT: path.join(tmp, 'out'),
-        GITHUB_STEP_SUMMARY: path.join(tmp, 'summary'),
-        RUNNER_TEMP: tmp,
-        ...extra,
-      };
+      const env = actionEnv(
+        { stage: 'drift', reference: path.join(data, 'reference.csv'), current: path.join(data, 'current.csv'), 'fail-on-violation': 'false', ...inputs },
+      );
       const m = measure(['dist/index.js'], { env });
       if (m.code !== 0) throw new Error(`drift exited ${m.code}: ${m.stdout}${m.stderr}`);
       results.push(m);

@@ -3,9 +3,14 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ROOT, tempDir } from '../lib/run-action.mjs';
+import { prepareRun, ROOT, tempDir } from '../lib/run-action.mjs';
 
 export { ROOT, tempDir };
+
+/** The environment the runner gives the action for these inputs (see run-action.mjs). */
+export function actionEnv(inputs, env = {}) {
+  return prepareRun(inputs, ROOT, env).options.env;
+}
 
 const PROBE = path.join(path.dirname(fileURLToPath(import.meta.url)), 'rss-probe.mjs');
 

@@ -3,7 +3,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { medianWall, ROOT, tempDir } from './lib.mjs';
+import { actionEnv, medianWall, ROOT } from './lib.mjs';
 
 export default async function startup() {
   const dir = path.join(ROOT, 'node_modules/.cache/mqg-bench/core-only');
@@ -12,24 +12,12 @@ export default async function startup() {
     writeFileSync(path.join(dir, 'index.mjs'), "import * as core from '@actions/core';\ncore.info('ok');\n");
     execFileSync(process.execPath, ['node_modules/@vercel/ncc/dist/ncc/cli.js', 'build', path.join(dir, 'index.mjs'), '-o', path.join(dir, 'out'), '--minify', '--quiet'], { cwd: ROOT, stdio: 'inherit' });
   }
-  const tmp = tempDir('mqg-bench-');
-  writeFileSync(path.join(tmp, 'out'), '');
-  writeFileSync(path.join(tmp, 'summary'), '');
-  const env = {
-    ...process.env,
-    INPUT_STAGE: 'gate',
-    INPUT_METRICS: 'examples/reports/metrics.json',
-    INPUT_BASELINE: 'examples/reports/main-metrics.json',
-    INPUT_THRESHOLDS: 'examples/gate.yml',
-    'INPUT_METRICS-FORMAT': 'auto',
-    'INPUT_FAIL-ON-VIOLATION': 'true',
-    INPUT_SUMMARY: 'true',
-    'INPUT_REPORT-PATH': path.join(tmp, 'report.json'),
-    'INPUT_NOTIFY-ON': 'failure',
-    GITHUB_OUTPUT: path.join(tmp, 'out'),
-    GITHUB_STEP_SUMMARY: path.join(tmp, 'summary'),
-    RUNNER_TEMP: tmp,
-  };
+  const env = actionEnv({
+    stage: 'gate',
+    metrics: 'examples/reports/metrics.json',
+    baseline: 'examples/reports/main-metrics.json',
+    thresholds: 'examples/gate.yml',
+  });
   const runs = Number(process.env.BENCH_RUNS ?? 30);
   const [bare, core, gate] = medianWall(
     [

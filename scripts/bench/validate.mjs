@@ -5,9 +5,9 @@
 // Target: ≤ 2.5 s wall and ≤ 400 MB peak RSS on the 2-core CI machine. Figures are printed, never
 // asserted.
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { measure, ROOT, tempDir } from './lib.mjs';
+import { actionEnv, measure, ROOT, tempDir } from './lib.mjs';
 
 const TARGET = { wallS: 2.5, peakMB: 400 };
 
@@ -19,27 +19,21 @@ export default async function validate() {
   const expectations = path.join(ROOT, 'examples/validate/expectations.yml');
   const runs = Number(process.env.BENCH_RUNS ?? 3);
   console.log(`validate: bench-data/reference.csv (1 000 000 rows × 20 columns), median of ${runs} runs, Node ${process.version}`);
-  for (const [label, extra] of [
-    ['expectations (examples/validate/expectations.yml)', { INPUT_EXPECTATIONS: expectations }],
-    ['infer-expectations', { 'INPUT_INFER-EXPECTATIONS': 'inferred.yml' }],
+  for (const [label, inputs] of [
+    ['expectations (examples/validate/expectations.yml)', { expectations }],
+    ['infer-expectations', { 'infer-expectations': 'inferred.yml' }],
   ]) {
     const results = [];
     let report;
     for (let r = 0; r < runs; r++) {
       const tmp = tempDir('mqg-bench-');
-      writeFileSync(path.join(tmp, 'out'), '');
-      writeFileSync(path.join(tmp, 'summary'), '');
-      const env = {
-        ...process.env,
-        INPUT_STAGE: 'validate',
-        INPUT_DATA: path.join(data, 'reference.csv'),
-        'INPUT_REPORT-PATH': path.join(tmp, 'report.json'),
-        GITHUB_OUTPUT: path.join(tmp, 'out'),
-        GITHUB_STEP_SUMMARY: path.join(tmp, 'summary'),
-        RUNNER_TEMP: tmp,
-        ...extra,
-        ...(extra['INPUT_INFER-EXPECTATIONS'] ? { 'INPUT_INFER-EXPECTATIONS': path.join(tmp, 'inferred.yml') } : {}),
-      };
+      const env = actionEnv({
+        stage: 'validate',
+        data: path.join(data, 'reference.csv'),
+        'report-path': path.join(tmp, 'report.json'),
+        ...inputs,
+        ...(inputs['infer-expectations'] ? { 'infer-expectations': path.join(tmp, 'inferred.yml') } : {}),
+      });
       const m = measure(['dist/index.js'], { env });
       if (m.code !== 0) throw new Error(`validate exited ${m.code}: ${m.stdout}${m.stderr}`);
       results.push(m);

@@ -23,3 +23,10 @@ export function runAction(inputs: Record<string, string>, cwd: string, env?: Rec
 export function runActionAsync(inputs: Record<string, string>, cwd: string, env?: Record<string, string>): Promise<ActionRun>;
 export function parseOutputFile(text: string): Record<string, string>;
 export function parseCommands(text: string, stream: 'stdout' | 'stderr'): WorkflowCommand[];
+export interface PreparedRun {
+  outputFile: string;
+  summaryFile: string;
+  args: string[];
+  options: { cwd: string; encoding: 'utf8'; env: Record<string, string> };
+}
+export function prepareRun(inputs: Record<string, string>, cwd?: string, env?: Record<string, string>): PreparedRun;

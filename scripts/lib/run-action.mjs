@@ -19,14 +19,14 @@ export function tempDir(prefix = 'mqg-') {
 
 /** Runs dist/index.js in `cwd` with the given inputs (names as in action.yml). */
 export function runAction(inputs, cwd, env = {}) {
-  const run = prepare(inputs, cwd, env);
+  const run = prepareRun(inputs, cwd, env);
   const res = spawnSync(process.execPath, run.args, run.options);
   return collect(run, res.status, res.stdout, res.stderr);
 }
 
 /** The same, without blocking this process (for tests that serve HTTP to the action). */
 export function runActionAsync(inputs, cwd, env = {}) {
-  const run = prepare(inputs, cwd, env);
+  const run = prepareRun(inputs, cwd, env);
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, run.args, run.options);
     let stdout = '';
@@ -38,7 +38,11 @@ export function runActionAsync(inputs, cwd, env = {}) {
   });
 }
 
-function prepare(inputs, cwd, env) {
+/**
+ * What the runner would set up for one step: INPUT_* from action.yml (defaults filled in), temp
+ * GITHUB_OUTPUT and GITHUB_STEP_SUMMARY files, RUNNER_TEMP; the command line of the action.
+ */
+export function prepareRun(inputs, cwd = ROOT, env = {}) {
   for (const name of Object.keys(inputs)) {
     if (!(name in ACTION.inputs)) throw new Error(`test passes input '${name}', which action.yml does not declare`);
   }
