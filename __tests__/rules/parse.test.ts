@@ -49,4 +49,21 @@ describe('parseRules', () => {
     expect((err as UserError).file).toBe('rules.yml');
     expect((err as UserError).line).toBe(line);
   });
+
+  test('JSON keeps its lines and refuses a repeated key, which JSON.parse would drop silently', async () => {
+    const rules = await parseRules('{\n  "accuracy": ">= 0.9",\n  "loss": {"max": 0.4}\n}', 'rules.json');
+    expect(rules.map((r) => [r.metric, r.line])).toEqual([['accuracy', 2], ['loss', 3]]);
+    const err = await parseRules('{\n  "a": ">= 1",\n  "a": "<= 2"\n}', 'rules.json').catch((e: unknown) => e);
+    expect((err as UserError).message).toBe("rules.json:3: key 'a' appears twice");
+    expect((err as UserError).line).toBe(3);
+  });
+
+  test('errors in inline rules name no file (there is none to annotate)', async () => {
+    const err = await parseRules('a: "around 3"').catch((e: unknown) => e);
+    expect((err as UserError).message).toBe("thresholds:1: rule for 'a': cannot parse 'around 3'; expected \">= x\", \"<= x\", \"> x\", \"< x\", \"== x\" or \"between a and b\"");
+    expect((err as UserError).file).toBeUndefined();
+    const syntax = await parseRules('a: [1,').catch((e: unknown) => e);
+    expect((syntax as UserError).message).toMatch(/^thresholds:\d+:\d+: malformed YAML/);
+    expect((syntax as UserError).file).toBeUndefined();
+  });
 });

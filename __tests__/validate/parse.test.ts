@@ -48,6 +48,6 @@ test.each([
   ['table:\n  row-count: { min: 1.5 }\n', 2, 'min must be a finite integer'],
   ['columns:\n  c:\n', 2, "column 'c': expected a mapping of rules"],
   ['columns:\n  c:\n    not-null: true\n  c:\n    unique: true\n', 4, 'Map keys must be unique'],
-  ['columns:\n  c: [\n', 3, 'invalid YAML'], // the yaml package reports an unclosed list where the text ends,
+  ['columns:\n  c: [\n', 3, 'malformed YAML'], // the yaml package reports an unclosed list where the text ends,
   ['- a\n- b\n', 1, 'expected a mapping'],
 ] as [string, number, ...string[]][])('%j is refused at line %i', async (text, line, ...fragments) => refused(text, line, ...fragments));

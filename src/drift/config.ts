@@ -1,4 +1,4 @@
-import { parseYamlMapping, readInlineOrFile } from '../config/yaml-map.js';
+import { parseConfig, readInlineOrFile } from '../tree/config.js';
 import { UserError } from '../errors.js';
 import { getDriftTest, type DriftTestName } from '../stats/drift-tests.js';
 
@@ -20,28 +20,26 @@ export async function loadDriftConfig(input: string): Promise<Map<string, Column
   const out = new Map<string, ColumnConfig>();
   if (!input.trim()) return out;
   const { text, file } = await readInlineOrFile(input, 'drift-config');
-  const { entries, lineOf, yaml } = await parseYamlMapping(text, {
+  const root = await parseConfig(text, {
     file,
     label: 'drift-config',
     expected: 'a mapping of column names to {method, threshold}, e.g. age: { method: ks, threshold: 0.01 }',
   });
   const label = file ?? 'drift-config';
-  for (const { key: column, line, node } of entries) {
+  for (const { key: column, line, value: node } of root.entries) {
     const fail = (msg: string, at = line): never => {
-      throw new UserError(`${label}${at ? `:${at}` : ''}: column '${column}': ${msg}`, file, at);
+      throw new UserError(`${label}:${at}: column '${column}': ${msg}`, file, at);
     };
     const method = (value: unknown, at?: number): DriftTestName => {
       const test = getDriftTest(String(value));
       return test ? test.name : fail(`unknown method '${String(value)}'; expected ks, chi2, z, wasserstein, psi, jensenshannon or mean-shift`, at);
     };
     const entry: ColumnConfig = { file, line };
-    if (yaml.isScalar(node) && typeof node.value === 'string') {
+    if (node.kind === 'scalar' && typeof node.value === 'string') {
       entry.method = method(node.value);
-    } else if (yaml.isMap(node)) {
-      for (const item of node.items) {
-        const key = yaml.isScalar(item.key) ? String(item.key.value) : '';
-        const at = lineOf(item.key);
-        const value = yaml.isScalar(item.value) ? item.value.value : undefined;
+    } else if (node.kind === 'object') {
+      for (const { key, line: at, value: item } of node.entries) {
+        const value = item.kind === 'scalar' ? item.value : undefined;
         if (key === 'method') entry.method = method(value, at);
         else if (key === 'threshold') {
           if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) fail(`threshold must be a non-negative number, got '${String(value)}'`, at);

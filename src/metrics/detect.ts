@@ -33,7 +33,7 @@ import { looksLikeMlflowMetric } from './readers/mlflow.js';
 import { isMlflowExport } from './readers/mlflow-export.js';
 import { isWandbSummary } from './readers/wandb.js';
 import type { CsvRow } from './csv-rows.js';
-import { entry, type TreeNode } from './tree.js';
+import { entry, type TreeNode } from '../tree/tree.js';
 import type { MetricsFormat } from './formats.js';
 
 /** Formats known from the name and text alone; undefined means: parse as a tree, then detectTreeFormat. */

@@ -12,7 +12,7 @@
  * its generic path, and add a friendly alias (`val_loss` for `val_loss.2`).
  */
 import type { Metric } from './types.js';
-import type { TreeNode } from './tree.js';
+import type { TreeNode } from '../tree/tree.js';
 
 export interface FlattenOptions {
   /** Name of `node` itself; children are `<prefix>.<key>`. Default: none (top level). */

@@ -20,8 +20,8 @@ import { readLmEval } from './readers/lm-eval.js';
 import { readMlflowMetricFile, readMlflowRunDir } from './readers/mlflow.js';
 import { readMlflowExport } from './readers/mlflow-export.js';
 import { readWandbSummary } from './readers/wandb.js';
-import { looksLikeJson, parseTree, syntaxOf } from './source.js';
-import type { TreeNode } from './tree.js';
+import { looksLikeJson, parseTree, syntaxOf } from '../tree/parse.js';
+import type { TreeNode } from '../tree/tree.js';
 import type { MetricFile } from './types.js';
 
 export { METRICS_FORMATS, type MetricsFormat } from './formats.js';
@@ -52,7 +52,7 @@ export async function readMetricsFile(path: string, format: MetricsFormat = 'aut
   }
   if (textFormat === 'mlflow' && !looksLikeJson(text)) return readMlflowMetricFile(text, path);
   const syntax = format === 'json' ? 'json' : format === 'yaml' ? 'yaml' : syntaxOf(path, text);
-  const tree = parseTree(text, path, syntax);
+  const tree = await parseTree(text, path, syntax);
   const generic = syntax === 'json' ? 'json' : 'yaml';
   return readTree(tree, path, format !== 'auto' ? format : (textFormat ?? detectTreeFormat(tree, path, generic)));
 }

@@ -1,4 +1,4 @@
-import { parseYamlMapping, readInlineOrFile } from '../config/yaml-map.js';
+import { parseConfig, readInlineOrFile } from '../tree/config.js';
 import { UserError } from '../errors.js';
 import type { Check, Direction, MetricRule } from './types.js';
 
@@ -21,32 +21,28 @@ export async function loadRules(input: string): Promise<MetricRule[]> {
 }
 
 export async function parseRules(text: string, file?: string): Promise<MetricRule[]> {
-  const { entries, lineOf, yaml } = await parseYamlMapping(text, {
+  const root = await parseConfig(text, {
     file,
     label: 'thresholds',
     expected: 'a mapping of metric names to rules, e.g. accuracy: ">= 0.9"',
     hint: (t) => (/:\s*[<>]/.test(t) ? ' (quote rules that start with > or <, e.g. accuracy: ">= 0.9")' : ''),
   });
-  const { isMap, isPair, isScalar } = yaml;
   const label = file ?? 'thresholds';
   const rules: MetricRule[] = [];
-  for (const { key: metric, line, node: value } of entries) {
+  for (const { key: metric, line, value } of root.entries) {
     const fail = (msg: string, at = line): never => {
-      throw new UserError(`${label}${at ? `:${at}` : ''}: rule for '${metric}': ${msg}`, file, at);
+      throw new UserError(`${label}:${at}: rule for '${metric}': ${msg}`, file, at);
     };
     let checks: Check[];
     let direction: Direction | undefined;
-    if (isScalar(value) && typeof value.value === 'string') {
+    if (value.kind === 'scalar' && typeof value.value === 'string') {
       checks = [parseExpression(value.value, fail)];
-    } else if (isScalar(value) && typeof value.value === 'number') {
+    } else if (value.kind === 'scalar' && typeof value.value === 'number') {
       checks = [{ kind: 'target', value: finite(value.value, 'value', fail) }];
-    } else if (isMap(value)) {
+    } else if (value.kind === 'object') {
       checks = [];
-      for (const item of value.items) {
-        if (!isPair(item) || !isScalar(item.key)) fail('expected key: value pairs');
-        const key = String((item.key as { value: unknown }).value);
-        const at = lineOf(item.key);
-        const v = isScalar(item.value) ? item.value.value : undefined;
+      for (const { key, line: at, value: node } of value.entries) {
+        const v = node.kind === 'scalar' ? node.value : undefined;
         if (key === 'direction') {
           if (v !== 'higher' && v !== 'lower') fail(`direction must be 'higher' or 'lower', got '${String(v)}'`, at);
           direction = v as Direction;

@@ -26,6 +26,8 @@
  */
 import { readFile } from 'node:fs/promises';
 import { UserError } from '../errors.js';
+import { parseConfig } from '../tree/config.js';
+import { toPlain } from '../tree/tree.js';
 import { describe } from './describe.js';
 import { VALUE_TYPES, type ColumnRule, type Expectation, type Expectations, type TableRule, type ValueType } from './types.js';
 
@@ -46,55 +48,32 @@ export async function loadExpectations(file: string): Promise<Expectations> {
 }
 
 export async function parseExpectations(text: string, file: string): Promise<Expectations> {
-  const { parseDocument, LineCounter, isMap, isScalar } = await import('yaml');
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: true });
-  if (doc.errors.length > 0) {
-    const err = doc.errors[0];
-    const pos = err.linePos?.[0];
-    throw new UserError(`${file}:${pos?.line ?? '?'}: invalid YAML: ${err.message.split('\n')[0]}`, file, pos?.line, pos?.col);
-  }
-  const lineOf = (node: unknown, fallback = 1): number => {
-    const range = (node as { range?: [number, number, number] } | null)?.range;
-    return range ? lineCounter.linePos(range[0]).line : fallback;
-  };
+  const root = await parseConfig(text, {
+    file,
+    label: file,
+    expected: 'a mapping with `table:` and/or `columns:` blocks of rules',
+  });
   const error = (line: number, message: string) => new UserError(`${file}:${line}: ${message}`, file, line);
   const failAt = (line: number): Fail => (message) => {
     throw error(line, message);
   };
-
-  const root = doc.contents;
-  if (!isMap(root) || root.items.length === 0) {
-    throw error(lineOf(root), 'expected a mapping with `table:` and/or `columns:` blocks of rules');
-  }
   const rules: Expectation[] = [];
-  for (const top of root.items) {
-    if (!isScalar(top.key)) throw error(lineOf(top.key), 'expected `table:` or `columns:`');
-    const key = String(top.key.value);
-    const keyLine = lineOf(top.key);
+  for (const { key, line: keyLine, value } of root.entries) {
     if (key === 'table') {
-      if (!isMap(top.value)) throw error(keyLine, '`table` must be a mapping of table rules (row-count, columns, no-duplicate-rows)');
-      for (const pair of top.value.items) {
-        const line = lineOf(pair.key, keyLine);
-        const name = isScalar(pair.key) ? String(pair.key.value) : '';
-        const fail = failAt(line);
-        const rule = parseTableRule(name, toJs(pair.value), fail);
+      if (value.kind !== 'object') throw error(keyLine, '`table` must be a mapping of table rules (row-count, columns, no-duplicate-rows)');
+      for (const { key: name, line, value: arg } of value.entries) {
+        const rule = parseTableRule(name, toPlain(arg), failAt(line));
         rules.push({ ...rule, column: null, line, text: describe(rule) });
       }
     } else if (key === 'columns') {
-      if (!isMap(top.value)) throw error(keyLine, '`columns` must map column names to their rules');
-      for (const col of top.value.items) {
-        const colLine = lineOf(col.key, keyLine);
-        if (!isScalar(col.key)) throw error(colLine, 'column names must be plain keys');
-        const column = String(col.key.value);
-        if (!isMap(col.value) || col.value.items.length === 0) {
+      if (value.kind !== 'object') throw error(keyLine, '`columns` must map column names to their rules');
+      for (const { key: column, line: colLine, value: colRules } of value.entries) {
+        if (colRules.kind !== 'object' || colRules.entries.length === 0) {
           throw error(colLine, `column '${column}': expected a mapping of rules, e.g. not-null: true`);
         }
-        for (const pair of col.value.items) {
-          const line = lineOf(pair.key, colLine);
-          const name = isScalar(pair.key) ? String(pair.key.value) : '';
+        for (const { key: name, line, value: arg } of colRules.entries) {
           const fail = failAt(line);
-          const rule = parseColumnRule(name, toJs(pair.value), (m) => fail(`column '${column}': ${m}`));
+          const rule = parseColumnRule(name, toPlain(arg), (m) => fail(`column '${column}': ${m}`));
           rules.push({ ...rule, column, line, text: describe(rule) });
         }
       }
@@ -102,12 +81,8 @@ export async function parseExpectations(text: string, file: string): Promise<Exp
       failAt(keyLine)(`unknown block '${key}'; expected 'table' or 'columns'`);
     }
   }
-  if (rules.length === 0) failAt(lineOf(root))('no rule given');
+  if (rules.length === 0) failAt(root.line)('no rule given');
   return { file, rules };
-}
-
-function toJs(node: unknown): unknown {
-  return node && typeof (node as { toJSON?: unknown }).toJSON === 'function' ? (node as { toJSON(): unknown }).toJSON() : (node ?? null);
 }
 
 function parseTableRule(name: string, arg: unknown, fail: Fail): TableRule {

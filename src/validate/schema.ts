@@ -11,8 +11,8 @@
 import { readFile, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { UserError } from '../errors.js';
-import { looksLikeJson, parseTree, syntaxOf } from '../metrics/source.js';
-import { entry, type TreeNode } from '../metrics/tree.js';
+import { looksLikeJson, parseTree, syntaxOf } from '../tree/parse.js';
+import { entry, toPlain, type TreeNode } from '../tree/tree.js';
 import type { MetricFile } from '../metrics/types.js';
 import type { MetricCheck } from './metrics.js';
 
@@ -83,20 +83,13 @@ async function documentOf(f: MetricFile): Promise<{ doc: unknown; tree?: TreeNod
     const text = await readFile(f.file, 'utf8');
     const ext = extname(f.file).toLowerCase();
     if (['.json', '.yaml', '.yml', '.md'].includes(ext) || looksLikeJson(text)) {
-      const tree = parseTree(text, f.file, syntaxOf(f.file, text));
-      return { doc: toValue(tree), tree };
+      const tree = await parseTree(text, f.file, syntaxOf(f.file, text));
+      return { doc: toPlain(tree), tree };
     }
   }
   return { doc: Object.fromEntries(f.metrics.map((m) => [m.name, m.value])) };
 }
 
-function toValue(node: TreeNode): unknown {
-  if (node.kind === 'scalar') return node.value;
-  if (node.kind === 'array') return node.items.map(toValue);
-  const out: Record<string, unknown> = {};
-  for (const e of node.entries) out[e.key] = toValue(e.value); // the last of repeated keys, as JSON.parse
-  return out;
-}
 
 /** JSON Pointer (RFC 6901) → its unescaped segments. */
 function pointerSegments(pointer: string): string[] {

@@ -9,7 +9,7 @@
  */
 import { UserError, where } from '../../errors.js';
 import { uniqueAliases } from '../flatten.js';
-import { entry, isObject, type TreeEntry, type TreeNode } from '../tree.js';
+import { entry, isObject, type TreeEntry, type TreeNode } from '../../tree/tree.js';
 import type { Metric, MetricFile } from '../types.js';
 
 const DIFF_KEYS = ['old', 'new', 'diff'];

@@ -1,7 +1,7 @@
 /** Any JSON or YAML tree (DVC metrics files, sklearn classification_report, HF `*_results.json`): the flattening rule of flatten.ts as is. */
 import { basename, extname } from 'node:path';
 import { flattenTree } from '../flatten.js';
-import type { TreeNode } from '../tree.js';
+import type { TreeNode } from '../../tree/tree.js';
 import type { MetricFile } from '../types.js';
 
 export function readGenericTree(tree: TreeNode, file: string, format: string): MetricFile {

@@ -9,7 +9,7 @@
  */
 import { UserError, where } from '../../errors.js';
 import { uniqueAliases } from '../flatten.js';
-import { child, entry, isArray, type TreeNode } from '../tree.js';
+import { child, entry, isArray, type TreeNode } from '../../tree/tree.js';
 import type { Metric, MetricFile } from '../types.js';
 
 const text = (node: TreeNode | undefined): string | undefined =>

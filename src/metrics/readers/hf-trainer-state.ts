@@ -10,7 +10,7 @@
  */
 import { UserError, where } from '../../errors.js';
 import { uniqueAliases } from '../flatten.js';
-import { child, isArray, type TreeNode } from '../tree.js';
+import { child, isArray, type TreeNode } from '../../tree/tree.js';
 import type { Metric, MetricFile } from '../types.js';
 
 export function isTrainerState(tree: TreeNode): boolean {

@@ -5,7 +5,7 @@
  */
 import { UserError, where } from '../../errors.js';
 import { uniqueAliases } from '../flatten.js';
-import { isObject, type TreeNode } from '../tree.js';
+import { isObject, type TreeNode } from '../../tree/tree.js';
 import type { Metric, MetricFile } from '../types.js';
 
 const isEpochList = (node: TreeNode): boolean =>

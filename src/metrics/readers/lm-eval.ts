@@ -11,7 +11,7 @@
  */
 import { UserError, where } from '../../errors.js';
 import { flattenTree, uniqueAliases } from '../flatten.js';
-import { child, entry, isObject, type TreeNode } from '../tree.js';
+import { child, entry, isObject, type TreeNode } from '../../tree/tree.js';
 import type { Metric, MetricFile } from '../types.js';
 
 const RUN_KEYS = ['versions', 'configs', 'n-shot', 'higher_is_better', 'group_subtasks', 'config'];

@@ -6,7 +6,7 @@
  */
 import { UserError, where } from '../../errors.js';
 import { flattenTree, uniqueAliases } from '../flatten.js';
-import { child, entry, isObject, type TreeNode } from '../tree.js';
+import { child, entry, isObject, type TreeNode } from '../../tree/tree.js';
 import type { Metric, MetricFile } from '../types.js';
 
 export function isMlflowExport(tree: TreeNode): boolean {

@@ -13,9 +13,9 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { UserError, where } from '../../errors.js';
 import { parseNumberText } from '../number-text.js';
-import { child } from '../tree.js';
+import { child } from '../../tree/tree.js';
 import type { Metric, MetricFile } from '../types.js';
-import { parseYamlWithPositions } from '../yaml-tree.js';
+import { parseYamlWithPositions } from '../../tree/yaml.js';
 
 const ROW = /^(\d+)\s+(\S+)(?:\s+(-?\d+))?$/;
 
@@ -63,7 +63,7 @@ export async function readMlflowRunDir(dir: string, absDir: string): Promise<Met
   const metaText = await readFile(join(absDir, 'meta.yaml'), 'utf8').catch(() => undefined);
   if (metaText !== undefined) {
     const metaFile = `${shown}/meta.yaml`;
-    const stage = child(parseYamlWithPositions(metaText, metaFile), 'lifecycle_stage');
+    const stage = child(await parseYamlWithPositions(metaText, metaFile), 'lifecycle_stage');
     if (stage?.kind === 'scalar' && stage.value === 'deleted') {
       throw new UserError(
         `${where(metaFile, stage.line)}MLflow run ${shown} is deleted (lifecycle_stage: deleted); restore it or point at another run`,

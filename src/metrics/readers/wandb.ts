@@ -5,7 +5,7 @@
  * left out: they describe files, not scores.
  */
 import { flattenTree } from '../flatten.js';
-import { entry, isObject, type TreeNode } from '../tree.js';
+import { entry, isObject, type TreeNode } from '../../tree/tree.js';
 import type { MetricFile } from '../types.js';
 import { readGenericTree } from './generic.js';
 

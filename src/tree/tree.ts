@@ -1,6 +1,6 @@
 /**
  * A parsed JSON or YAML document that remembers the 1-based line of every key and value, so each
- * metric can point at its line. Both json-positions.ts and yaml-tree.ts produce it.
+ * metric, rule or setting can point at its line. json.ts and yaml.ts produce it.
  */
 export type Scalar = number | string | boolean | null;
 
@@ -36,4 +36,11 @@ export function isObject(node: TreeNode | undefined): node is ObjectNode {
 
 export function isArray(node: TreeNode | undefined): node is ArrayNode {
   return node?.kind === 'array';
+}
+
+/** The plain JavaScript value of a node, lines dropped; of repeated keys the last wins, as JSON.parse. */
+export function toPlain(node: TreeNode): unknown {
+  if (node.kind === 'scalar') return node.value;
+  if (node.kind === 'array') return node.items.map(toPlain);
+  return Object.fromEntries(node.entries.map((e) => [e.key, toPlain(e.value)]));
 }

@@ -1,11 +1,11 @@
-/** Parsing a metrics file's text into a line-aware tree, by its extension and first character. */
+/** Parsing a JSON, YAML or Markdown-front-matter text into a line-aware tree, by its extension and first character. */
 import { extname } from 'node:path';
 import { UserError, where } from '../errors.js';
-import { parseJsonWithPositions } from './json-positions.js';
+import { parseJsonWithPositions } from './json.js';
 import type { TreeNode } from './tree.js';
-import { parseYamlWithPositions } from './yaml-tree.js';
+import { parseYamlWithPositions } from './yaml.js';
 
-type TreeSyntax = 'json' | 'yaml' | 'markdown';
+export type TreeSyntax = 'json' | 'yaml' | 'markdown';
 
 /** `.json` → JSON, `.yaml`/`.yml` → YAML, `.md` → its front matter; otherwise JSON when it looks like JSON, else YAML. */
 export function syntaxOf(path: string, text: string): TreeSyntax {
@@ -20,7 +20,7 @@ export function looksLikeJson(text: string): boolean {
   return /^\uFEFF?\s*[{[]/.test(text);
 }
 
-export function parseTree(text: string, file: string, syntax: TreeSyntax): TreeNode {
+export async function parseTree(text: string, file: string, syntax: TreeSyntax): Promise<TreeNode> {
   if (syntax === 'json') return parseJsonWithPositions(text, file);
   if (syntax === 'yaml') return parseYamlWithPositions(text, file);
   const { yaml, lineOffset } = frontMatter(text, file);

@@ -1,6 +1,6 @@
 import { UserError } from '../../src/errors.js';
 import { flattenTree } from '../../src/metrics/flatten.js';
-import { parseJsonWithPositions } from '../../src/metrics/json-positions.js';
+import { parseJsonWithPositions } from '../../src/tree/json.js';
 
 const parse = (text: string) => parseJsonWithPositions(text, 'x.json');
 const flat = (text: string) => Object.fromEntries(flattenTree(parse(text), 'x.json').map((m) => [m.name, [m.value, m.line]]));

@@ -4,12 +4,20 @@
  * so the gate can reject them with their line. Syntax errors (and duplicate keys) are UserErrors
  * at file:line:column.
  */
-import { LineCounter, isAlias, isMap, isScalar, isSeq, parseDocument, type Document, type Node } from 'yaml';
+import type { Document, Node } from 'yaml';
 import { UserError, where } from '../errors.js';
 import type { Scalar, TreeNode } from './tree.js';
 
-/** `lineOffset` shifts every line, for YAML cut out of a larger file (Markdown front matter). */
-export function parseYamlWithPositions(text: string, file: string, lineOffset = 0): TreeNode {
+type Yaml = typeof import('yaml');
+
+/**
+ * `lineOffset` shifts every line, for YAML cut out of a larger file (Markdown front matter). The
+ * yaml package is loaded on the first call, not at start-up: a run that reads only JSON never
+ * loads it.
+ */
+export async function parseYamlWithPositions(text: string, file: string, lineOffset = 0): Promise<TreeNode> {
+  const yaml = await import('yaml');
+  const { LineCounter, parseDocument } = yaml;
   const counter = new LineCounter();
   const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false });
   const error = doc.errors[0];
@@ -21,13 +29,14 @@ export function parseYamlWithPositions(text: string, file: string, lineOffset = 
   if (doc.contents === null) throw new UserError(`${where(file)}empty file`, file);
   const lineOf = (node: Node | null | undefined, fallback: number): number =>
     node?.range ? counter.linePos(node.range[0]).line + lineOffset : fallback;
-  return convert(doc, doc.contents, lineOf, lineOf(doc.contents, 1 + lineOffset));
+  return convert(yaml, doc, doc.contents, lineOf, lineOf(doc.contents, 1 + lineOffset));
 }
 
 type LineOf = (node: Node | null | undefined, fallback: number) => number;
 
-function convert(doc: Document, node: unknown, lineOf: LineOf, line: number): TreeNode {
-  if (isAlias(node)) return convert(doc, node.resolve(doc), lineOf, line);
+function convert(yaml: Yaml, doc: Document, node: unknown, lineOf: LineOf, line: number): TreeNode {
+  const { isAlias, isMap, isScalar, isSeq } = yaml;
+  if (isAlias(node)) return convert(yaml, doc, node.resolve(doc), lineOf, line);
   if (isMap(node)) {
     return {
       kind: 'object',
@@ -36,7 +45,7 @@ function convert(doc: Document, node: unknown, lineOf: LineOf, line: number): Tr
         const keyNode = pair.key as Node | null;
         const keyLine = lineOf(keyNode, line);
         const key = isScalar(keyNode) ? String(keyNode.value ?? '') : String(keyNode ?? '');
-        return { key, line: keyLine, value: convert(doc, pair.value, lineOf, lineOf(pair.value as Node | null, keyLine)) };
+        return { key, line: keyLine, value: convert(yaml, doc, pair.value, lineOf, lineOf(pair.value as Node | null, keyLine)) };
       }),
     };
   }
@@ -44,7 +53,7 @@ function convert(doc: Document, node: unknown, lineOf: LineOf, line: number): Tr
     return {
       kind: 'array',
       line,
-      items: node.items.map((item) => convert(doc, item, lineOf, lineOf(item as Node | null, line))),
+      items: node.items.map((item) => convert(yaml, doc, item, lineOf, lineOf(item as Node | null, line))),
     };
   }
   const raw = isScalar(node) ? node.value : node;

@@ -1,0 +1,67 @@
+import { readFile } from 'node:fs/promises';
+import { UserError } from '../errors.js';
+import { parseJsonWithPositions } from './json.js';
+import { looksLikeJson } from './parse.js';
+import type { ObjectNode, TreeNode } from './tree.js';
+import { parseYamlWithPositions } from './yaml.js';
+
+/** A one-line input ending like this is a file path; anything else is inline YAML/JSON. */
+const CONFIG_FILE = /\.(ya?ml|json)$/i;
+
+/** Text of an input that is inline YAML/JSON or the path of a `.yml`/`.yaml`/`.json` file. */
+export async function readInlineOrFile(input: string, what: string): Promise<{ text: string; file?: string }> {
+  const text = input.trim();
+  if (text.includes('\n') || !CONFIG_FILE.test(text)) return { text };
+  let content: string;
+  try {
+    content = await readFile(text, 'utf8');
+  } catch {
+    throw new UserError(`${what} file not found: ${text}`, text);
+  }
+  if (!content.trim()) throw new UserError(`${what} file is empty: ${text}`, text);
+  return { text: content, file: text };
+}
+
+export interface ConfigSource {
+  /** The file, when the text came from one; inline text has none (nothing to annotate). */
+  file?: string;
+  /** Names inline text in messages, e.g. the input's name. */
+  label: string;
+  /** The shape expected, for the message when the top level is not a mapping. */
+  expected: string;
+  /** Added to syntax errors (e.g. how to quote a rule). */
+  hint?: (text: string) => string;
+}
+
+/**
+ * Parses a configuration (thresholds, drift-config, expectations) into a line-aware tree: JSON
+ * when it looks like JSON (no YAML parser loaded), YAML otherwise. The top level must be a
+ * non-empty mapping, and no mapping may repeat a key (YAML refuses that itself; JSON would keep
+ * the last silently).
+ */
+export async function parseConfig(text: string, src: ConfigSource): Promise<ObjectNode> {
+  const name = src.file ?? src.label;
+  let root: TreeNode;
+  try {
+    root = looksLikeJson(text) ? parseJsonWithPositions(text, name) : await parseYamlWithPositions(text, name);
+  } catch (e) {
+    if (!(e instanceof UserError)) throw e;
+    throw new UserError(`${e.message}${src.hint?.(text) ?? ''}`, src.file, e.line, e.column);
+  }
+  if (root.kind !== 'object' || root.entries.length === 0) {
+    throw new UserError(`${name}: expected ${src.expected}`, src.file, root.line);
+  }
+  assertUniqueKeys(root, name, src.file);
+  return root;
+}
+
+function assertUniqueKeys(node: TreeNode, name: string, file: string | undefined): void {
+  if (node.kind === 'array') node.items.forEach((n) => assertUniqueKeys(n, name, file));
+  if (node.kind !== 'object') return;
+  const seen = new Set<string>();
+  for (const e of node.entries) {
+    if (seen.has(e.key)) throw new UserError(`${name}:${e.line}: key '${e.key}' appears twice`, file, e.line);
+    seen.add(e.key);
+    assertUniqueKeys(e.value, name, file);
+  }
+}
