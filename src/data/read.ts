@@ -17,7 +17,7 @@ export async function readTable(file: string, opts: ReadOptions = {}): Promise<T
   let raw = await readRaw(file, format, gzip, new Set());
   const mixed = raw.builders.filter((b) => b.mode === 'mixed').map((b) => b.name);
   if (mixed.length > 0) raw = await readRaw(file, format, gzip, new Set(mixed));
-  if (raw.rowCount === 0) {
+  if (raw.rowCount === 0 && !opts.allowEmpty) {
     throw new UserError(format === 'csv' || format === 'tsv' ? `${file}: the file has a header but no data rows` : `${file}: the file has no data rows`, file);
   }
   const columns = raw.builders.map((b) => b.finish(raw.rowCount));

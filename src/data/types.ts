@@ -18,6 +18,12 @@ export interface ReadOptions {
    * in the reading thread, so files read in worker threads are also sorted in parallel.
    */
   sortNumeric?: boolean;
+  /**
+   * Return a table of zero rows (with the header's columns) for a file that has a header but no
+   * data rows, instead of refusing it: the validate stage reports such a dataset as failing its
+   * rules. An empty (0-byte) file is refused all the same.
+   */
+  allowEmpty?: boolean;
 }
 
 /** A numerical column: every non-missing cell parsed as a finite number. */
