@@ -7,15 +7,18 @@
 import type { Document, Node } from 'yaml';
 import { UserError, where } from '../errors.js';
 import type { Scalar, TreeNode } from './tree.js';
+import { parseSimpleYaml } from './yaml-lite.js';
 
 type Yaml = typeof import('yaml');
 
 /**
- * `lineOffset` shifts every line, for YAML cut out of a larger file (Markdown front matter). The
- * yaml package is loaded on the first call, not at start-up: a run that reads only JSON never
- * loads it.
+ * `lineOffset` shifts every line, for YAML cut out of a larger file (Markdown front matter). Simple
+ * configuration YAML takes the fast path (yaml-lite.ts); the yaml package is loaded only for the
+ * rest, on first use, not at start-up.
  */
 export async function parseYamlWithPositions(text: string, file: string, lineOffset = 0): Promise<TreeNode> {
+  const simple = parseSimpleYaml(text, lineOffset);
+  if (simple) return simple;
   const yaml = await import('yaml');
   const { LineCounter, parseDocument } = yaml;
   const counter = new LineCounter();
