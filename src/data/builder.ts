@@ -9,11 +9,12 @@
 import { ByteDictionary } from './dictionary.js';
 import { isMissingBytes, isMissingText } from './missing.js';
 import { parseNumberText } from './number.js';
+import type { CellSink } from './sink.js';
 import { NUMERIC_DISTINCT_CAP, type Column } from './types.js';
 
 export type BuilderMode = 'numeric' | 'categorical' | 'mixed';
 
-export class ColumnBuilder {
+export class ColumnBuilder implements CellSink {
   mode: BuilderMode;
   length = 0;
   values: Float64Array;
@@ -24,6 +25,11 @@ export class ColumnBuilder {
     this.mode = text ? 'categorical' : 'numeric';
     this.values = new Float64Array(text ? 0 : capacity);
     this.codes = new Int32Array(text ? capacity : 0);
+  }
+
+  /** Rows there is room for without growing (0 once mixed: nothing is kept). */
+  get capacity(): number {
+    return this.mode === 'numeric' ? this.values.length : this.codes.length;
   }
 
   /** Makes room for `capacity` rows in total (readers call it with their estimate of the row count). */

@@ -13,14 +13,23 @@ import { ColumnBuilder } from './builder.js';
 import { parsedEnd, parseNumberAt } from './number.js';
 import { readBlocks } from './source.js';
 import type { RawTable } from './raw.js';
+import type { CellSink, SinkFactory } from './sink.js';
 
 const LF = 0x0a, CR = 0x0d, QUOTE = 0x22;
 
 /** Result of scanField for a field that is not a plain number. */
 const OK = 0, INCOMPLETE = 1;
 
-export async function readDelimited(file: string, gzip: boolean, delimiter: ',' | '\t', textColumns: ReadonlySet<string>): Promise<RawTable> {
-  const p = new DelimitedParser(file, delimiter.charCodeAt(0), textColumns);
+export async function readDelimited(file: string, gzip: boolean, delimiter: ',' | '\t', textColumns: ReadonlySet<string>): Promise<RawTable>;
+export async function readDelimited<S extends CellSink>(file: string, gzip: boolean, delimiter: ',' | '\t', textColumns: ReadonlySet<string>, makeSink: SinkFactory<S>): Promise<RawTable<S>>;
+export async function readDelimited(
+  file: string,
+  gzip: boolean,
+  delimiter: ',' | '\t',
+  textColumns: ReadonlySet<string>,
+  makeSink: SinkFactory<CellSink> = (name, text) => new ColumnBuilder(name, text),
+): Promise<RawTable<CellSink>> {
+  const p = new DelimitedParser(file, delimiter.charCodeAt(0), textColumns, makeSink);
   let bom = true;
   await readBlocks(file, gzip, (buf, end, final, progress) => {
     let pos = 0;
@@ -38,7 +47,7 @@ export async function readDelimited(file: string, gzip: boolean, delimiter: ',' 
 
 class DelimitedParser {
   names: string[] = [];
-  builders: ColumnBuilder[] | null = null;
+  builders: CellSink[] | null = null;
   rowCount = 0;
   private bytesParsed = 0;
   /** 1-based line number of the record being parsed. */
@@ -52,7 +61,12 @@ class DelimitedParser {
   private fText: string | null = null;
   private fLines = 0;
 
-  constructor(private readonly file: string, private readonly delim: number, private readonly textColumns: ReadonlySet<string>) {}
+  constructor(
+    private readonly file: string,
+    private readonly delim: number,
+    private readonly textColumns: ReadonlySet<string>,
+    private readonly makeSink: SinkFactory<CellSink>,
+  ) {}
 
   anchors(): Int32Array {
     return Int32Array.from(this.anchorList);
@@ -68,7 +82,7 @@ class DelimitedParser {
     // Before any row: a record takes at least one byte per column (delimiters, line break).
     const perByte = this.rowCount > 0 ? (this.rowCount / this.bytesParsed) * 1.1 : 1 / b.length;
     const need = this.rowCount + Math.ceil(bytes * perByte) + 1;
-    const cap = b[0].mode === 'numeric' ? b[0].values.length : b[0].codes.length;
+    const cap = b[0].capacity;
     if (need <= cap) return;
     const guess = this.rowCount > 0 ? Math.ceil((this.rowCount / progress) * 1.02) : 0;
     for (const c of b) c.reserve(Math.max(need, guess, Math.floor(cap * 1.25)));
@@ -102,7 +116,7 @@ class DelimitedParser {
       seen.set(n, i);
     });
     this.names = names;
-    this.builders = names.map((n) => new ColumnBuilder(n, this.textColumns.has(n)));
+    this.builders = names.map((n) => this.makeSink(n, this.textColumns.has(n)));
     this.line++;
     return p;
   }

@@ -8,12 +8,20 @@ import { UserError } from '../errors.js';
 import { ColumnBuilder } from './builder.js';
 import { readBlocks } from './source.js';
 import type { RawTable } from './raw.js';
+import type { CellSink, SinkFactory } from './sink.js';
 
 const LF = 0x0a;
 
-export async function readJsonLines(file: string, gzip: boolean, textColumns: ReadonlySet<string>): Promise<RawTable> {
-  const byName = new Map<string, ColumnBuilder>();
-  const builders: ColumnBuilder[] = [];
+export async function readJsonLines(file: string, gzip: boolean, textColumns: ReadonlySet<string>): Promise<RawTable>;
+export async function readJsonLines<S extends CellSink>(file: string, gzip: boolean, textColumns: ReadonlySet<string>, makeSink: SinkFactory<S>): Promise<RawTable<S>>;
+export async function readJsonLines(
+  file: string,
+  gzip: boolean,
+  textColumns: ReadonlySet<string>,
+  makeSink: SinkFactory<CellSink> = (name, text) => new ColumnBuilder(name, text),
+): Promise<RawTable<CellSink>> {
+  const byName = new Map<string, CellSink>();
+  const builders: CellSink[] = [];
   const anchors: number[] = [];
   let rowCount = 0, line = 1, lineDelta = NaN;
   let first = true;
@@ -37,7 +45,7 @@ export async function readJsonLines(file: string, gzip: boolean, textColumns: Re
       for (const [key, value] of Object.entries(row)) {
         let b = byName.get(key);
         if (!b) {
-          b = new ColumnBuilder(key, textColumns.has(key));
+          b = makeSink(key, textColumns.has(key));
           byName.set(key, b);
           builders.push(b);
         }

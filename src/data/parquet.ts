@@ -9,12 +9,19 @@ import { asyncBufferFromFile, parquetMetadataAsync, parquetRead, parquetSchema, 
 import { UserError } from '../errors.js';
 import { ColumnBuilder } from './builder.js';
 import type { RawTable } from './raw.js';
+import type { CellSink, SinkFactory } from './sink.js';
 import { checkFile } from './source.js';
 
 const NUMBER_TYPES = new Set(['INT32', 'INT64', 'FLOAT', 'DOUBLE']);
 const TIME_TYPES = new Set(['DATE', 'TIME', 'TIMESTAMP', 'TIME_MILLIS', 'TIME_MICROS', 'TIMESTAMP_MILLIS', 'TIMESTAMP_MICROS', 'INTERVAL']);
 
-export async function readParquet(file: string, textColumns: ReadonlySet<string>): Promise<RawTable> {
+export async function readParquet(file: string, textColumns: ReadonlySet<string>): Promise<RawTable>;
+export async function readParquet<S extends CellSink>(file: string, textColumns: ReadonlySet<string>, makeSink: SinkFactory<S>): Promise<RawTable<S>>;
+export async function readParquet(
+  file: string,
+  textColumns: ReadonlySet<string>,
+  makeSink: SinkFactory<CellSink> = (name, text) => new ColumnBuilder(name, text),
+): Promise<RawTable<CellSink>> {
   await checkFile(file);
   const buffer = await asyncBufferFromFile(file);
   let metadata: FileMetaData;
@@ -25,7 +32,7 @@ export async function readParquet(file: string, textColumns: ReadonlySet<string>
   }
   const fields = parquetSchema(metadata).children;
   const rowCount = Number(metadata.num_rows);
-  const builders = fields.map((f) => new ColumnBuilder(f.element.name, textColumns.has(f.element.name) || !isNumeric(f.element, f.children.length)));
+  const builders = fields.map((f) => makeSink(f.element.name, textColumns.has(f.element.name) || !isNumeric(f.element, f.children.length)));
   const byName = new Map(builders.map((b) => [b.name, b]));
   for (const b of builders) b.reserve(rowCount);
 

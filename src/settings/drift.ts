@@ -9,7 +9,9 @@ export const DRIFT_METHODS = ['auto', ...(Object.keys(DRIFT_TESTS) as DriftTestN
 
 export interface DriftSettings extends CommonSettings {
   stage: 'drift';
+  /** A dataset or a profile (`.json`); '' only when writing a profile of `current`/shards. */
   reference: string;
+  /** A dataset or a profile; '' when `profileShards` stand for the current data. */
   current: string;
   dataFormat: (typeof DATA_FORMATS)[number];
   /** Columns to compare; empty: every column both sides share. */
@@ -25,12 +27,13 @@ export interface DriftSettings extends CommonSettings {
   /** Share of drifted columns at which the dataset drifts. */
   driftShare: number;
   correction: (typeof CORRECTIONS)[number];
+  /** Write a profile here instead of comparing; '' to compare. */
+  profileOut: string;
+  /** Profiles to merge (paths one per line, or globs), unresolved; '' for none. */
+  profileShards: string;
 }
 
 export function readDriftSettings(input: InputReader, common: CommonSettings): DriftSettings {
-  if (input('profile-out') || input('profile-shards')) {
-    throw new UserError("inputs 'profile-out' and 'profile-shards' (reference profiles) are not yet available");
-  }
   const method = readChoice(input, 'drift-method', DRIFT_METHODS, 'auto');
   const threshold = readNumber(input, 'drift-threshold', undefined, 0);
   if (threshold !== undefined && method === 'auto') {
@@ -40,11 +43,27 @@ export function readDriftSettings(input: InputReader, common: CommonSettings): D
   const numericalColumns = readList(input, 'numerical-columns');
   const both = categoricalColumns.filter((c) => numericalColumns.includes(c));
   if (both.length > 0) throw new UserError(`columns listed as both categorical and numerical: ${both.join(', ')}`);
+  const profileOut = input('profile-out');
+  const profileShards = input('profile-shards');
+  let reference = input('reference');
+  let current = input('current');
+  if (profileOut) {
+    if (reference && current) {
+      throw new UserError("with 'profile-out', give the one dataset to profile: 'current' or 'reference', not both");
+    }
+    if (!reference && !current && !profileShards) {
+      throw new UserError("input 'profile-out' needs data to profile: 'current' (or 'reference'), and/or 'profile-shards' to merge");
+    }
+  } else {
+    reference = required(input, 'reference', 'drift');
+    if (profileShards && current) throw new UserError("give the current data as 'current' or as 'profile-shards', not both");
+    if (!profileShards) current = required(input, 'current', 'drift');
+  }
   return {
     ...common,
     stage: 'drift',
-    reference: required(input, 'reference', 'drift'),
-    current: required(input, 'current', 'drift'),
+    reference,
+    current,
     dataFormat: readChoice(input, 'data-format', DATA_FORMATS, 'auto'),
     columns: readList(input, 'columns'),
     excludeColumns: readList(input, 'exclude-columns'),
@@ -55,5 +74,7 @@ export function readDriftSettings(input: InputReader, common: CommonSettings): D
     config: input('drift-config'),
     driftShare: readNumber(input, 'drift-share', 0.5, 0, 1) as number,
     correction: readChoice(input, 'correction', CORRECTIONS, 'none'),
+    profileOut,
+    profileShards,
   };
 }

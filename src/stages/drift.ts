@@ -3,7 +3,7 @@ import type { Table } from '../data/types.js';
 import { loadDriftConfig, type ColumnConfig } from '../drift/config.js';
 import { runTest, type TestOutcome } from '../drift/column-test.js';
 import { planColumns, type PlannedColumn } from '../drift/columns.js';
-import { present, toSample, type Sample } from '../drift/samples.js';
+import { present, toSample, type ColumnKind, type Sample } from '../drift/samples.js';
 import { sparklines } from '../drift/sparkline.js';
 import { UserError } from '../errors.js';
 import { formatNumber } from '../report/format.js';
@@ -12,6 +12,7 @@ import type { DriftSettings } from '../settings.js';
 import { benjaminiHochberg } from '../stats/benjamini-hochberg.js';
 import { bonferroni } from '../stats/bonferroni.js';
 import { autoMethod, DRIFT_TESTS, type DriftTestName } from '../stats/drift-tests.js';
+import type { Bound } from '../profile/compare.js';
 
 /** A rise of the missing share by more than this (in share points) flags a column by itself. */
 export const MISSING_SHARE_RISE = 0.1;
@@ -40,11 +41,14 @@ export interface DriftEntry {
   /** The distribution test, when `missing-share` decided. */
   distribution_test?: { method: DriftTestName; statistic: number; p_value: number | null; threshold: number; drifted: boolean };
   note?: string;
+  /** Compared from profiles: whether the statistic is approximate, and how far it can be off. */
+  approximate?: boolean;
+  bound?: Bound;
 }
 
 /** What is kept of a compared column: its samples (sorted copies) are dropped as soon as it is done. */
-interface Compared {
-  column: PlannedColumn;
+export interface Compared {
+  column: { name: string; kind: ColumnKind };
   method: DriftTestName;
   threshold: number;
   outcome: TestOutcome;
@@ -52,6 +56,21 @@ interface Compared {
   cur: SampleSummary;
   newCategories: string[];
   sparklines: [string, string];
+  /** Set on the profile path. */
+  approximate?: boolean;
+  bound?: Bound;
+}
+
+/** What the verdict needs of either path: the compared columns and where they came from. */
+export interface Comparison {
+  compared: Compared[];
+  skipped: { name: string; onlyIn: string }[];
+  ref: { file: string; rows: number };
+  cur: { file: string; rows: number };
+  /** Compared from profiles (profile.ts) rather than from the data. */
+  fromProfiles: boolean;
+  /** Outputs besides the verdict's (`profile`: the merged shards). */
+  outputs?: Record<string, string>;
 }
 
 interface SampleSummary {
@@ -59,20 +78,65 @@ interface SampleSummary {
   missing: number;
 }
 
-/** Compares reference and current data column by column; returns the verdict. Prints nothing. */
+/**
+ * Compares reference and current data column by column; returns the verdict. Prints nothing.
+ * With `profile-out`, writes a profile instead (src/profile/). When either side is a profile (or
+ * the current side is `profile-shards`), both sides are compared as profiles; otherwise the exact
+ * path reads both tables.
+ */
 export async function runDrift(s: DriftSettings): Promise<StageResult> {
+  const profiles = await import('../profile/stage.js');
+  if (s.profileOut) return profiles.writeProfileStage(s);
   const config = await loadDriftConfig(s.config);
+  const comparison = profiles.usesProfiles(s)
+    ? await profiles.compareFromProfiles(s, (columns) => checkConfig(config, columns), (c) => pickMethod(c, s, config.get(c.name)))
+    : await compareTables(s, config);
+  return verdict(s, comparison);
+}
+
+/** The exact path: both tables read, every column's samples compared. */
+async function compareTables(s: DriftSettings, config: Map<string, ColumnConfig>): Promise<Comparison> {
   const format = s.dataFormat === 'auto' ? undefined : s.dataFormat;
   const [ref, cur] = await readTables([s.reference, s.current], { format, sortNumeric: true });
   const plan = planColumns(ref, cur, s);
+  checkConfig(config, plan.columns.map((c) => c.name));
+  const compared = plan.columns.map((column) => compare(column, ref, cur, s, config.get(column.name)));
+  return { compared, skipped: plan.skipped, ref: { file: ref.file, rows: ref.rowCount }, cur: { file: cur.file, rows: cur.rowCount }, fromProfiles: false };
+}
+
+function checkConfig(config: Map<string, ColumnConfig>, columns: string[]): void {
   for (const name of config.keys()) {
-    if (!plan.columns.some((c) => c.name === name)) {
+    if (!columns.includes(name)) {
       const at = config.get(name) as ColumnConfig;
       throw new UserError(`drift-config names column '${name}', which is not compared`, at.file, at.line);
     }
   }
+}
 
-  const compared = plan.columns.map((column) => compare(column, ref, cur, s, config.get(column.name)));
+/** What the method choice needs to know of a column, on either path. */
+export interface MethodChoice {
+  name: string;
+  kind: ColumnKind;
+  referenceRows: number;
+  /** Distinct values over both sides (exact up to what matters: > 5). */
+  distinct: number;
+}
+
+/** The column's test and threshold: drift-config, else drift-method, else Evidently's auto choice. */
+export function pickMethod(c: MethodChoice, s: DriftSettings, config: ColumnConfig | undefined): { method: DriftTestName; threshold: number } {
+  const method = config?.method ?? (s.method !== 'auto' ? s.method : autoMethod({ kind: c.kind, referenceRows: c.referenceRows, distinctValues: c.distinct }));
+  const test = DRIFT_TESTS[method];
+  const fail = (msg: string): never => {
+    throw new UserError(`column '${c.name}': ${msg}`, config?.method ? config.file : undefined, config?.method ? config.line : undefined);
+  };
+  if (!test.columnKinds.includes(c.kind)) {
+    fail(`${method} applies to ${test.columnKinds.join(' or ')} columns; this one is ${c.kind} (set its kind with numerical-columns/categorical-columns, or choose another method)`);
+  }
+  if (method === 'z' && c.distinct > 2) fail(`the z-test needs a binary column; this one has ${c.distinct > 20 ? 'more than 20' : c.distinct} distinct values`);
+  return { method, threshold: config?.threshold ?? s.threshold ?? test.defaultThreshold };
+}
+
+function verdict(s: DriftSettings, { compared, skipped, ref, cur, fromProfiles, outputs }: Comparison): StageResult {
   const adjusted = adjustPValues(compared, s.correction);
   const entries = compared.map((c, i) => toEntry(c, adjusted[i]));
   const drifted = entries.filter((e) => e.drifted);
@@ -81,7 +145,7 @@ export async function runDrift(s: DriftSettings): Promise<StageResult> {
   const pct = (x: number) => `${formatNumber(Math.round(x * 1000) / 10)} %`;
   const headline = `${drifted.length} of ${entries.length} columns drifted (${pct(share)}) — dataset drift: ${detected ? 'yes' : 'no'} (threshold ${pct(s.driftShare)})`;
 
-  const annotations: Annotation[] = plan.skipped.map((k) => ({
+  const annotations: Annotation[] = skipped.map((k) => ({
     level: 'warning',
     title: 'Drift: column skipped',
     message: `column '${k.name}' is only in ${k.onlyIn}; it was not compared`,
@@ -102,8 +166,9 @@ export async function runDrift(s: DriftSettings): Promise<StageResult> {
       'drift-detected': String(detected),
       'drifted-columns': JSON.stringify(drifted.map((e) => e.name)),
       'drift-share': String(share),
+      ...outputs,
     },
-    summary: summarize(headline, detected, compared, entries, s, ref, cur),
+    summary: summarize(headline, detected, compared, entries, s, ref, cur, fromProfiles),
     annotations,
     report: {
       stage: 'drift',
@@ -112,9 +177,10 @@ export async function runDrift(s: DriftSettings): Promise<StageResult> {
       drift_share_threshold: s.driftShare,
       drifted_columns: drifted.map((e) => e.name),
       correction: s.correction,
-      reference: { file: ref.file, rows: ref.rowCount },
-      current: { file: cur.file, rows: cur.rowCount },
-      skipped_columns: plan.skipped,
+      reference: ref,
+      current: cur,
+      ...(fromProfiles && { from_profiles: true, approximate_columns: entries.filter((e) => e.approximate).map((e) => e.name) }),
+      skipped_columns: skipped,
       columns: entries,
     },
   };
@@ -124,17 +190,7 @@ function compare(column: PlannedColumn, ref: Table, cur: Table, s: DriftSettings
   const refSample = toSample(column.ref, column.kind, ref.rowCount, ref.file);
   const curSample = toSample(column.cur, column.kind, cur.rowCount, cur.file);
   const distinct = distinctValues(refSample, curSample);
-  const method =
-    config?.method ?? (s.method !== 'auto' ? s.method : autoMethod({ kind: column.kind, referenceRows: present(refSample), distinctValues: distinct }));
-  const test = DRIFT_TESTS[method];
-  const fail = (msg: string): never => {
-    throw new UserError(`column '${column.name}': ${msg}`, config?.method ? config.file : undefined, config?.method ? config.line : undefined);
-  };
-  if (!test.columnKinds.includes(column.kind)) {
-    fail(`${method} applies to ${test.columnKinds.join(' or ')} columns; this one is ${column.kind} (set its kind with numerical-columns/categorical-columns, or choose another method)`);
-  }
-  if (method === 'z' && distinct > 2) fail(`the z-test needs a binary column; this one has ${distinct} distinct values`);
-  const threshold = config?.threshold ?? s.threshold ?? test.defaultThreshold;
+  const { method, threshold } = pickMethod({ name: column.name, kind: column.kind, referenceRows: present(refSample), distinct }, s, config);
   return {
     column,
     method,
@@ -189,6 +245,8 @@ function toEntry(c: Compared, adjusted: number | null): DriftEntry {
     missing_cur: c.cur.missing,
     new_categories: c.newCategories,
     note: c.outcome.note,
+    ...(c.approximate !== undefined && { approximate: c.approximate }),
+    ...(c.bound && { bound: c.bound }),
   };
   const distribution = { method: c.method, statistic: c.outcome.statistic, p_value: c.outcome.pValue, threshold: c.threshold, drifted: testDrifted };
   if (missingRise > MISSING_SHARE_RISE) {
@@ -208,8 +266,9 @@ function summarize(
   compared: Compared[],
   entries: DriftEntry[],
   s: DriftSettings,
-  ref: Table,
-  cur: Table,
+  ref: Comparison['ref'],
+  cur: Comparison['cur'],
+  fromProfiles: boolean,
 ): SummaryBlock[] {
   const order = entries.map((_, i) => i).sort((a, b) => Number(entries[b].drifted) - Number(entries[a].drifted));
   const rows = order.map((i) => {
@@ -217,14 +276,27 @@ function summarize(
     const [r, c] = compared[i].sparklines;
     const p = e.p_value === null ? '—' : formatNumber(e.p_value) + (e.p_value_adjusted === null ? '' : ` (adj. ${formatNumber(e.p_value_adjusted)})`);
     const extra = e.new_categories.length > 0 ? ` · new: ${e.new_categories.slice(0, 5).join(', ')}` : '';
-    return [e.drifted ? '❌ drift' : '✅ ok', e.name, e.kind, e.method, formatNumber(e.statistic), formatNumber(e.threshold), p, `${r} │ ${c}${extra}`];
+    const stat = e.approximate ? `≈ ${formatNumber(e.statistic)}${e.bound?.on === 'statistic' ? ` ± ${formatNumber(roundUp(e.bound.value))}` : ''}` : formatNumber(e.statistic);
+    return [e.drifted ? '❌ drift' : '✅ ok', e.name, e.kind, e.method, stat, formatNumber(e.threshold), p, `${r} │ ${c}${extra}`];
   });
   return [
     { kind: 'heading', text: `${detected ? '❌' : '✅'} ${headline}` },
     { kind: 'table', header: ['Verdict', 'Column', 'Kind', 'Method', 'Statistic', 'Threshold', 'p-value', 'Reference │ Current'], rows },
     {
       kind: 'text',
-      text: `Reference: ${ref.file} (${ref.rowCount} rows); current: ${cur.file} (${cur.rowCount} rows). p-value tests drift when p < threshold, distances when distance ≥ threshold${s.correction === 'none' ? '' : `; p-values corrected with ${s.correction === 'bh' ? 'Benjamini–Hochberg' : 'Bonferroni'}`}.`,
+      text: `Reference: ${ref.file} (${ref.rows} rows); current: ${cur.file} (${cur.rows} rows). p-value tests drift when p < threshold, distances when distance ≥ threshold${s.correction === 'none' ? '' : `; p-values corrected with ${s.correction === 'bh' ? 'Benjamini–Hochberg' : 'Bonferroni'}`}.`,
     },
+    ...(fromProfiles ? [{ kind: 'text' as const, text: PROFILE_NOTE }] : []),
   ];
+}
+
+const PROFILE_NOTE =
+  'Compared from profiles. ≈ marks approximate results, from the quantile sketches (KLL) or heavy-hitter counts; ± is the bound on the statistic ' +
+  '(KS: sum of the two sketches\' rank-error bounds, each holding with probability ≥ 99 %). The JSON report gives every bound. Counts, missing values, means and mean-shift are exact.';
+
+/** A bound shown with 2 significant digits, rounded up so it stays a bound. */
+function roundUp(x: number): number {
+  if (!(x > 0)) return x;
+  const scale = 10 ** (Math.floor(Math.log10(x)) - 1);
+  return Math.ceil(x / scale) * scale;
 }
