@@ -7,6 +7,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { ROOT, runAction, tempDir, type ActionRun } from '../../scripts/lib/run-action.mjs';
+import { mulberry32 } from '../../src/profile/random.js';
 
 interface GoldenCase {
   id: string;
@@ -287,17 +288,6 @@ describe('drift: untrusted column names', () => {
     expect(run.summary).not.toContain('<img');
   });
 });
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function pick(u: () => number, values: string[], weights: number[]): string {
   let x = u() * weights.reduce((s, w) => s + w, 0);
