@@ -1,8 +1,8 @@
 /**
  * Writes the model registry as GTO tags (see gto-tags.ts): registers versions and assigns stages by
- * creating annotated tags locally. Tags are published with pushTags (push-tags.ts), which renumbers
- * them when another run got there first, so each function returns a PendingTag saying how its tag
- * was chosen.
+ * creating annotated tags locally. Tags are published with pushTags (push-tags.ts); when another run
+ * got there first, the promote stage re-plans (src/promote/publish.ts). Each function returns a
+ * PendingTag: the local tag, not yet pushed.
  */
 import { UserError } from '../errors.js';
 import { git, identityArgs } from './git.js';
@@ -17,12 +17,10 @@ export type PendingTag =
       name: string;
       model: string;
       commit: string;
-      /** The tag object, to recognise our own tag when renumbering. */
+      /** The tag object, to recognise our own tag when it must be deleted. */
       object: string;
       message: string;
       version: string;
-      /** Set when the number was chosen automatically: it may be renumbered with this bump. */
-      bump?: Bump;
     }
   | { kind: 'stage'; name: string; model: string; commit: string; object: string; message: string; stage: string; counter: number };
 
@@ -63,18 +61,17 @@ export async function registerVersion(repoDir: string, model: string, options: R
   }
   const message = JSON.stringify(options.message);
   const bump = options.bump ?? 'patch';
-  const tag = await createVersionTag(repoDir, state, explicit ?? autoVersion(state, bump), commit, message, explicit ? undefined : bump);
+  const tag = await createVersionTag(repoDir, state, explicit ?? autoVersion(state, bump), commit, message);
   return { version: tag.version, commit, tag };
 }
 
-/** Creates the version tag; fails clearly when that version exists. Exported for renumbering. */
-export async function createVersionTag(
+/** Creates the version tag; fails clearly when that version exists. */
+async function createVersionTag(
   repoDir: string,
   state: ModelState,
   version: string,
   commit: string,
   message: string,
-  bump?: Bump,
 ): Promise<Extract<PendingTag, { kind: 'version' }>> {
   const taken = state.versions.find((v) => v.version === version);
   if (taken) {
@@ -82,7 +79,7 @@ export async function createVersionTag(
   }
   const name = formatTag({ action: 'register', artifact: state.model, version });
   const object = await createAnnotatedTag(repoDir, name, commit, message);
-  return { kind: 'version', name, model: state.model, commit, object, message, version, ...(bump ? { bump } : {}) };
+  return { kind: 'version', name, model: state.model, commit, object, message, version };
 }
 
 export function autoVersion(state: ModelState, bump: Bump): string {
@@ -104,7 +101,7 @@ export async function assignStage(repoDir: string, model: string, version: strin
 }
 
 /** Creates `<model>#<stage>#N` with N = 1 + the highest counter among all the model's tags (GTO's rule). */
-export async function createStageTag(
+async function createStageTag(
   repoDir: string,
   state: ModelState,
   stage: string,

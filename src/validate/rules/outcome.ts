@@ -1,7 +1,6 @@
 /** Shared by the row rules: turning a count of failing rows into an Outcome under `mostly`. */
 import { formatNumber } from '../../report/format.js';
 import { dataRowNumber } from '../../data/read.js';
-import type { Column } from '../../data/types.js';
 import type { Outcome, Sample } from '../types.js';
 
 /** Sample values longer than this are cut (the report is for reading, not for recovering data). */
@@ -31,16 +30,6 @@ export function plainOutcome(passed: boolean, message: string, samples: Sample[]
 
 export function percent(part: number, whole: number): string {
   return whole === 0 ? '—' : `${formatNumber((part / whole) * 100)} %`;
-}
-
-/** The text of row `i` of a column, as shown in samples: numbers as String() prints them. */
-export function cellText(c: Column, i: number): string {
-  if (c.kind === 'numeric') {
-    const v = c.values[i];
-    return v === v ? String(v) : '(missing)';
-  }
-  const k = c.codes[i];
-  return k < 0 ? '(missing)' : clip(c.dictionary[k]);
 }
 
 export function sample(i: number, value: string): Sample {
