@@ -20,9 +20,10 @@ function maxRankError(s: KllSketch, data: Float64Array): number {
   return worst;
 }
 
+// Fixed seeds: each sketch's coins are random in production; here every run checks the same draw.
 describe('KLL sketch', () => {
   test('below its first compaction it is the sample itself, with bound 0', () => {
-    const s = new KllSketch(100);
+    const s = new KllSketch(100, 1);
     const data = [5, 3, 3, 9, 1, 7];
     for (const x of data) s.update(x);
     const { values, weights } = s.weighted();
@@ -38,7 +39,7 @@ describe('KLL sketch', () => {
   ])('rank error within the stated bound on 200 000 %s values; weights sum to n', (_name, draw) => {
     const r = rng(7);
     const data = Float64Array.from({ length: 200_000 }, () => draw(r));
-    const s = new KllSketch(200);
+    const s = new KllSketch(200, 2);
     for (const x of data) s.update(x);
     const eps = s.rankErrorBound();
     expect(eps).toBeGreaterThan(0);
@@ -51,7 +52,7 @@ describe('KLL sketch', () => {
 
   test('sorted input (an adversarial order for naive samplers) stays within the bound', () => {
     const data = Float64Array.from({ length: 100_000 }, (_, i) => i);
-    const s = new KllSketch(200);
+    const s = new KllSketch(200, 3);
     for (const x of data) s.update(x);
     expect(maxRankError(s, data)).toBeLessThanOrEqual(s.rankErrorBound());
   });
@@ -61,12 +62,12 @@ describe('KLL sketch', () => {
     const data = Float64Array.from({ length: 120_000 }, () => r.normal() * (r.u() < 0.3 ? 5 : 1));
     const parts = [0, 1, 2, 3, 4].map((k) => data.subarray(k * 24_000, (k + 1) * 24_000));
     for (const order of [[0, 1, 2, 3, 4], [4, 2, 0, 3, 1]]) {
-      const sketches = parts.map((p) => {
-        const s = new KllSketch(200);
+      const sketches = parts.map((p, k) => {
+        const s = new KllSketch(200, 40 + k);
         for (const x of p) s.update(x);
         return s;
       });
-      const merged = new KllSketch(200);
+      const merged = new KllSketch(200, 5);
       for (const i of order) merged.merge(sketches[i]);
       expect(merged.n).toBe(data.length);
       expect(merged.sumSqWeights).toBeGreaterThanOrEqual(sketches.reduce((a, s) => a + s.sumSqWeights, 0));
@@ -76,7 +77,7 @@ describe('KLL sketch', () => {
   });
 
   test('the bound is Azuma–Hoeffding with a union over n + 1 points', () => {
-    const s = new KllSketch(50);
+    const s = new KllSketch(50, 6);
     for (let i = 0; i < 10_000; i++) s.update(i % 97);
     const S = s.sumSqWeights;
     expect(s.rankErrorBound(0.01)).toBeCloseTo(Math.sqrt(2 * S * Math.log((2 * 10_001) / 0.01)) / 10_000, 15);
@@ -84,7 +85,7 @@ describe('KLL sketch', () => {
   });
 
   test('JSON round trip keeps the items, weights and bound; bad sketches are refused', () => {
-    const s = new KllSketch(64);
+    const s = new KllSketch(64, 7);
     const r = rng(3);
     for (let i = 0; i < 5000; i++) s.update(r.u());
     const back = KllSketch.fromJSON(JSON.parse(JSON.stringify(s)));

@@ -9,7 +9,7 @@
 import { ByteDictionary } from './dictionary.js';
 import { isMissingBytes, isMissingText } from './missing.js';
 import { parseNumberText } from './number.js';
-import type { CellSink } from './sink.js';
+import { pushTypedValue, type CellSink } from './sink.js';
 import { NUMERIC_DISTINCT_CAP, type Column } from './types.js';
 
 export type BuilderMode = 'numeric' | 'categorical' | 'mixed';
@@ -86,22 +86,9 @@ export class ColumnBuilder implements CellSink {
     } else this.length++; // mixed
   }
 
-  /**
-   * A typed value (JSON Lines, Parquet): numbers (and bigints) are numbers, booleans the text
-   * `true`/`false`, null/undefined missing, strings raw cells, dates ISO text, anything else
-   * its JSON text.
-   */
+  /** A typed value (JSON Lines, Parquet): see pushTypedValue. */
   pushValue(v: unknown): void {
-    if (v === null || v === undefined) return this.pushMissing();
-    if (typeof v === 'string') return this.pushText(v);
-    if (typeof v === 'number' || typeof v === 'bigint') {
-      const n = Number(v);
-      if (this.mode === 'numeric' && Number.isFinite(n)) return this.pushNumber(n);
-      return this.pushText(String(v));
-    }
-    if (typeof v === 'boolean') return this.pushText(String(v));
-    if (v instanceof Date) return this.pushText(v.toISOString());
-    this.pushText(JSON.stringify(v, (_k, x: unknown) => (typeof x === 'bigint' ? x.toString() : x)));
+    pushTypedValue(this, v);
   }
 
   /** The finished column of `rowCount` rows (pads missing rows at the end, e.g. JSONL keys). */

@@ -34,3 +34,21 @@ export interface CellSink {
 
 /** Makes the sink of a column; `text`: read it as text from the start. */
 export type SinkFactory<S extends CellSink> = (name: string, text: boolean) => S;
+
+/**
+ * A typed value (JSON Lines, Parquet) given to a sink: numbers (and bigints) are numbers while the
+ * column is numeric, booleans the text `true`/`false`, null/undefined missing, strings raw cells,
+ * dates ISO text, anything else its JSON text. Both kinds of sink implement pushValue with it.
+ */
+export function pushTypedValue(sink: CellSink, v: unknown): void {
+  if (v === null || v === undefined) return sink.pushMissing();
+  if (typeof v === 'string') return sink.pushText(v);
+  if (typeof v === 'number' || typeof v === 'bigint') {
+    const n = Number(v);
+    if (sink.mode === 'numeric' && Number.isFinite(n)) return sink.pushNumber(n);
+    return sink.pushText(String(v));
+  }
+  if (typeof v === 'boolean') return sink.pushText(String(v));
+  if (v instanceof Date) return sink.pushText(v.toISOString());
+  sink.pushText(JSON.stringify(v, (_k, x: unknown) => (typeof x === 'bigint' ? x.toString() : x)));
+}

@@ -2,7 +2,9 @@ import { histogram } from '../stats/histogram.js';
 import type { Sample } from './samples.js';
 
 const BARS = '▁▂▃▄▅▆▇█';
-const NUMERIC_BINS = 10;
+/** Numerical columns: this many equal-width bins over both sides' range. */
+export const SPARK_BINS = 10;
+/** Categorical columns: the most frequent categories, at most this many. */
 const MAX_CATEGORIES = 8;
 
 /**
@@ -11,25 +13,32 @@ const MAX_CATEGORIES = 8;
  * a numerical column, the most frequent categories (at most 8) for a categorical one.
  */
 export function sparklines(ref: Sample, cur: Sample): [string, string] {
-  let a: number[];
-  let b: number[];
   if (ref.kind === 'numerical' && cur.kind === 'numerical') {
     if (ref.sorted.length === 0 || cur.sorted.length === 0) return ['', ''];
-    const lo = Math.min(ref.sorted[0], cur.sorted[0]);
-    const hi = Math.max(ref.sorted[ref.sorted.length - 1], cur.sorted[cur.sorted.length - 1]);
-    const edges = new Float64Array(NUMERIC_BINS + 1);
-    for (let i = 0; i <= NUMERIC_BINS; i++) edges[i] = lo === hi ? lo - 0.5 + i / NUMERIC_BINS : lo + ((hi - lo) * i) / NUMERIC_BINS;
-    a = histogram(ref.sorted, edges);
-    b = histogram(cur.sorted, edges);
-  } else if (ref.kind === 'categorical' && cur.kind === 'categorical') {
-    const total = new Map<string, number>();
-    for (const s of [ref, cur]) for (const [k, v] of s.counts) total.set(k, (total.get(k) ?? 0) + v);
-    const top = [...total.entries()].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1)).slice(0, MAX_CATEGORIES).map(([k]) => k).sort();
-    a = top.map((k) => ref.counts.get(k) ?? 0);
-    b = top.map((k) => cur.counts.get(k) ?? 0);
-  } else {
-    return ['', ''];
+    const edges = sparkEdges(Math.min(ref.sorted[0], cur.sorted[0]), Math.max(ref.sorted[ref.sorted.length - 1], cur.sorted[cur.sorted.length - 1]));
+    return renderSparklines(histogram(ref.sorted, edges), histogram(cur.sorted, edges));
   }
+  if (ref.kind === 'categorical' && cur.kind === 'categorical') return categorySparklines(ref.counts, cur.counts);
+  return ['', ''];
+}
+
+/** The edges of the numerical sparklines over [lo, hi]. */
+export function sparkEdges(lo: number, hi: number): Float64Array {
+  const edges = new Float64Array(SPARK_BINS + 1);
+  for (let i = 0; i <= SPARK_BINS; i++) edges[i] = lo === hi ? lo - 0.5 + i / SPARK_BINS : lo + ((hi - lo) * i) / SPARK_BINS;
+  return edges;
+}
+
+/** Sparklines of the most frequent categories of both sides, in name order. */
+export function categorySparklines(ref: Map<string, number>, cur: Map<string, number>): [string, string] {
+  const total = new Map<string, number>();
+  for (const counts of [ref, cur]) for (const [k, v] of counts) total.set(k, (total.get(k) ?? 0) + v);
+  const top = [...total.entries()].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1)).slice(0, MAX_CATEGORIES).map(([k]) => k).sort();
+  return renderSparklines(top.map((k) => ref.get(k) ?? 0), top.map((k) => cur.get(k) ?? 0));
+}
+
+/** Two count vectors as bars of their shares, scaled together so the tallest share is a full bar. */
+export function renderSparklines(a: number[], b: number[]): [string, string] {
   const share = (xs: number[]) => {
     const sum = xs.reduce((s, x) => s + x, 0) || 1;
     return xs.map((x) => x / sum);

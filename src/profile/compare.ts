@@ -10,7 +10,8 @@ import { psi } from '../stats/psi.js';
 import { twoProportionZ } from '../stats/two-proportion-z.js';
 import type { NumericSummary } from './numeric.js';
 import type { ColumnSummary } from './profile.js';
-import { binCounts, expand, ksStatisticWeighted, numericView, sturgesEdges, wassersteinWeighted, weightAtMost, weightBelow, type NumericView } from './view.js';
+import { sturgesEdges } from '../stats/histogram.js';
+import { binCounts, expand, ksStatisticWeighted, numericView, wassersteinWeighted, weightAtMost, weightBelow, type NumericView } from './view.js';
 
 /** How far an approximate result can be from the exact path's. */
 export interface Bound {

@@ -1,7 +1,7 @@
 import { ByteDictionary } from '../data/dictionary.js';
 import { isMissingBytes, isMissingText } from '../data/missing.js';
 import { parseNumberText } from '../data/number.js';
-import type { CellSink } from '../data/sink.js';
+import { pushTypedValue, type CellSink } from '../data/sink.js';
 import { CategoricalSummary } from './categorical.js';
 import { NumericSummary } from './numeric.js';
 import type { ColumnSummary } from './profile.js';
@@ -83,18 +83,9 @@ export class ProfileSink implements CellSink {
     } else this.length++;
   }
 
-  /** As ColumnBuilder.pushValue. */
+  /** A typed value (JSON Lines, Parquet): see pushTypedValue. */
   pushValue(v: unknown): void {
-    if (v === null || v === undefined) return this.pushMissing();
-    if (typeof v === 'string') return this.pushText(v);
-    if (typeof v === 'number' || typeof v === 'bigint') {
-      const n = Number(v);
-      if (this.mode === 'numeric' && Number.isFinite(n)) return this.pushNumber(n);
-      return this.pushText(String(v));
-    }
-    if (typeof v === 'boolean') return this.pushText(String(v));
-    if (v instanceof Date) return this.pushText(v.toISOString());
-    this.pushText(JSON.stringify(v, (_k, x: unknown) => (typeof x === 'bigint' ? x.toString() : x)));
+    pushTypedValue(this, v);
   }
 
   /** The column's summary; call once, after the reader is done (never on a mixed column). */

@@ -119,20 +119,3 @@ export function binCounts(v: NumericView, edges: Float64Array): number[] {
   return out;
 }
 
-/**
- * Sturges edges over [lo, hi] for n pooled values, as `binEdges` (histogram.ts) computes them from
- * the samples: ⌈log2(n) + 1⌉-width rule, NumPy's linspace, a constant sample over [v − 0.5, v + 0.5].
- */
-export function sturgesEdges(n: number, lo: number, hi: number): Float64Array {
-  const width = (hi - lo) / (Math.log2(n) + 1);
-  if (lo === hi) {
-    lo -= 0.5;
-    hi += 0.5;
-  }
-  const bins = width > 0 ? Math.ceil((hi - lo) / width) : 1;
-  const edges = new Float64Array(bins + 1);
-  const step = (hi - lo) / bins;
-  for (let i = 0; i < bins; i++) edges[i] = lo + i * step;
-  edges[bins] = hi;
-  return edges;
-}

@@ -19,15 +19,21 @@ export function binEdges(ref: Float64Array, cur: Float64Array): Float64Array {
       if (x[i] > hi) hi = x[i];
     }
   }
-  // NumPy: Sturges width = ptp / (log2(n) + 1) from the data, bins = ceil(range / width);
-  // a constant sample has width 0 and gets one bin over [v - 0.5, v + 0.5].
+  return sturgesEdges(n, lo, hi);
+}
+
+/**
+ * Sturges edges over [lo, hi] for n pooled values (also used where only the range and count are
+ * known: drift from profiles). NumPy: width = ptp / (log2(n) + 1), bins = ⌈range / width⌉, edges by
+ * linspace with the last pinned to hi; a constant sample (width 0) gets one bin over [v − 0.5, v + 0.5].
+ */
+export function sturgesEdges(n: number, lo: number, hi: number): Float64Array {
   const width = (hi - lo) / (Math.log2(n) + 1);
   if (lo === hi) {
     lo -= 0.5;
     hi += 0.5;
   }
   const bins = width > 0 ? Math.ceil((hi - lo) / width) : 1;
-  // NumPy's linspace: lo + i·step, last edge pinned to hi.
   const edges = new Float64Array(bins + 1);
   const step = (hi - lo) / bins;
   for (let i = 0; i < bins; i++) edges[i] = lo + i * step;
