@@ -6,50 +6,13 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { ROOT, runAction, tempDir, type ActionRun } from '../../scripts/lib/run-action.mjs';
+import { ROOT, tempDir } from '../../scripts/lib/run-action.mjs';
+import { column, drift, expectBadInput, expectClose, goldenCase, report, writeCsv } from '../helpers/drift.js';
 import { mulberry32 } from '../../src/profile/random.js';
 
-interface GoldenCase {
-  id: string;
-  kind: string;
-  reference: number[];
-  current: number[];
-  expected: Record<string, number>;
-}
-const golden: GoldenCase[] = JSON.parse(readFileSync(path.join(ROOT, '__tests__/fixtures/golden/two_sample_stats.json'), 'utf8')).cases;
-const goldenCase = (id: string) => golden.find((c) => c.id === id) as GoldenCase;
 const FX = path.join(ROOT, '__tests__/fixtures/drift');
 
-/** Writes columns (same length each) as a CSV; `undefined` cells are left empty (missing). */
-function writeCsv(file: string, columns: Record<string, (string | number | undefined)[]>): string {
-  const names = Object.keys(columns);
-  const n = columns[names[0]].length;
-  const lines = [names.join(',')];
-  for (let i = 0; i < n; i++) lines.push(names.map((k) => String(columns[k][i] ?? '')).join(','));
-  writeFileSync(file, lines.join('\n') + '\n');
-  return file;
-}
-
 const expand = (counts: number[], labels: string[]) => counts.flatMap((c, k) => Array<string>(c).fill(labels[k]));
-const report = (run: ActionRun) => JSON.parse(readFileSync(run.outputs.report, 'utf8'));
-const column = (run: ActionRun, name: string) => report(run).columns.find((c: { name: string }) => c.name === name);
-
-function expectClose(actual: number, expected: number): void {
-  if (Math.abs(expected) < 1e-3) expect(Math.abs(actual - expected)).toBeLessThanOrEqual(1e-12);
-  else expect(Math.abs(actual - expected) / Math.abs(expected)).toBeLessThanOrEqual(1e-9);
-}
-
-function drift(inputs: Record<string, string>, cwd = ROOT): ActionRun {
-  return runAction({ stage: 'drift', ...inputs }, cwd);
-}
-
-function expectBadInput(run: ActionRun, ...fragments: string[]): void {
-  expect(run.code).toBe(1);
-  expect(run.errors).toHaveLength(1);
-  for (const f of fragments) expect(run.errors[0].data).toContain(f);
-  expect(run.outputs['drift-detected']).toBeUndefined();
-  expect(run.stdout + run.stderr).not.toMatch(/\n\s+at .*\.js:\d+/);
-}
 
 describe('drift: values equal SciPy through the whole path', () => {
   const dir = tempDir('mqg-drift-');
