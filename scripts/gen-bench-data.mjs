@@ -26,10 +26,15 @@ function prng(seed) {
 function generators(rand) {
   const normal = () => Math.sqrt(-2 * Math.log(1 - rand())) * Math.cos(2 * Math.PI * rand()); // Box–Muller
   const exp = () => -Math.log(1 - rand());
-  const poisson = (lambda) => { // Knuth, fine for small lambda
+  const poisson = (lambda) => {
+    // Knuth, fine for small lambda
     const l = Math.exp(-lambda);
-    let k = 0, p = rand();
-    while (p > l) { k++; p *= rand(); }
+    let k = 0,
+      p = rand();
+    while (p > l) {
+      k++;
+      p *= rand();
+    }
     return k;
   };
   const pick = (values, weights) => {
@@ -61,7 +66,13 @@ function columns(g, rand, current) {
     ['int_poisson', () => String(poisson(4))],
     ['int_age', () => String(18 + Math.floor(rand() * 73))],
     ['int_clicks', () => String(Math.floor(exp() * 30))],
-    ['num_beta', () => { const a = rand() * rand(); return a.toFixed(5); }],
+    [
+      'num_beta',
+      () => {
+        const a = rand() * rand();
+        return a.toFixed(5);
+      },
+    ],
     ['num_with_missing', () => miss(0.005, () => (50 + 10 * normal()).toFixed(3))],
     ['num_bimodal', () => ((rand() < 0.4 ? -2 : 3) + normal()).toFixed(4)],
     ['int_rating', () => String(1 + Math.floor(rand() * 5))],

@@ -10,7 +10,16 @@ import * as path from 'node:path';
 import { promisify } from 'node:util';
 import { minify } from 'terser';
 
-const ncc = ['node_modules/@vercel/ncc/dist/ncc/cli.js', 'build', '--minify', '--transpile-only', '--no-source-map-register', '--license', 'licenses.txt', '--quiet'];
+const ncc = [
+  'node_modules/@vercel/ncc/dist/ncc/cli.js',
+  'build',
+  '--minify',
+  '--transpile-only',
+  '--no-source-map-register',
+  '--license',
+  'licenses.txt',
+  '--quiet',
+];
 const builds = [
   ['src/index.ts', 'dist'],
   ['src/cli.ts', 'dist/cli'],
@@ -29,7 +38,8 @@ for (const [, out] of builds) {
     const full = path.join(out, file);
     const text = readFileSync(full, 'utf8');
     const key = createHash('sha256').update(text).digest('hex');
-    if (!minified.has(key)) minified.set(key, (await minify(text, { module: true, compress: true, mangle: true })).code);
+    if (!minified.has(key))
+      minified.set(key, (await minify(text, { module: true, compress: true, mangle: true })).code);
     writeFileSync(full, minified.get(key));
   }
 }

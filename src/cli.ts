@@ -11,7 +11,9 @@ Runs a stage of the ml-quality-gate action outside GitHub Actions. Flags mirror 
 a flag given several times (e.g. --metrics) is joined with newlines.
 
   stages:  ${STAGES.join(', ')}
-  inputs:  ${INPUT_NAMES.filter((n) => n !== 'stage').map((n) => `--${n}`).join(' ')}
+  inputs:  ${INPUT_NAMES.filter((n) => n !== 'stage')
+    .map((n) => `--${n}`)
+    .join(' ')}
 
 Example:
   ml-quality-gate gate --metrics reports/metrics.json --thresholds gate.yml --baseline main-metrics.json
@@ -57,7 +59,11 @@ async function main(argv: string[]): Promise<number> {
   } catch (err) {
     return reportError(err, '', workspace, sink);
   }
-  const code = await runAndReport((name) => (inputs.get(name) ?? '').trim(), { ...process.env, GITHUB_WORKSPACE: workspace }, sink);
+  const code = await runAndReport(
+    (name) => (inputs.get(name) ?? '').trim(),
+    { ...process.env, GITHUB_WORKSPACE: workspace },
+    sink,
+  );
   if (sink.outputs.report) sink.info(`report: ${sink.outputs.report}`);
   return code;
 }

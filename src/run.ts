@@ -24,7 +24,12 @@ export async function runAndReport(input: InputReader, env: NodeJS.ProcessEnv, s
   } catch (err) {
     const stage = input('stage').toLowerCase();
     code = reportError(err, stage, settings?.workspace ?? (env.GITHUB_WORKSPACE || process.cwd()), sink);
-    outcome = { stage, ok: false, verdict: 'could not run', failures: [err instanceof Error ? err.message : String(err)] };
+    outcome = {
+      stage,
+      ok: false,
+      verdict: 'could not run',
+      failures: [err instanceof Error ? err.message : String(err)],
+    };
   }
   if (settings) {
     const warning = await notifyAfterRun(settings, outcome, env);

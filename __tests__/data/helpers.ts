@@ -22,4 +22,5 @@ export function cat(t: Table, name: string): CategoricalColumn {
 }
 
 /** Cell texts of a categorical column, null for missing. */
-export const texts = (c: CategoricalColumn): (string | null)[] => Array.from(c.codes, (k) => (k < 0 ? null : c.dictionary[k]));
+export const texts = (c: CategoricalColumn): (string | null)[] =>
+  Array.from(c.codes, (k) => (k < 0 ? null : c.dictionary[k]));

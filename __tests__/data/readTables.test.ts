@@ -16,10 +16,11 @@ describe('readTables', () => {
 // The worker bundle is built by `npm run package`, which `npm test` runs first.
 const bundle = fileURLToPath(new URL('../../dist/data-worker/index.js', import.meta.url));
 describe('worker bundle (dist/data-worker)', () => {
-  const run = (file: string) => new Promise<WorkerReply>((resolve, reject) => {
-    const w = new Worker(bundle, { workerData: { file, opts: {} } });
-    w.once('message', resolve).once('error', reject);
-  });
+  const run = (file: string) =>
+    new Promise<WorkerReply>((resolve, reject) => {
+      const w = new Worker(bundle, { workerData: { file, opts: {} } });
+      w.once('message', resolve).once('error', reject);
+    });
 
   test('posts the table back', async () => {
     const reply = await run(fixture('quoted.csv'));

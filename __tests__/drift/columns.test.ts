@@ -5,12 +5,30 @@ import { sparklines } from '../../src/drift/sparkline.js';
 import { UserError } from '../../src/errors.js';
 
 const numeric = (name: string, values: number[], distinct: number, integerLike: boolean): Column => ({
-  kind: 'numeric', name, values: Float64Array.from(values), missing: values.filter(Number.isNaN).length, integerLike, distinct,
+  kind: 'numeric',
+  name,
+  values: Float64Array.from(values),
+  missing: values.filter(Number.isNaN).length,
+  integerLike,
+  distinct,
 });
 const categorical = (name: string, boolean = false): Column => ({
-  kind: 'categorical', name, codes: Int32Array.from([0, 1]), dictionary: ['a', 'b'], counts: Int32Array.from([1, 1]), missing: 0, distinct: 2, boolean,
+  kind: 'categorical',
+  name,
+  codes: Int32Array.from([0, 1]),
+  dictionary: ['a', 'b'],
+  counts: Int32Array.from([1, 1]),
+  missing: 0,
+  distinct: 2,
+  boolean,
 });
-const table = (file: string, columns: Column[]): Table => ({ file, format: 'csv', rowCount: 2, columns, lineAnchors: new Int32Array() });
+const table = (file: string, columns: Column[]): Table => ({
+  file,
+  format: 'csv',
+  rowCount: 2,
+  columns,
+  lineAnchors: new Int32Array(),
+});
 const none = { columns: [], excludeColumns: [], categoricalColumns: [], numericalColumns: [] };
 
 describe('inferKind', () => {
@@ -29,8 +47,14 @@ describe('planColumns', () => {
 
   test('shared columns in reference order; one-sided ones are skipped and listed', () => {
     const plan = planColumns(ref, cur, none);
-    expect(plan.columns.map((c) => [c.name, c.kind, c.kindFrom])).toEqual([['x', 'numerical', 'inferred'], ['c', 'categorical', 'inferred']]);
-    expect(plan.skipped).toEqual([{ name: 'id', onlyIn: 'ref.csv' }, { name: 'new', onlyIn: 'cur.csv' }]);
+    expect(plan.columns.map((c) => [c.name, c.kind, c.kindFrom])).toEqual([
+      ['x', 'numerical', 'inferred'],
+      ['c', 'categorical', 'inferred'],
+    ]);
+    expect(plan.skipped).toEqual([
+      { name: 'id', onlyIn: 'ref.csv' },
+      { name: 'new', onlyIn: 'cur.csv' },
+    ]);
   });
 
   test('exclude-columns and kinds given by input', () => {
@@ -41,7 +65,10 @@ describe('planColumns', () => {
 
   test.each([
     [{ ...none, columns: ['id'] }, "column 'id' (named in 'columns') is not in cur.csv"],
-    [{ ...none, numericalColumns: ['nope'] }, "column 'nope' (named in 'numerical-columns') is not in ref.csv nor cur.csv"],
+    [
+      { ...none, numericalColumns: ['nope'] },
+      "column 'nope' (named in 'numerical-columns') is not in ref.csv nor cur.csv",
+    ],
     [{ ...none, excludeColumns: ['x', 'c'] }, 'no column left to compare after columns/exclude-columns'],
   ])('%j is refused', (choice, message) => {
     expect(() => planColumns(ref, cur, choice)).toThrow(new UserError(message));
@@ -49,7 +76,9 @@ describe('planColumns', () => {
 
   test('a column entirely missing on one side is refused', () => {
     const empty = table('cur.csv', [numeric('x', [NaN, NaN], 0, false)]);
-    expect(() => planColumns(table('ref.csv', [numeric('x', [1, 2], 2, false)]), empty, none)).toThrow("cur.csv: column 'x' is entirely missing");
+    expect(() => planColumns(table('ref.csv', [numeric('x', [1, 2], 2, false)]), empty, none)).toThrow(
+      "cur.csv: column 'x' is entirely missing",
+    );
   });
 });
 
@@ -83,8 +112,24 @@ describe('sparklines', () => {
   });
   test('categorical: categories in name order', () => {
     const [a, b] = sparklines(
-      { kind: 'categorical', counts: new Map([['b', 1], ['a', 3]]), rows: 4, missing: 0 },
-      { kind: 'categorical', counts: new Map([['a', 1], ['b', 1]]), rows: 2, missing: 0 },
+      {
+        kind: 'categorical',
+        counts: new Map([
+          ['b', 1],
+          ['a', 3],
+        ]),
+        rows: 4,
+        missing: 0,
+      },
+      {
+        kind: 'categorical',
+        counts: new Map([
+          ['a', 1],
+          ['b', 1],
+        ]),
+        rows: 2,
+        missing: 0,
+      },
     );
     expect([a, b]).toEqual(['█▃', '▆▆']); // shares .75 .25 | .5 .5, scaled by the top share .75 to 8 levels
   });

@@ -10,7 +10,9 @@ export interface GoldenCase {
   current: number[];
   expected: Record<string, number>;
 }
-const golden: GoldenCase[] = JSON.parse(readFileSync(path.join(ROOT, '__tests__/fixtures/golden/two_sample_stats.json'), 'utf8')).cases;
+const golden: GoldenCase[] = JSON.parse(
+  readFileSync(path.join(ROOT, '__tests__/fixtures/golden/two_sample_stats.json'), 'utf8'),
+).cases;
 export const goldenCase = (id: string) => golden.find((c) => c.id === id) as GoldenCase;
 
 /** Writes columns (same length each) as a CSV; `undefined` cells are left empty (missing). */
@@ -23,9 +25,11 @@ export function writeCsv(file: string, columns: Record<string, (string | number 
   return file;
 }
 
-export const drift = (inputs: Record<string, string>, cwd = ROOT): ActionRun => runAction({ stage: 'drift', ...inputs }, cwd);
+export const drift = (inputs: Record<string, string>, cwd = ROOT): ActionRun =>
+  runAction({ stage: 'drift', ...inputs }, cwd);
 export const report = (run: ActionRun) => JSON.parse(readFileSync(run.outputs.report, 'utf8'));
-export const column = (run: ActionRun, name: string) => report(run).columns.find((c: { name: string }) => c.name === name);
+export const column = (run: ActionRun, name: string) =>
+  report(run).columns.find((c: { name: string }) => c.name === name);
 
 /** SciPy agreement: 1e-9 relative, or 1e-12 absolute below 1e-3. */
 export function expectClose(actual: number, expected: number): void {

@@ -4,12 +4,26 @@ import * as path from 'node:path';
 import { ROOT } from '../../scripts/lib/run-action.mjs';
 
 function cli(...args: string[]) {
-  const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('GITHUB_') && !k.startsWith('INPUT_')));
-  return spawnSync(process.execPath, [path.join(ROOT, 'dist/cli/index.js'), ...args], { cwd: ROOT, encoding: 'utf8', env });
+  const env = Object.fromEntries(
+    Object.entries(process.env).filter(([k]) => !k.startsWith('GITHUB_') && !k.startsWith('INPUT_')),
+  );
+  return spawnSync(process.execPath, [path.join(ROOT, 'dist/cli/index.js'), ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env,
+  });
 }
 
 test('a passing gate prints the Markdown summary and exits 0', () => {
-  const r = cli('gate', '--metrics', 'examples/reports/metrics.json', '--thresholds', 'examples/gate.yml', '--baseline', 'examples/reports/main-metrics.json');
+  const r = cli(
+    'gate',
+    '--metrics',
+    'examples/reports/metrics.json',
+    '--thresholds',
+    'examples/gate.yml',
+    '--baseline',
+    'examples/reports/main-metrics.json',
+  );
   expect(r.status).toBe(0);
   expect(r.stdout).toContain('## ✅ Quality gate passed');
   expect(r.stdout).toContain('| ✅ pass | accuracy | 0.9135 |');
@@ -18,7 +32,9 @@ test('a passing gate prints the Markdown summary and exits 0', () => {
 test('a violation exits 1 and names the metric with file and line', () => {
   const r = cli('gate', '--metrics=examples/reports/regressed-metrics.json', '--thresholds', 'accuracy: ">= 0.9"');
   expect(r.status).toBe(1);
-  expect(r.stderr).toContain('error: examples/reports/regressed-metrics.json:2: accuracy = 0.8862: 0.8862 is not >= 0.9');
+  expect(r.stderr).toContain(
+    'error: examples/reports/regressed-metrics.json:2: accuracy = 0.8862: 0.8862 is not >= 0.9',
+  );
 });
 
 test('bad input exits 2 without a stack trace', () => {
@@ -37,6 +53,14 @@ test('unknown flags and no arguments are bad input', () => {
 });
 
 test('repeated --metrics flags are joined like lines of the input', () => {
-  const r = cli('gate', '--metrics', 'examples/reports/regressed-metrics.json', '--metrics', '__tests__/fixtures/gate/metrics.yaml', '--thresholds', 'f1: ">= 0.8"');
+  const r = cli(
+    'gate',
+    '--metrics',
+    'examples/reports/regressed-metrics.json',
+    '--metrics',
+    '__tests__/fixtures/gate/metrics.yaml',
+    '--thresholds',
+    'f1: ">= 0.8"',
+  );
   expect(r.status).toBe(0);
 });

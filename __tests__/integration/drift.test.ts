@@ -95,12 +95,17 @@ describe('drift: dataset verdict, outputs, summary', () => {
   });
   const ref = writeCsv(path.join(dir, 'ref.csv'), gen(0, [5, 3, 2], 0.02));
   const curCols = gen(1, [2, 3, 5], 0.3);
-  const cur = writeCsv(path.join(dir, 'cur.csv'), { ...curCols, plan: curCols.plan.map((p, i) => (i % 50 === 0 ? 'enterprise' : p)) });
+  const cur = writeCsv(path.join(dir, 'cur.csv'), {
+    ...curCols,
+    plan: curCols.plan.map((p, i) => (i % 50 === 0 ? 'enterprise' : p)),
+  });
 
   const run = drift({ reference: ref, current: cur, 'exclude-columns': 'customer_id', 'drift-share': '0.5' });
 
   test('auto methods by kind: ks, chi2 for 3+ categories, z for binary, integers with ≤ 5 values are categories', () => {
-    const methods = Object.fromEntries(report(run).columns.map((c: { name: string; method: string; kind: string }) => [c.name, `${c.kind}/${c.method}`]));
+    const methods = Object.fromEntries(
+      report(run).columns.map((c: { name: string; method: string; kind: string }) => [c.name, `${c.kind}/${c.method}`]),
+    );
     expect(methods).toEqual({
       stable: 'numerical/ks',
       moved: 'numerical/ks',
@@ -126,7 +131,23 @@ describe('drift: dataset verdict, outputs, summary', () => {
     expect(sparse.statistic).toBeCloseTo(0.3 - 0.02, 12);
     expect(sparse.distribution_test.method).toBe('ks');
     expect(column(run, 'plan').new_categories).toEqual(['enterprise']);
-    expect(report(run).columns.every((c: Record<string, unknown>) => ['name', 'kind', 'method', 'statistic', 'p_value', 'threshold', 'drifted', 'n_ref', 'n_cur', 'missing_ref', 'missing_cur'].every((k) => k in c))).toBe(true);
+    expect(
+      report(run).columns.every((c: Record<string, unknown>) =>
+        [
+          'name',
+          'kind',
+          'method',
+          'statistic',
+          'p_value',
+          'threshold',
+          'drifted',
+          'n_ref',
+          'n_cur',
+          'missing_ref',
+          'missing_cur',
+        ].every((k) => k in c),
+      ),
+    ).toBe(true);
   });
 
   test('summary: headline, drifted columns first, sparklines', () => {
@@ -140,7 +161,12 @@ describe('drift: dataset verdict, outputs, summary', () => {
     const lenient = drift({ reference: ref, current: cur, 'exclude-columns': 'customer_id', 'drift-share': '0.6' });
     expect(lenient.code).toBe(0);
     expect(lenient.outputs['drift-detected']).toBe('false');
-    const soft = drift({ reference: ref, current: cur, 'exclude-columns': 'customer_id', 'fail-on-violation': 'false' });
+    const soft = drift({
+      reference: ref,
+      current: cur,
+      'exclude-columns': 'customer_id',
+      'fail-on-violation': 'false',
+    });
     expect(soft.code).toBe(0);
     expect(soft.outputs['drift-detected']).toBe('true');
     expect(soft.errors).toEqual([]);
@@ -148,7 +174,9 @@ describe('drift: dataset verdict, outputs, summary', () => {
 
   test('correction: Bonferroni multiplies the p-values by the number of p-value tests', () => {
     const plain = report(drift({ reference: ref, current: cur, columns: 'stable,plan,flag' }));
-    const corrected = report(drift({ reference: ref, current: cur, columns: 'stable,plan,flag', correction: 'bonferroni' }));
+    const corrected = report(
+      drift({ reference: ref, current: cur, columns: 'stable,plan,flag', correction: 'bonferroni' }),
+    );
     for (const c of corrected.columns) {
       const p = plain.columns.find((x: { name: string }) => x.name === c.name).p_value;
       expect(c.p_value).toBe(p);
@@ -175,11 +203,24 @@ describe('drift: dataset verdict, outputs, summary', () => {
     const [header, ...lines] = csv.trim().split('\n');
     const keys = header.split(',');
     const jsonl = path.join(dir, 'ref.jsonl');
-    writeFileSync(jsonl, lines.map((l) => JSON.stringify(Object.fromEntries(l.split(',').map((v, i) => [keys[i], v === '' ? null : Number.isNaN(Number(v)) ? v : Number(v)])))).join('\n') + '\n');
+    writeFileSync(
+      jsonl,
+      lines
+        .map((l) =>
+          JSON.stringify(
+            Object.fromEntries(
+              l.split(',').map((v, i) => [keys[i], v === '' ? null : Number.isNaN(Number(v)) ? v : Number(v)]),
+            ),
+          ),
+        )
+        .join('\n') + '\n',
+    );
     const base = report(drift({ reference: ref, current: cur, columns: 'stable,plan' })).columns;
     for (const other of [gz, jsonl]) {
       const cols = report(drift({ reference: other, current: cur, columns: 'stable,plan' })).columns;
-      expect(cols.map((c: { statistic: number }) => c.statistic)).toEqual(base.map((c: { statistic: number }) => c.statistic));
+      expect(cols.map((c: { statistic: number }) => c.statistic)).toEqual(
+        base.map((c: { statistic: number }) => c.statistic),
+      );
     }
   });
 });
@@ -191,9 +232,16 @@ describe('drift: bad input never reads as "no drift"', () => {
     expectBadInput(run, 'ragged.csv');
     expect(run.errors[0].properties.line).toBe('4');
   });
-  test('header-only file', () => expectBadInput(drift({ reference: small, current: path.join(FX, 'header-only.csv') }), 'header-only.csv', 'no data rows'));
-  test('missing file', () => expectBadInput(drift({ reference: small, current: path.join(FX, 'nope.csv') }), 'nope.csv'));
-  test('unreadable Parquet', () => expectBadInput(drift({ reference: small, current: path.join(FX, 'broken.parquet') }), 'broken.parquet'));
+  test('header-only file', () =>
+    expectBadInput(
+      drift({ reference: small, current: path.join(FX, 'header-only.csv') }),
+      'header-only.csv',
+      'no data rows',
+    ));
+  test('missing file', () =>
+    expectBadInput(drift({ reference: small, current: path.join(FX, 'nope.csv') }), 'nope.csv'));
+  test('unreadable Parquet', () =>
+    expectBadInput(drift({ reference: small, current: path.join(FX, 'broken.parquet') }), 'broken.parquet'));
   test('a named column present on one side only', () => {
     const dir = tempDir('mqg-drift-');
     const other = writeCsv(path.join(dir, 'other.csv'), { a: [1, 2], c: ['x', 'y'] });
@@ -220,7 +268,10 @@ describe('drift: bad input never reads as "no drift"', () => {
     expectBadInput(drift({ reference: small, current: other }), "column 'b' is entirely missing");
   });
   test('a method that does not fit the column kind', () =>
-    expectBadInput(drift({ reference: small, current: small, 'drift-method': 'ks', columns: 'b' }), 'ks applies to numerical'));
+    expectBadInput(
+      drift({ reference: small, current: small, 'drift-method': 'ks', columns: 'b' }),
+      'ks applies to numerical',
+    ));
   test('drift-config with an unknown method names its line', () => {
     const dir = tempDir('mqg-drift-');
     const cfg = path.join(dir, 'drift.yml');
@@ -241,7 +292,10 @@ describe('drift: untrusted column names', () => {
   test('are escaped in the summary and inert in the log', () => {
     const dir = tempDir('mqg-drift-');
     const evil = ['"x\n::error::pwned"', '<img src=x onerror=alert(1)>', '"##[set-output name=y]"'];
-    const body = (shift: number) => [evil.join(','), ...Array.from({ length: 30 }, (_, i) => [i + shift, i % 3, i * 2 + shift].join(','))].join('\n') + '\n';
+    const body = (shift: number) =>
+      [evil.join(','), ...Array.from({ length: 30 }, (_, i) => [i + shift, i % 3, i * 2 + shift].join(','))].join(
+        '\n',
+      ) + '\n';
     writeFileSync(path.join(dir, 'ref.csv'), body(0));
     writeFileSync(path.join(dir, 'cur.csv'), body(100));
     const run = drift({ reference: path.join(dir, 'ref.csv'), current: path.join(dir, 'cur.csv') });

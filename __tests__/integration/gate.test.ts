@@ -6,7 +6,8 @@ import { readFileSync } from 'node:fs';
 import { ROOT, runAction, type ActionRun } from '../../scripts/lib/run-action.mjs';
 
 const FX = '__tests__/fixtures/gate';
-const gate = (inputs: Record<string, string>, env?: Record<string, string>) => runAction({ stage: 'gate', ...inputs }, ROOT, env);
+const gate = (inputs: Record<string, string>, env?: Record<string, string>) =>
+  runAction({ stage: 'gate', ...inputs }, ROOT, env);
 
 /** A run that stopped on bad input: non-zero, one error, no pass, no stack trace. */
 function expectBadInput(run: ActionRun, ...fragments: string[]): void {
@@ -52,7 +53,9 @@ describe('gate: passing', () => {
   test('summary shows the table with baseline and delta', () => {
     expect(run.summary).toContain('Quality gate passed');
     expect(run.summary).toContain('| Status | Metric | Value | Rule | Baseline | Δ | Δ % | Why |');
-    expect(run.summary).toMatch(/\| ✅ pass \| accuracy \| 0\.9135 \| &gt;= 0\.9 \| 0\.9071 \| \+0\.0064 \| \+0\.705545 % \|/);
+    expect(run.summary).toMatch(
+      /\| ✅ pass \| accuracy \| 0\.9135 \| &gt;= 0\.9 \| 0\.9071 \| \+0\.0064 \| \+0\.705545 % \|/,
+    );
   });
 });
 
@@ -73,8 +76,14 @@ describe('gate: failing', () => {
     const at = Object.fromEntries(run.errors.map((e) => [e.properties.title, e.properties]));
     expect(run.errors).toHaveLength(3);
     expect(at['Quality gate: accuracy']).toMatchObject({ file: 'examples/reports/regressed-metrics.json', line: '2' });
-    expect(at['Quality gate: latency_p95_ms']).toMatchObject({ file: 'examples/reports/regressed-metrics.json', line: '4' });
-    expect(at['Quality gate: macro avg.f1-score']).toMatchObject({ file: 'examples/reports/regressed-metrics.json', line: '7' });
+    expect(at['Quality gate: latency_p95_ms']).toMatchObject({
+      file: 'examples/reports/regressed-metrics.json',
+      line: '4',
+    });
+    expect(at['Quality gate: macro avg.f1-score']).toMatchObject({
+      file: 'examples/reports/regressed-metrics.json',
+      line: '7',
+    });
     const f1 = run.errors.find((e) => e.properties.title === 'Quality gate: macro avg.f1-score');
     expect(f1?.data).toContain('dropped 0.027 from baseline 0.8957 (max-drop 0.02)');
   });
@@ -127,8 +136,10 @@ describe('gate: inputs', () => {
 });
 
 describe('gate: bad input never passes', () => {
-  test('missing metrics file', () => expectBadInput(gate({ metrics: `${FX}/nope.json`, thresholds: 'a: ">= 1"' }), 'nope.json'));
-  test('empty metrics file', () => expectBadInput(gate({ metrics: `${FX}/empty.json`, thresholds: 'a: ">= 1"' }), 'empty.json', 'empty'));
+  test('missing metrics file', () =>
+    expectBadInput(gate({ metrics: `${FX}/nope.json`, thresholds: 'a: ">= 1"' }), 'nope.json'));
+  test('empty metrics file', () =>
+    expectBadInput(gate({ metrics: `${FX}/empty.json`, thresholds: 'a: ">= 1"' }), 'empty.json', 'empty'));
   test('malformed JSON gives line:column', () => {
     const run = gate({ metrics: `${FX}/malformed.json`, thresholds: 'accuracy: ">= 0.9"' });
     expectBadInput(run, 'malformed.json');
@@ -140,7 +151,11 @@ describe('gate: bad input never passes', () => {
     expect(run.errors[0].properties.line).toBeDefined();
   });
   test('a metric named in thresholds but absent', () =>
-    expectBadInput(gate({ metrics: `${FX}/metrics.yaml`, thresholds: 'recall: ">= 0.9"' }), "'recall'", 'not in any metrics file'));
+    expectBadInput(
+      gate({ metrics: `${FX}/metrics.yaml`, thresholds: 'recall: ">= 0.9"' }),
+      "'recall'",
+      'not in any metrics file',
+    ));
   test.each([
     ['nan.json', 'NaN'],
     ['null.json', 'null'],
@@ -153,7 +168,8 @@ describe('gate: bad input never passes', () => {
     expect(run.errors[0].properties.file).toBe(`${FX}/${file}`);
     expect(Number(run.errors[0].properties.line)).toBeGreaterThan(1);
   });
-  test('a rule that does not parse (inline)', () => expectBadInput(gate({ metrics: `${FX}/metrics.yaml`, thresholds: 'f1: "around 0.8"' }), 'cannot parse'));
+  test('a rule that does not parse (inline)', () =>
+    expectBadInput(gate({ metrics: `${FX}/metrics.yaml`, thresholds: 'f1: "around 0.8"' }), 'cannot parse'));
   test('a rule that does not parse (file, with its line)', () => {
     const run = gate({ metrics: `${FX}/metrics.yaml`, thresholds: `${FX}/bad-rule.yml` });
     expectBadInput(run, 'at least 0.8');
@@ -164,15 +180,24 @@ describe('gate: bad input never passes', () => {
     expectBadInput(run, 'max-dorp');
     expect(run.errors[0].properties).toMatchObject({ file: `${FX}/unknown-key.yml`, line: '2' });
   });
-  test('unquoted ">=" gets a hint', () => expectBadInput(gate({ metrics: `${FX}/metrics.yaml`, thresholds: 'f1: >= 0.8' }), 'quote'));
+  test('unquoted ">=" gets a hint', () =>
+    expectBadInput(gate({ metrics: `${FX}/metrics.yaml`, thresholds: 'f1: >= 0.8' }), 'quote'));
   test('max-drop without a baseline', () =>
     expectBadInput(gate({ metrics: `${FX}/metrics.yaml`, thresholds: 'f1: { max-drop: 0.01 }' }), 'needs a baseline'));
-  test('a glob that matches nothing', () => expectBadInput(gate({ metrics: 'reports/**/*.json', thresholds: 'f1: ">= 0.8"' }), 'reports/**/*.json'));
+  test('a glob that matches nothing', () =>
+    expectBadInput(gate({ metrics: 'reports/**/*.json', thresholds: 'f1: ">= 0.8"' }), 'reports/**/*.json'));
   test('missing thresholds', () => expectBadInput(gate({ metrics: `${FX}/metrics.yaml` }), "'thresholds' is required"));
   test('unknown metrics-format', () =>
-    expectBadInput(gate({ metrics: `${FX}/metrics.yaml`, thresholds: 'f1: 0.8', 'metrics-format': 'xml' }), 'metrics-format', 'lm-eval'));
+    expectBadInput(
+      gate({ metrics: `${FX}/metrics.yaml`, thresholds: 'f1: 0.8', 'metrics-format': 'xml' }),
+      'metrics-format',
+      'lm-eval',
+    ));
   test('a boolean input that is not a boolean', () =>
-    expectBadInput(gate({ metrics: `${FX}/metrics.yaml`, thresholds: 'f1: 0.8', 'fail-on-violation': 'maybe' }), 'fail-on-violation'));
+    expectBadInput(
+      gate({ metrics: `${FX}/metrics.yaml`, thresholds: 'f1: 0.8', 'fail-on-violation': 'maybe' }),
+      'fail-on-violation',
+    ));
   test('unknown stage lists the valid stages', () => {
     const run = runAction({ stage: 'deploy' }, ROOT);
     expect(run.code).toBe(1);

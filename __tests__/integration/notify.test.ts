@@ -68,11 +68,16 @@ test('a webhook that fails is a warning and never changes the verdict', async ()
   const run = await runActionAsync({ ...passing, 'notify-webhook': `${base}/hook`, 'notify-on': 'always' }, ROOT);
   expect(run.code).toBe(0);
   expect(run.outputs.passed).toBe('true');
-  expect(run.warnings.map((w) => w.data)).toEqual(['notification not sent: the webhook answered HTTP 500: boom (the verdict is unchanged)']);
+  expect(run.warnings.map((w) => w.data)).toEqual([
+    'notification not sent: the webhook answered HTTP 500: boom (the verdict is unchanged)',
+  ]);
 });
 
 test('bad input is notified too', async () => {
-  const run = await runActionAsync({ stage: 'gate', metrics: 'nope.json', thresholds: 'a: 1', 'notify-webhook': `${base}/hook` }, ROOT);
+  const run = await runActionAsync(
+    { stage: 'gate', metrics: 'nope.json', thresholds: 'a: 1', 'notify-webhook': `${base}/hook` },
+    ROOT,
+  );
   expect(run.code).toBe(1);
   expect(received).toHaveLength(1);
   expect(received[0].body.text).toBe('ml-quality-gate gate: could not run');

@@ -22,8 +22,15 @@ describe('profile-out and small samples through profiles', () => {
     expect(written.outputs.profile).toBe(profilePath);
     const p = JSON.parse(readFileSync(profilePath, 'utf8'));
     expect(p).toMatchObject({ format: 'ml-quality-gate/profile', version: 1, rows: num.reference.length });
-    expect(p.columns.map((c: { name: string; kind: string }) => `${c.name}:${c.kind}`)).toEqual(['x:numeric', 'c:categorical']);
-    expect(p.columns[1].categories).toEqual([['a', 17], ['b', 17], ['c', 16]]);
+    expect(p.columns.map((c: { name: string; kind: string }) => `${c.name}:${c.kind}`)).toEqual([
+      'x:numeric',
+      'c:categorical',
+    ]);
+    expect(p.columns[1].categories).toEqual([
+      ['a', 17],
+      ['b', 17],
+      ['c', 16],
+    ]);
     expect(written.summary).toContain(`profile of ${num.reference.length} rows × 2 columns written`);
   });
 
@@ -62,12 +69,16 @@ describe('sharded current data against a reference profile', () => {
   const curCsv = writeCsv(path.join(dir, 'current.csv'), curCols);
   const shards = [0, 1, 2].map((k) => {
     mkdirSync(path.join(dir, 'profiles', `shard-${k}`), { recursive: true });
-    const part = Object.fromEntries(Object.entries(curCols).map(([name, v]) => [name, v.filter((_, i) => i % 3 === k)]));
+    const part = Object.fromEntries(
+      Object.entries(curCols).map(([name, v]) => [name, v.filter((_, i) => i % 3 === k)]),
+    );
     return writeCsv(path.join(dir, `shard-${k}.csv`), part);
   });
   const refProfile = path.join(dir, 'reference.profile.json');
   drift({ reference: refCsv, 'profile-out': refProfile });
-  shards.forEach((s, k) => drift({ current: s, 'profile-out': path.join(dir, 'profiles', `shard-${k}`, 'current.profile.json') }));
+  shards.forEach((s, k) =>
+    drift({ current: s, 'profile-out': path.join(dir, 'profiles', `shard-${k}`, 'current.profile.json') }),
+  );
 
   test('the reference profile is kilobytes', () => {
     expect(statSync(refProfile).size).toBeLessThan(120_000);
@@ -75,16 +86,25 @@ describe('sharded current data against a reference profile', () => {
   });
 
   test('merged shards flag the same columns as the exact path on the whole data', () => {
-    const run = drift({ reference: refProfile, 'profile-shards': 'profiles/**/*.profile.json', 'fail-on-violation': 'false' }, dir);
+    const run = drift(
+      { reference: refProfile, 'profile-shards': 'profiles/**/*.profile.json', 'fail-on-violation': 'false' },
+      dir,
+    );
     expect(run.code).toBe(0);
     const exact = drift({ reference: refCsv, current: curCsv, 'fail-on-violation': 'false' });
-    expect(JSON.parse(run.outputs['drifted-columns']).sort()).toEqual(JSON.parse(exact.outputs['drifted-columns']).sort());
+    expect(JSON.parse(run.outputs['drifted-columns']).sort()).toEqual(
+      JSON.parse(exact.outputs['drifted-columns']).sort(),
+    );
     expect(JSON.parse(run.outputs['drifted-columns']).sort()).toEqual(['moved', 'plan']);
     const r = report(run);
     expect(r.current.rows).toBe(n);
     expect(r.approximate_columns).toEqual(['moved', 'steady']);
     const moved = r.columns.find((c: { name: string }) => c.name === 'moved');
-    expect(moved).toMatchObject({ method: 'wasserstein', approximate: true, bound: { on: 'statistic', confidence: 0.98 } });
+    expect(moved).toMatchObject({
+      method: 'wasserstein',
+      approximate: true,
+      bound: { on: 'statistic', confidence: 0.98 },
+    });
     const exactMoved = report(exact).columns.find((c: { name: string }) => c.name === 'moved');
     expect(Math.abs(moved.statistic - exactMoved.statistic)).toBeLessThanOrEqual(moved.bound.value);
     // The merged current profile is written and given as the `profile` output.
@@ -95,8 +115,23 @@ describe('sharded current data against a reference profile', () => {
   });
 
   test('KS from the profiles: statistic within the reported bound of the exact one', () => {
-    const run = drift({ reference: refProfile, 'profile-shards': 'profiles/**/*.profile.json', 'drift-method': 'ks', columns: 'moved,steady', 'fail-on-violation': 'false' }, dir);
-    const exact = drift({ reference: refCsv, current: curCsv, 'drift-method': 'ks', columns: 'moved,steady', 'fail-on-violation': 'false' });
+    const run = drift(
+      {
+        reference: refProfile,
+        'profile-shards': 'profiles/**/*.profile.json',
+        'drift-method': 'ks',
+        columns: 'moved,steady',
+        'fail-on-violation': 'false',
+      },
+      dir,
+    );
+    const exact = drift({
+      reference: refCsv,
+      current: curCsv,
+      'drift-method': 'ks',
+      columns: 'moved,steady',
+      'fail-on-violation': 'false',
+    });
     for (const name of ['moved', 'steady']) {
       const p = column(run, name);
       const e = column(exact, name);
@@ -143,11 +178,20 @@ describe('profiles: bad input never reads as "no drift"', () => {
     const text = writeCsv(path.join(dir, 'text.csv'), { x: ['u', 'v', 'w'], c: ['a', 'b', 'c'] });
     const tp = path.join(dir, 'text.profile.json');
     drift({ current: text, 'profile-out': tp });
-    expectBadInput(drift({ reference: good, 'profile-shards': `${good}\n${tp}` }), "column 'x' is numerical in one profile and categorical in another");
+    expectBadInput(
+      drift({ reference: good, 'profile-shards': `${good}\n${tp}` }),
+      "column 'x' is numerical in one profile and categorical in another",
+    );
   });
   test('inputs that do not fit together', () => {
-    expectBadInput(drift({ reference: csv, current: csv, 'profile-out': path.join(dir, 'x.json') }), "'current' or 'reference', not both");
-    expectBadInput(drift({ reference: good, current: csv, 'profile-shards': good }), "'current' or as 'profile-shards', not both");
+    expectBadInput(
+      drift({ reference: csv, current: csv, 'profile-out': path.join(dir, 'x.json') }),
+      "'current' or 'reference', not both",
+    );
+    expectBadInput(
+      drift({ reference: good, current: csv, 'profile-shards': good }),
+      "'current' or as 'profile-shards', not both",
+    );
     expectBadInput(drift({ reference: good, 'profile-shards': path.join(dir, 'none-*.json') }), 'no file matches');
   });
 });

@@ -24,15 +24,28 @@ function project(repo: string, metrics: Record<string, number>, weights?: string
   commitModel(repo, metrics, weights);
 }
 
-const INPUTS = { stage: 'promote', 'model-name': 'churn', 'model-path': 'models/churn.onnx', metrics: 'reports/metrics.json', thresholds: 'gate.yml', 'promote-to': 'prod' };
-const promote = (repo: string, inputs: Record<string, string> = {}): ActionRun => runAction({ ...INPUTS, ...inputs }, repo);
+const INPUTS = {
+  stage: 'promote',
+  'model-name': 'churn',
+  'model-path': 'models/churn.onnx',
+  metrics: 'reports/metrics.json',
+  thresholds: 'gate.yml',
+  'promote-to': 'prod',
+};
+const promote = (repo: string, inputs: Record<string, string> = {}): ActionRun =>
+  runAction({ ...INPUTS, ...inputs }, repo);
 
 test('promote, gate against the registry, refuse a worse challenger, roll back', () => {
   const work = fx.clone('work');
   project(work, V1);
   const first = promote(work);
   expect(first.code).toBe(0);
-  expect(first.outputs).toMatchObject({ version: 'v0.1.0', tag: 'churn#prod#1', 'previous-version': '', promoted: 'true' });
+  expect(first.outputs).toMatchObject({
+    version: 'v0.1.0',
+    tag: 'churn#prod#1',
+    'previous-version': '',
+    promoted: 'true',
+  });
   expect(first.outputs['artifact-id']).toContain('.ml-quality-gate/artifacts/churn-v0.1.0');
   expect(first.errors).toEqual([]);
   // One notice: the local store, off a runner.
@@ -40,21 +53,42 @@ test('promote, gate against the registry, refuse a worse challenger, roll back',
   expect(notices).toHaveLength(1);
   expect(notices[0].data).toContain('artifacts and cache are kept in');
   expect(first.summary).toContain('## ✅ churn v0.1.0 promoted to prod (its first version there)');
-  expect(JSON.parse(readFileSync(first.outputs.report, 'utf8'))).toMatchObject({ stage: 'promote', promoted: true, version: 'v0.1.0' });
+  expect(JSON.parse(readFileSync(first.outputs.report, 'utf8'))).toMatchObject({
+    stage: 'promote',
+    promoted: true,
+    version: 'v0.1.0',
+  });
 
   project(work, V2);
   const second = promote(work);
   expect(second.code).toBe(0);
-  expect(second.outputs).toMatchObject({ version: 'v0.2.0', tag: 'churn#prod#2', 'previous-version': 'v0.1.0', promoted: 'true' });
-  expect(second.summary).toContain('| Status | Metric | Challenger (v0.2.0) | Champion (v0.1.0) | Δ | Δ % | Rule | Why |');
-  expect(second.summary).toMatch(/\| v0\.2\.0 ★ \| prod \| \d{4}-\d\d-\d\d \| [0-9a-f]{7} \| 0\.9 \| 0\.35 \| 0\.84 \|/);
+  expect(second.outputs).toMatchObject({
+    version: 'v0.2.0',
+    tag: 'churn#prod#2',
+    'previous-version': 'v0.1.0',
+    promoted: 'true',
+  });
+  expect(second.summary).toContain(
+    '| Status | Metric | Challenger (v0.2.0) | Champion (v0.1.0) | Δ | Δ % | Rule | Why |',
+  );
+  expect(second.summary).toMatch(
+    /\| v0\.2\.0 ★ \| prod \| \d{4}-\d\d-\d\d \| [0-9a-f]{7} \| 0\.9 \| 0\.35 \| 0\.84 \|/,
+  );
   expect(second.summary).toContain('| accuracy | ▁█ | v0.1.0 → v0.2.0 |');
 
   // A pull request is judged against what runs in prod, read from the registry.
   const pr = join(fx.root, 'pr');
   sh(fx.root, 'clone', '--quiet', '--no-tags', fx.remote, pr);
   writeFileSync(join(pr, 'pr-metrics.json'), JSON.stringify(WORSE));
-  const gate = runAction({ stage: 'gate', metrics: 'pr-metrics.json', thresholds: 'accuracy: { max-drop: 0.005 }', baseline: 'registry:churn@prod' }, pr);
+  const gate = runAction(
+    {
+      stage: 'gate',
+      metrics: 'pr-metrics.json',
+      thresholds: 'accuracy: { max-drop: 0.005 }',
+      baseline: 'registry:churn@prod',
+    },
+    pr,
+  );
   expect(gate.code).toBe(1);
   expect(gate.outputs.passed).toBe('false');
   expect(gate.summary).toMatch(/\| ❌ fail \| accuracy \| 0\.89 \| max-drop 0\.005 \| 0\.9 \| −0\.01 \|/);
@@ -70,7 +104,12 @@ test('promote, gate against the registry, refuse a worse challenger, roll back',
 
   const back = promote(work, { rollback: 'true' });
   expect(back.code).toBe(0);
-  expect(back.outputs).toMatchObject({ version: 'v0.1.0', 'previous-version': 'v0.2.0', tag: 'churn#prod#3', promoted: 'true' });
+  expect(back.outputs).toMatchObject({
+    version: 'v0.1.0',
+    'previous-version': 'v0.2.0',
+    tag: 'churn#prod#3',
+    promoted: 'true',
+  });
   expect(back.summary).toContain('## ↩️ churn rolled back in prod: v0.1.0 again (was v0.2.0)');
   expect(sh(fx.remote, 'rev-parse', 'churn#prod#3^{commit}')).toBe(sh(fx.remote, 'rev-parse', 'churn@v0.1.0^{commit}'));
 });
@@ -102,14 +141,22 @@ test('two clones promote at the same time: distinct versions, no duplicate, ever
   project(b, V1, 'weights b');
   const runs = await Promise.all([a, b].map((repo) => runActionAsync({ ...INPUTS }, repo)));
   // Two racers: the loser re-plans once (3 attempts are allowed), so both get a version.
-  expect(runs.map((r) => [r.code, r.errors])).toEqual([[0, []], [0, []]]);
+  expect(runs.map((r) => [r.code, r.errors])).toEqual([
+    [0, []],
+    [0, []],
+  ]);
   expect(runs.map((r) => r.outputs.version).sort()).toEqual(['v0.1.0', 'v0.2.0']);
-  const remote = fx.remoteTags().map((name) => ({ name, tag: parseTag(name)!, commit: sh(fx.remote, 'rev-parse', `${name}^{commit}`) }));
+  const remote = fx
+    .remoteTags()
+    .map((name) => ({ name, tag: parseTag(name)!, commit: sh(fx.remote, 'rev-parse', `${name}^{commit}`) }));
   const versions = remote.filter((t) => t.tag.action === 'register');
   const stages = remote.filter((t) => t.tag.action === 'assign');
   expect(new Set(versions.map((v) => v.commit)).size).toBe(versions.length);
   expect(versions.length).toBe(runs.filter((r) => r.code === 0).length);
   for (const s of stages) expect(versions.map((v) => v.commit)).toContain(s.commit);
-  const promoted = runs.filter((r) => r.code === 0).map((r) => r.outputs.version).sort();
+  const promoted = runs
+    .filter((r) => r.code === 0)
+    .map((r) => r.outputs.version)
+    .sort();
   expect(promoted).toEqual(versions.map((v) => (v.tag as { version: string }).version).sort());
 });

@@ -9,7 +9,8 @@ import { ROOT, runAction, tempDir, type ActionRun } from '../../scripts/lib/run-
 
 const FX = '__tests__/fixtures/validate';
 const EXPECTATIONS = 'examples/validate/expectations.yml';
-const validate = (inputs: Record<string, string>, env?: Record<string, string>) => runAction({ stage: 'validate', ...inputs }, ROOT, env);
+const validate = (inputs: Record<string, string>, env?: Record<string, string>) =>
+  runAction({ stage: 'validate', ...inputs }, ROOT, env);
 const expectationLines = readFileSync(path.join(ROOT, EXPECTATIONS), 'utf8').split('\n');
 /** 1-based line of the expectations file holding `text` after `column:` (the rule the user edits). */
 function lineOf(column: string | null, text: string): string {
@@ -43,11 +44,17 @@ describe('validate: metrics and data that meet every rule', () => {
   test('the report has one entry per rule and per metrics check', () => {
     const report = JSON.parse(readFileSync(run.outputs.report, 'utf8'));
     // Table rules (2 spaces in) and column rules (4 spaces in); `exactly:` is an argument of `columns:`.
-    const ruleLines = expectationLines.filter((l) => /^ {2}[a-z-]+:|^ {4}[a-z-]+:/.test(l) && !/^ {2}(num|int|cat)_|^ {4}exactly:/.test(l));
+    const ruleLines = expectationLines.filter(
+      (l) => /^ {2}[a-z-]+:|^ {4}[a-z-]+:/.test(l) && !/^ {2}(num|int|cat)_|^ {4}exactly:/.test(l),
+    );
     expect(report.data).toHaveLength(1);
     expect(report.data[0]).toMatchObject({ file: 'examples/data/validate-train.csv', rows: 300, columns: 20 });
     expect(report.data[0].rules).toHaveLength(ruleLines.length);
-    expect(report.metrics.checks.filter((c: { check: string }) => c.check === 'required').map((c: { metric: string }) => c.metric)).toEqual(['accuracy', 'eval_loss']);
+    expect(
+      report.metrics.checks
+        .filter((c: { check: string }) => c.check === 'required')
+        .map((c: { metric: string }) => c.metric),
+    ).toEqual(['accuracy', 'eval_loss']);
   });
 
   test('the summary says so', () => {
@@ -75,7 +82,11 @@ describe('validate: broken data', () => {
 
   test('one error annotation per broken rule, on its line of the expectations file', () => {
     const got = run.errors.map((e) => [e.properties.file, e.properties.line, e.properties.title]);
-    const want = failing.map(([column, rule]) => [EXPECTATIONS, lineOf(column, `${rule}:`), `Validation: ${rule}${column ? ` ${column}` : ''}`]);
+    const want = failing.map(([column, rule]) => [
+      EXPECTATIONS,
+      lineOf(column, `${rule}:`),
+      `Validation: ${rule}${column ? ` ${column}` : ''}`,
+    ]);
     expect(got.sort()).toEqual(want.sort());
     for (const [column, rule, sample] of failing) {
       const e = run.errors.find((x) => x.properties.title === `Validation: ${rule}${column ? ` ${column}` : ''}`);
@@ -88,12 +99,18 @@ describe('validate: broken data', () => {
     const firstPass = rows.findIndex((l) => l.startsWith('| ✅'));
     expect(firstPass).toBe(failing.length);
     expect(rows.slice(firstPass).every((l) => l.startsWith('| ✅'))).toBe(true);
-    expect(run.summary).toContain('| ❌ fail | not-null | num_score | 11 of 300 | 3.66667 % | row 30: (missing) · row 31: (missing) · row 32: (missing) · row 33: (missing) · row 34: (missing) |');
+    expect(run.summary).toContain(
+      '| ❌ fail | not-null | num_score | 11 of 300 | 3.66667 % | row 30: (missing) · row 31: (missing) · row 32: (missing) · row 33: (missing) · row 34: (missing) |',
+    );
     expect(run.summary).toMatch(/^## ❌ Validation failed: 7 of \d+ rules broke/);
   });
 
   test('fail-on-violation: false turns the errors into warnings and exits 0', () => {
-    const soft = validate({ data: 'examples/data/validate-broken.csv', expectations: EXPECTATIONS, 'fail-on-violation': 'false' });
+    const soft = validate({
+      data: 'examples/data/validate-broken.csv',
+      expectations: EXPECTATIONS,
+      'fail-on-violation': 'false',
+    });
     expect(soft.code).toBe(0);
     expect(soft.outputs.valid).toBe('false');
     expect(soft.errors).toEqual([]);
@@ -129,7 +146,11 @@ describe('validate: metrics', () => {
   });
 
   test('a good file passes the schema', () => {
-    const run = validate({ metrics: `${FX}/metrics-good.json`, 'metrics-schema': `${FX}/metrics.schema.json`, 'required-metrics': 'accuracy' });
+    const run = validate({
+      metrics: `${FX}/metrics-good.json`,
+      'metrics-schema': `${FX}/metrics.schema.json`,
+      'required-metrics': 'accuracy',
+    });
     expect(run.code).toBe(0);
     expect(run.outputs.valid).toBe('true');
   });
@@ -154,7 +175,9 @@ describe('validate: infer-expectations', () => {
     expect(validate({ data: 'examples/data/validate-train.csv', expectations: out }).outputs.valid).toBe('true');
     const broken = validate({ data: 'examples/data/validate-broken.csv', expectations: out });
     expect(broken.outputs.valid).toBe('false');
-    expect(broken.errors.map((e) => e.properties.title)).toEqual(expect.arrayContaining(['Validation: in-set cat_region', 'Validation: not-null num_score']));
+    expect(broken.errors.map((e) => e.properties.title)).toEqual(
+      expect.arrayContaining(['Validation: in-set cat_region', 'Validation: not-null num_score']),
+    );
   });
 });
 
@@ -173,20 +196,40 @@ describe('validate: an empty dataset fails explicitly', () => {
 
 describe('validate: bad input is an error, never a pass', () => {
   test('nothing to check', () => expectBadInput(validate({}), "give 'metrics'", "'data'"));
-  test('data without expectations', () => expectBadInput(validate({ data: 'examples/data/validate-train.csv' }), "'expectations'", "'infer-expectations'"));
+  test('data without expectations', () =>
+    expectBadInput(validate({ data: 'examples/data/validate-train.csv' }), "'expectations'", "'infer-expectations'"));
   test('an unknown rule, at its line', () => {
     const run = validate({ data: 'examples/data/validate-train.csv', expectations: `${FX}/unknown-rule.yml` });
     expectBadInput(run, "unknown rule 'betwen'");
     expect(run.errors[0].properties).toMatchObject({ file: `${FX}/unknown-rule.yml`, line: '4' });
   });
-  test('a missing data file', () => expectBadInput(validate({ data: 'data/nope.csv', expectations: EXPECTATIONS }), 'data/nope.csv', 'file not found'));
-  test('an empty (0-byte) data file', () => expectBadInput(validate({ data: '__tests__/fixtures/data/empty.csv', expectations: EXPECTATIONS }), 'the file is empty'));
-  test('an unparseable data file', () => expectBadInput(validate({ data: '__tests__/fixtures/data/unterminated.csv', expectations: EXPECTATIONS }), 'unterminated.csv'));
-  test('a missing expectations file', () => expectBadInput(validate({ data: 'examples/data/validate-train.csv', expectations: 'nope.yml' }), 'expectations file not found'));
+  test('a missing data file', () =>
+    expectBadInput(validate({ data: 'data/nope.csv', expectations: EXPECTATIONS }), 'data/nope.csv', 'file not found'));
+  test('an empty (0-byte) data file', () =>
+    expectBadInput(
+      validate({ data: '__tests__/fixtures/data/empty.csv', expectations: EXPECTATIONS }),
+      'the file is empty',
+    ));
+  test('an unparseable data file', () =>
+    expectBadInput(
+      validate({ data: '__tests__/fixtures/data/unterminated.csv', expectations: EXPECTATIONS }),
+      'unterminated.csv',
+    ));
+  test('a missing expectations file', () =>
+    expectBadInput(
+      validate({ data: 'examples/data/validate-train.csv', expectations: 'nope.yml' }),
+      'expectations file not found',
+    ));
   test('a schema that is not valid JSON Schema', () =>
-    expectBadInput(validate({ metrics: `${FX}/metrics-good.json`, 'metrics-schema': `${FX}/invalid.schema.json` }), 'not a valid JSON Schema'));
+    expectBadInput(
+      validate({ metrics: `${FX}/metrics-good.json`, 'metrics-schema': `${FX}/invalid.schema.json` }),
+      'not a valid JSON Schema',
+    ));
   test('a schema file that is not JSON', () =>
-    expectBadInput(validate({ metrics: `${FX}/metrics-good.json`, 'metrics-schema': `${FX}/broken.schema.json` }), 'not valid JSON'));
+    expectBadInput(
+      validate({ metrics: `${FX}/metrics-good.json`, 'metrics-schema': `${FX}/broken.schema.json` }),
+      'not valid JSON',
+    ));
 });
 
 describe('validate: untrusted column names and cell values stay inert', () => {
@@ -203,6 +246,8 @@ describe('validate: untrusted column names and cell values stay inert', () => {
     expect(run.summary).not.toContain('<script>');
     expect(run.summary).not.toContain('<b>');
     expect(run.summary).toContain('&lt;script&gt;');
-    expect(run.summary).toContain('| ❌ fail | regex /^a/ | &lt;b&gt; | 1 of 2 | 50 % | row 1: &quot;&lt;script&gt;&quot; |');
+    expect(run.summary).toContain(
+      '| ❌ fail | regex /^a/ | &lt;b&gt; | 1 of 2 | 50 % | row 1: &quot;&lt;script&gt;&quot; |',
+    );
   });
 });

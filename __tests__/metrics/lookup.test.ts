@@ -11,8 +11,19 @@ const file = (name: string, metrics: [string, MetricFile['metrics'][0]['value']]
 });
 
 describe('lookupMetric', () => {
-  const a = file('a.json', [['log.3.accuracy', 0.5], ['loss', 0.2], ['loss', 0.9]], { accuracy: 'log.3.accuracy' });
-  const b = file('b.json', [['accuracy', 0.8], ['loss', 0.3]]);
+  const a = file(
+    'a.json',
+    [
+      ['log.3.accuracy', 0.5],
+      ['loss', 0.2],
+      ['loss', 0.9],
+    ],
+    { accuracy: 'log.3.accuracy' },
+  );
+  const b = file('b.json', [
+    ['accuracy', 0.8],
+    ['loss', 0.3],
+  ]);
 
   test('generic names: first file, first occurrence wins', () => {
     expect(lookupMetric([a, b], 'loss')).toMatchObject({ file: 'a.json', value: 0.2, line: 2 });
@@ -33,8 +44,20 @@ describe('lookupMetric', () => {
 
 describe('flatMetrics', () => {
   test('finite numbers only, by generic name, first file wins', async () => {
-    const files = await readMetrics([synthetic('nan-infinity.json'), sample('dvc/Abdus-Sami01__ml-ci-cd__metrics.yaml')]);
+    const files = await readMetrics([
+      synthetic('nan-infinity.json'),
+      sample('dvc/Abdus-Sami01__ml-ci-cd__metrics.yaml'),
+    ]);
     expect(flatMetrics(files)).toEqual({ total_flos: 35467769063407616, tiny: -1.5e-7, ok: 0.5 });
-    expect(flatMetrics([file('x', [['s', 'N/A'], ['t', true], ['n', 2], ['n', 3]])])).toEqual({ n: 2 });
+    expect(
+      flatMetrics([
+        file('x', [
+          ['s', 'N/A'],
+          ['t', true],
+          ['n', 2],
+          ['n', 3],
+        ]),
+      ]),
+    ).toEqual({ n: 2 });
   });
 });

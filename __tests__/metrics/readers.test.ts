@@ -3,7 +3,9 @@ import { at, sample, synthetic, userErrorOf } from './helpers.js';
 
 describe('sklearn classification_report', () => {
   test('remla23 (int support): generic names and lines', async () => {
-    const f = await readMetricsFile(sample('sklearn-classification-report/remla23-team18__model-training__classification_report.json'));
+    const f = await readMetricsFile(
+      sample('sklearn-classification-report/remla23-team18__model-training__classification_report.json'),
+    );
     expect(f.format).toBe('sklearn-report');
     expect(at(f, 'accuracy')).toEqual([0.7277777777777777, 14]);
     expect(at(f, 'macro avg.f1-score')).toEqual([0.7277021394831897, 18]);
@@ -12,7 +14,9 @@ describe('sklearn classification_report', () => {
   });
 
   test('ianhenryryan (float support, 18 classes)', async () => {
-    const f = await readMetricsFile(sample('sklearn-classification-report/ianhenryryan__multiclass-cnn-severe-imbalance__classification_report.json'));
+    const f = await readMetricsFile(
+      sample('sklearn-classification-report/ianhenryryan__multiclass-cnn-severe-imbalance__classification_report.json'),
+    );
     expect(at(f, 'accuracy')).toEqual([0.7, 110]);
     expect(at(f, 'macro avg.f1-score')).toEqual([0.5093059535534452, 114]);
     expect(at(f, 'weighted avg.f1-score')).toEqual([0.7050719781580985, 120]);
@@ -20,7 +24,9 @@ describe('sklearn classification_report', () => {
   });
 
   test('Ivan-Koptiev', async () => {
-    const f = await readMetricsFile(sample('sklearn-classification-report/Ivan-Koptiev__wine-classification__classification_report.json'));
+    const f = await readMetricsFile(
+      sample('sklearn-classification-report/Ivan-Koptiev__wine-classification__classification_report.json'),
+    );
     expect(at(f, 'class_1.recall')).toEqual([0.9523809523809523, 10]);
     expect(at(f, 'accuracy')).toEqual([0.9814814814814815, 20]);
   });
@@ -107,13 +113,17 @@ describe('lm-evaluation-harness', () => {
   });
 
   test('v0.4 small file', async () => {
-    const f = await readMetricsFile(sample('lm-eval-harness/EleutherAI__lm-evaluation-harness__results_2024-08-14T04-26-36.420014.json'));
+    const f = await readMetricsFile(
+      sample('lm-eval-harness/EleutherAI__lm-evaluation-harness__results_2024-08-14T04-26-36.420014.json'),
+    );
     expect(f.metrics).toHaveLength(4);
     expect(at(f, 'leaderboard_arabic_copa_light.acc_norm')).toEqual([0.4444444444444444, 7]);
   });
 
   test('legacy v0.3', async () => {
-    const f = await readMetricsFile(sample('lm-eval-harness/EleutherAI__lm-evaluation-harness__bloom-560m_common_sense_reasoning_0-shot.json'));
+    const f = await readMetricsFile(
+      sample('lm-eval-harness/EleutherAI__lm-evaluation-harness__bloom-560m_common_sense_reasoning_0-shot.json'),
+    );
     expect(f.format).toBe('lm-eval');
     expect(at(f, 'results.arc_easy.acc')).toEqual([0.4734848484848485, 22]);
     expect(at(f, 'arc_easy.acc_norm')).toEqual([0.4166666666666667, 24]);
@@ -190,7 +200,9 @@ describe('DVC', () => {
   test('dvc 3 metrics show --json with an error entry', async () => {
     const e = await userErrorOf(readMetricsFile(synthetic('dvc3-metrics-show-error.json')));
     expect(e.line).toBe(5);
-    expect(e.message).toBe(`${synthetic('dvc3-metrics-show-error.json')}:5: dvc could not read metrics file "metrics.json": metrics.json does not exist`);
+    expect(e.message).toBe(
+      `${synthetic('dvc3-metrics-show-error.json')}:5: dvc could not read metrics file "metrics.json": metrics.json does not exist`,
+    );
   });
 
   test('a bare number file is named after the file', async () => {
@@ -244,7 +256,9 @@ describe('Keras history and Lightning CSVLogger', () => {
 
 describe('MLflow', () => {
   test('FileStore metric file: last step, named after the metric', async () => {
-    const f = await readMetricsFile(sample('mlflow/10-Academy-Batch-4-Week-4__Swahili-Speech-To-Text__mlruns-1-ed05f9cd-metrics-loss'));
+    const f = await readMetricsFile(
+      sample('mlflow/10-Academy-Batch-4-Week-4__Swahili-Speech-To-Text__mlruns-1-ed05f9cd-metrics-loss'),
+    );
     expect(f.format).toBe('mlflow');
     expect(f.metrics.map((m) => [m.name, m.value, m.line])).toEqual([['loss', 234.7978057861328, 10]]);
   });
@@ -293,11 +307,15 @@ describe('Weights & Biases', () => {
     expect(f.format).toBe('wandb');
     expect(at(f, 'metrics/mAP_0.5:0.95')).toEqual([0.49201541565872925, 1]);
     expect(at(f, '_step')).toEqual([6, 1]);
-    expect(f.metrics.some((m) => m.name.startsWith('Labels') || m.name.startsWith('Bounding Box Debugger/Images'))).toBe(false);
+    expect(
+      f.metrics.some((m) => m.name.startsWith('Labels') || m.name.startsWith('Bounding Box Debugger/Images')),
+    ).toBe(false);
   });
 
   test('compact summaries with exponent timestamps and _wandb', async () => {
-    const f = await readMetricsFile(sample('wandb/nicetea17__CIFAR10-Classifier-AlexNet-and-Resnet18__wandb-summary.json'));
+    const f = await readMetricsFile(
+      sample('wandb/nicetea17__CIFAR10-Classifier-AlexNet-and-Resnet18__wandb-summary.json'),
+    );
     expect(at(f, 'val_acc')).toEqual([91.00000014648438, 1]);
     expect(at(f, '_timestamp')).toEqual([1761010774.5483067, 1]);
     expect(at(f, '_wandb.runtime')).toEqual([1118, 1]);
@@ -356,7 +374,10 @@ describe('generic JSON edge cases', () => {
   });
 
   test('forcing a format reads the file that way', async () => {
-    const f = await readMetricsFile(sample('keras-lightning/alamlam1982__aerial-cactus-identification__history.json'), 'json');
+    const f = await readMetricsFile(
+      sample('keras-lightning/alamlam1982__aerial-cactus-identification__history.json'),
+      'json',
+    );
     expect(f.format).toBe('json');
     expect(at(f, 'val_acc.0')).toEqual([0.9285714289120265, 1]);
   });
@@ -372,20 +393,40 @@ describe('bad input', () => {
       'auto',
       `${synthetic('malformed.json')}:3:20: malformed JSON: expected a value (object, array, string, number, true, false or null), found ","`,
     ],
-    [synthetic('missing-comma.json'), 'auto', `${synthetic('missing-comma.json')}:3:3: malformed JSON: expected ',' or '}', found "\\""`],
+    [
+      synthetic('missing-comma.json'),
+      'auto',
+      `${synthetic('missing-comma.json')}:3:3: malformed JSON: expected ',' or '}', found "\\""`,
+    ],
     [
       synthetic('unclosed-string.json'),
       'auto',
       `${synthetic('unclosed-string.json')}:2:25: malformed JSON: expected a closing '"' before the end of the line, found "\\n"`,
     ],
-    [synthetic('reports'), 'auto', `${synthetic('reports')}: not an MLflow run directory: no metrics/ folder (only a run directory can be read as a folder)`],
-    [synthetic('reports'), 'json', `${synthetic('reports')}: is a directory; only an MLflow run directory (format mlflow) can be read as a folder`],
+    [
+      synthetic('reports'),
+      'auto',
+      `${synthetic('reports')}: not an MLflow run directory: no metrics/ folder (only a run directory can be read as a folder)`,
+    ],
+    [
+      synthetic('reports'),
+      'json',
+      `${synthetic('reports')}: is a directory; only an MLflow run directory (format mlflow) can be read as a folder`,
+    ],
     [sample('dvc/iterative__example-get-started__scores.json'), 'keras-history', 'not a Keras history'],
     [sample('dvc/iterative__example-get-started__scores.json'), 'lm-eval', 'no "results" object'],
     [sample('dvc/iterative__example-get-started__scores.json'), 'dvc-diff', 'not a "dvc metrics diff --json" output'],
     [sample('dvc/iterative__example-get-started__scores.json'), 'hf-model-index', 'no "model-index" list'],
-    [sample('dvc/Keriii__iris-classification__metrics.yaml'), 'json', 'metrics.yaml:1:1: malformed JSON: expected a value'],
-    [sample('dvc/iterative__example-get-started__scores.json'), 'nope', 'unknown metrics format "nope"; valid formats: auto, json,'],
+    [
+      sample('dvc/Keriii__iris-classification__metrics.yaml'),
+      'json',
+      'metrics.yaml:1:1: malformed JSON: expected a value',
+    ],
+    [
+      sample('dvc/iterative__example-get-started__scores.json'),
+      'nope',
+      'unknown metrics format "nope"; valid formats: auto, json,',
+    ],
     [sample('SOURCES.md'), 'auto', "no YAML front matter: the file does not start with a '---' line"],
   ])('%s as %s', async (path, format, message) => {
     const e = await userErrorOf(readMetricsFile(path, format as never));

@@ -6,12 +6,23 @@ test('escapes mrkdwn control characters', () => {
 
 test('lists the top failures, the rest as a count, and links the run', () => {
   const failures = ['auc 0.71 < 0.80', 'f1 <dropped>', 'c', 'd', 'e', 'f', 'g'];
-  const msg = slackMessage({ stage: 'gate', verdict: 'failed', failures, runUrl: 'https://github.com/o/r/actions/runs/1?a=1&b=2' });
+  const msg = slackMessage({
+    stage: 'gate',
+    verdict: 'failed',
+    failures,
+    runUrl: 'https://github.com/o/r/actions/runs/1?a=1&b=2',
+  });
   expect(msg.text).toBe('ml-quality-gate gate: failed');
   expect(msg.blocks).toEqual([
     { type: 'section', text: { type: 'mrkdwn', text: '*ml-quality-gate* gate: *failed*' } },
-    { type: 'section', text: { type: 'mrkdwn', text: '• auc 0.71 &lt; 0.80\n• f1 &lt;dropped&gt;\n• c\n• d\n• e\n…and 2 more' } },
-    { type: 'context', elements: [{ type: 'mrkdwn', text: '<https://github.com/o/r/actions/runs/1?a=1&amp;b=2|View the run>' }] },
+    {
+      type: 'section',
+      text: { type: 'mrkdwn', text: '• auc 0.71 &lt; 0.80\n• f1 &lt;dropped&gt;\n• c\n• d\n• e\n…and 2 more' },
+    },
+    {
+      type: 'context',
+      elements: [{ type: 'mrkdwn', text: '<https://github.com/o/r/actions/runs/1?a=1&amp;b=2|View the run>' }],
+    },
   ]);
 });
 

@@ -24,7 +24,12 @@ afterAll(async () => {
   await new Promise((done) => server.close(done));
 });
 
-const payload = slackMessage({ stage: 'gate', verdict: 'failed', failures: ['auc 0.71 < 0.8'], runUrl: 'https://github.com/o/r/actions/runs/1' });
+const payload = slackMessage({
+  stage: 'gate',
+  verdict: 'failed',
+  failures: ['auc 0.71 < 0.8'],
+  runUrl: 'https://github.com/o/r/actions/runs/1',
+});
 
 test('posts the JSON payload', async () => {
   let received: { method?: string; type?: string; path?: string; json?: unknown } = {};
@@ -33,7 +38,12 @@ test('posts the JSON payload', async () => {
     res.end('ok');
   };
   expect(await notify(url, payload)).toEqual({ ok: true, status: 200 });
-  expect(received).toEqual({ method: 'POST', type: 'application/json', path: '/services/T000/B000/s3cr3t-token', json: payload });
+  expect(received).toEqual({
+    method: 'POST',
+    type: 'application/json',
+    path: '/services/T000/B000/s3cr3t-token',
+    json: payload,
+  });
 });
 
 test('an HTTP error is returned, with the reason the server gave', async () => {
@@ -61,7 +71,11 @@ test('failures never contain the URL, its host or its token', async () => {
   const port = (spare.address() as AddressInfo).port;
   await new Promise((done) => spare.close(done));
   const closed = `http://127.0.0.1:${port}/services/T000/B000/s3cr3t-token`;
-  const results = [await notify(closed, payload, { timeoutMs: 2000 }), await notify('not a url s3cr3t-token', payload), await notify('ftp://x/s3cr3t-token', payload)];
+  const results = [
+    await notify(closed, payload, { timeoutMs: 2000 }),
+    await notify('not a url s3cr3t-token', payload),
+    await notify('ftp://x/s3cr3t-token', payload),
+  ];
   for (const r of results) {
     expect(r.ok).toBe(false);
     expect(r.error).not.toMatch(/s3cr3t|127\.0\.0\.1|services/);

@@ -25,7 +25,12 @@ function numericPair(ref: number[], cur: number[]) {
     for (const x of xs) s.add(x);
     return s;
   };
-  const sample = (xs: number[]): Sample => ({ kind: 'numerical', sorted: Float64Array.from(xs).sort(), rows: xs.length, missing: 0 });
+  const sample = (xs: number[]): Sample => ({
+    kind: 'numerical',
+    sorted: Float64Array.from(xs).sort(),
+    rows: xs.length,
+    missing: 0,
+  });
   return { pr: mk(ref), pc: mk(cur), sr: sample(ref), sc: sample(cur) };
 }
 
@@ -54,7 +59,10 @@ describe('KS from sketches', () => {
     ['mean shift 0.3 sd', 0.3, 1],
     ['scale 1.2', 0, 1.2],
   ])('%s: |D_profile − D_exact| ≤ ε_ref + ε_cur at 200 000 × 150 000 rows', (_n, shift, scale) => {
-    const { pr, pc, sr, sc } = numericPair(draw(200_000, r.normal), draw(150_000, () => shift + scale * r.normal()));
+    const { pr, pc, sr, sc } = numericPair(
+      draw(200_000, r.normal),
+      draw(150_000, () => shift + scale * r.normal()),
+    );
     const exact = ks2samp((sr as { sorted: Float64Array }).sorted, (sc as { sorted: Float64Array }).sorted);
     const out = runProfileTest('ks', 'numerical', pr, pc, 'x');
     const eps = pr.kll.rankErrorBound() + pc.kll.rankErrorBound();
@@ -70,31 +78,54 @@ describe('KS from sketches', () => {
 describe('same drifted columns as the exact path on clear shifts', () => {
   const n = 50_000;
   const columns: [string, () => [number[], number[]] | [string[], string[]], DriftTestName[]][] = [
-    ['shifted normal', () => [draw(n, r.normal), draw(n, () => 0.5 + r.normal())], ['ks', 'wasserstein', 'psi', 'jensenshannon', 'mean-shift']],
+    [
+      'shifted normal',
+      () => [draw(n, r.normal), draw(n, () => 0.5 + r.normal())],
+      ['ks', 'wasserstein', 'psi', 'jensenshannon', 'mean-shift'],
+    ],
     ['stable normal', () => [draw(n, r.normal), draw(n, r.normal)], ['ks', 'wasserstein', 'psi', 'jensenshannon']],
-    ['stable lognormal', () => [draw(n, () => Math.exp(r.normal())), draw(n, () => Math.exp(r.normal()))], ['ks', 'wasserstein', 'psi', 'jensenshannon', 'mean-shift']],
-    ['wider exponential', () => [draw(n, () => -Math.log(1 - r.u())), draw(n, () => -2 * Math.log(1 - r.u()))], ['ks', 'wasserstein', 'psi', 'jensenshannon', 'mean-shift']],
+    [
+      'stable lognormal',
+      () => [draw(n, () => Math.exp(r.normal())), draw(n, () => Math.exp(r.normal()))],
+      ['ks', 'wasserstein', 'psi', 'jensenshannon', 'mean-shift'],
+    ],
+    [
+      'wider exponential',
+      () => [draw(n, () => -Math.log(1 - r.u())), draw(n, () => -2 * Math.log(1 - r.u()))],
+      ['ks', 'wasserstein', 'psi', 'jensenshannon', 'mean-shift'],
+    ],
     ['re-weighted categories', () => [labels(n, 'abcde'), labels(n, 'abcdeaa')], ['chi2', 'psi', 'jensenshannon']],
     ['stable categories', () => [labels(n, 'abcde'), labels(n, 'abcde')], ['chi2', 'psi', 'jensenshannon']],
   ];
   test.each(columns)('%s', (_name, make, methods) => {
     const [a, b] = make();
-    const pair = typeof a[0] === 'string' ? categoricalPair(a as string[], b as string[]) : numericPair(a as number[], b as number[]);
+    const pair =
+      typeof a[0] === 'string'
+        ? categoricalPair(a as string[], b as string[])
+        : numericPair(a as number[], b as number[]);
     const kind = typeof a[0] === 'string' ? 'categorical' : 'numerical';
     for (const method of methods) {
       const test = DRIFT_TESTS[method];
       const exact = runTest(method, pair.sr, pair.sc);
       const prof = runProfileTest(method, kind, pair.pr, pair.pc, 'x');
-      const value = (o: { statistic: number; pValue: number | null }) => (test.yieldsPValue ? (o.pValue as number) : o.statistic);
-      expect([method, test.drifted(value(prof), test.defaultThreshold)]).toEqual([method, test.drifted(value(exact), test.defaultThreshold)]);
-      if (prof.bound?.on === 'statistic') expect(Math.abs(prof.statistic - exact.statistic)).toBeLessThanOrEqual(prof.bound.value);
+      const value = (o: { statistic: number; pValue: number | null }) =>
+        test.yieldsPValue ? (o.pValue as number) : o.statistic;
+      expect([method, test.drifted(value(prof), test.defaultThreshold)]).toEqual([
+        method,
+        test.drifted(value(exact), test.defaultThreshold),
+      ]);
+      if (prof.bound?.on === 'statistic')
+        expect(Math.abs(prof.statistic - exact.statistic)).toBeLessThanOrEqual(prof.bound.value);
     }
   });
 });
 
 describe('exact where the profile holds the sample', () => {
   test('small numerical samples (no compaction): every test equals the exact path', () => {
-    const { pr, pc, sr, sc } = numericPair(draw(300, r.normal), draw(420, () => 0.2 + r.normal()));
+    const { pr, pc, sr, sc } = numericPair(
+      draw(300, r.normal),
+      draw(420, () => 0.2 + r.normal()),
+    );
     for (const method of ['ks', 'wasserstein', 'psi', 'jensenshannon', 'mean-shift'] as DriftTestName[]) {
       const exact = runTest(method, sr, sc);
       const prof = runProfileTest(method, 'numerical', pr, pc, 'x');
@@ -106,12 +137,17 @@ describe('exact where the profile holds the sample', () => {
   });
 
   test('integer columns with ≤ 20 values at any size: exact value counts', () => {
-    const { pr, pc, sr, sc } = numericPair(draw(30_000, () => r.int(15)), draw(20_000, () => r.int(16)));
+    const { pr, pc, sr, sc } = numericPair(
+      draw(30_000, () => r.int(15)),
+      draw(20_000, () => r.int(16)),
+    );
     for (const method of ['ks', 'wasserstein', 'psi', 'jensenshannon', 'chi2'] as DriftTestName[]) {
       const exact = runTest(method, sr, sc);
       const prof = runProfileTest(method, 'numerical', pr, pc, 'x');
       expect(prof.approximate).toBe(false);
-      expect(Math.abs(prof.statistic - exact.statistic)).toBeLessThanOrEqual(1e-12 * Math.max(1, Math.abs(exact.statistic)));
+      expect(Math.abs(prof.statistic - exact.statistic)).toBeLessThanOrEqual(
+        1e-12 * Math.max(1, Math.abs(exact.statistic)),
+      );
       if (exact.pValue !== null) expect(Math.abs((prof.pValue as number) - exact.pValue)).toBeLessThanOrEqual(1e-12);
     }
   });
@@ -126,12 +162,20 @@ describe('exact where the profile holds the sample', () => {
     expect(bound).toBeCloseTo(2 * Math.max(pr.kll.rankErrorBound(), pc.kll.rankErrorBound()), 15);
     // The exact path's edges (binEdges on the samples) from the profiles' exact count, min and max.
     const sorted = (x: Sample) => (x as { sorted: Float64Array }).sorted;
-    const edges = sturgesEdges(pr.count + pc.count, Math.min(pr.moments.min, pc.moments.min), Math.max(pr.moments.max, pc.moments.max));
+    const edges = sturgesEdges(
+      pr.count + pc.count,
+      Math.min(pr.moments.min, pc.moments.min),
+      Math.max(pr.moments.max, pc.moments.max),
+    );
     expect(Array.from(edges)).toEqual(Array.from(binEdges(sorted(sr), sorted(sc))));
-    for (const [summary, sample] of [[pr, sr], [pc, sc]] as const) {
+    for (const [summary, sample] of [
+      [pr, sr],
+      [pc, sc],
+    ] as const) {
       const exact = histogram(sorted(sample), edges);
       const approx = binCounts(numericView(summary), edges);
-      for (let i = 0; i < exact.length; i++) expect(Math.abs(approx[i] - exact[i]) / summary.count).toBeLessThanOrEqual(bound);
+      for (let i = 0; i < exact.length; i++)
+        expect(Math.abs(approx[i] - exact[i]) / summary.count).toBeLessThanOrEqual(bound);
     }
   });
 });

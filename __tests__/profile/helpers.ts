@@ -9,7 +9,8 @@ export function rng(seed: number) {
 
 /** Exact right-continuous ECDF of a sample at x (sorted copy given). */
 export function ecdf(sorted: Float64Array, x: number): number {
-  let lo = 0, hi = sorted.length;
+  let lo = 0,
+    hi = sorted.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
     if (sorted[mid] <= x) lo = mid + 1;

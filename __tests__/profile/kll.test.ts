@@ -61,7 +61,10 @@ describe('KLL sketch', () => {
     const r = rng(11);
     const data = Float64Array.from({ length: 120_000 }, () => r.normal() * (r.u() < 0.3 ? 5 : 1));
     const parts = [0, 1, 2, 3, 4].map((k) => data.subarray(k * 24_000, (k + 1) * 24_000));
-    for (const order of [[0, 1, 2, 3, 4], [4, 2, 0, 3, 1]]) {
+    for (const order of [
+      [0, 1, 2, 3, 4],
+      [4, 2, 0, 3, 1],
+    ]) {
       const sketches = parts.map((p, k) => {
         const s = new KllSketch(200, 40 + k);
         for (const x of p) s.update(x);

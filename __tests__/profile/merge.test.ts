@@ -75,7 +75,9 @@ describe('profile merge', () => {
       expect(cat(merged, 'city').counts.entries()).toEqual(cat(whole, 'city').counts.entries());
       // The sketch: every data value's CDF within the merged sketch's bound.
       const { values, weights } = a.kll.weighted();
-      let c = 0, j = 0, worst = 0;
+      let c = 0,
+        j = 0,
+        worst = 0;
       for (let i = 0; i < xs.length; i++) {
         if (i + 1 < xs.length && xs[i + 1] === xs[i]) continue;
         while (j < values.length && values[j] <= xs[i]) c += weights[j++];
@@ -94,7 +96,9 @@ describe('profile merge', () => {
   });
 
   test('associative: (a + b) + c equals a + (b + c) on every exact part', async () => {
-    const [a, b, c] = await Promise.all([0, 1, 2].map((s) => profileFile(write(`assoc-${s}.csv`, rows.slice(s * 10_000, (s + 1) * 10_000)))));
+    const [a, b, c] = await Promise.all(
+      [0, 1, 2].map((s) => profileFile(write(`assoc-${s}.csv`, rows.slice(s * 10_000, (s + 1) * 10_000)))),
+    );
     const clone = (p: Profile) => Profile.fromJSON(JSON.parse(JSON.stringify(p)));
     const left = clone(a);
     left.merge(b);
@@ -104,7 +108,11 @@ describe('profile merge', () => {
     const right = clone(a);
     right.merge(bc);
     const exactParts = (p: Profile) =>
-      JSON.parse(JSON.stringify(p), (k, v) => (k === 'kll' || k === 'mean' || k === 'm2' || (k === 'categories' && Array.isArray(v) && v.length > 10) ? undefined : v));
+      JSON.parse(JSON.stringify(p), (k, v) =>
+        k === 'kll' || k === 'mean' || k === 'm2' || (k === 'categories' && Array.isArray(v) && v.length > 10)
+          ? undefined
+          : v,
+      );
     expect(exactParts(left)).toEqual(exactParts(right));
   });
 
@@ -118,6 +126,8 @@ describe('profile merge', () => {
     const json = JSON.parse(JSON.stringify(whole));
     json.columns = [json.columns.find((c: { name: string }) => c.name === 'city')];
     json.columns[0].name = 'x';
-    expect(() => clash.merge(Profile.fromJSON(json))).toThrow(/column 'x' is numerical in one profile and categorical in another/);
+    expect(() => clash.merge(Profile.fromJSON(json))).toThrow(
+      /column 'x' is numerical in one profile and categorical in another/,
+    );
   });
 });

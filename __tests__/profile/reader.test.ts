@@ -34,7 +34,9 @@ async function agree(file: string) {
       expect(n.integerLike).toBe((col as NumericColumn).integerLike);
     } else {
       const c = col as CategoricalColumn;
-      const expected = c.dictionary.map((label, k) => [label, c.counts[k]] as [string, number]).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+      const expected = c.dictionary
+        .map((label, k) => [label, c.counts[k]] as [string, number])
+        .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
       expect((s as CategoricalSummary).counts.entries()).toEqual(expected);
     }
   }
@@ -59,10 +61,16 @@ test('CSV over several read blocks, with multi-line quoted cells, missing tokens
 
 test('JSON Lines: absent keys are missing, strings that are numbers count as numbers', async () => {
   const file = path.join(dir, 'rows.jsonl');
-  writeFileSync(file, ['{"a": 1, "b": "x"}', '{"a": "2.5"}', '', '{"b": null, "c": true}', '{"a": 4, "c": false}'].join('\n') + '\n');
+  writeFileSync(
+    file,
+    ['{"a": 1, "b": "x"}', '{"a": "2.5"}', '', '{"b": null, "c": true}', '{"a": 4, "c": false}'].join('\n') + '\n',
+  );
   await agree(file);
 });
 
-test.each(['small.parquet', 'small.csv.gz', 'small.jsonl.gz', 'types.csv', 'quoted.csv'])('fixture %s: the profile agrees with readTable', async (name) => {
-  await agree(fileURLToPath(new URL(`../fixtures/data/${name}`, import.meta.url)));
-});
+test.each(['small.parquet', 'small.csv.gz', 'small.jsonl.gz', 'types.csv', 'quoted.csv'])(
+  'fixture %s: the profile agrees with readTable',
+  async (name) => {
+    await agree(fileURLToPath(new URL(`../fixtures/data/${name}`, import.meta.url)));
+  },
+);

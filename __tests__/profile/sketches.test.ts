@@ -33,7 +33,11 @@ describe('heavy hitters (Misra–Gries, mergeable)', () => {
     const h = new HeavyHitters(3);
     for (const l of ['a', 'b', 'a', 'c', 'a', 'b']) h.add(l);
     expect(h.exact).toBe(true);
-    expect(h.entries()).toEqual([['a', 3], ['b', 2], ['c', 1]]);
+    expect(h.entries()).toEqual([
+      ['a', 3],
+      ['b', 2],
+      ['c', 1],
+    ]);
   });
 
   test('past k labels: f − error ≤ f̂ ≤ f, error ≤ (n − Σf̂)/(k + 1), frequent labels kept — also after merges', () => {
@@ -63,7 +67,10 @@ describe('heavy hitters (Misra–Gries, mergeable)', () => {
       for (const l of stream.slice(k * 15_000, (k + 1) * 15_000)) h.add(l);
       return h;
     });
-    for (const order of [[0, 1, 2, 3], [3, 1, 0, 2]]) {
+    for (const order of [
+      [0, 1, 2, 3],
+      [3, 1, 0, 2],
+    ]) {
       const m = new HeavyHitters(100);
       for (const i of order) m.merge(parts[i]);
       check(m);
@@ -81,7 +88,9 @@ describe("moments (Welford, Chan's merge)", () => {
     const data = Array.from({ length: 10_001 }, () => 1e6 + r.normal() * 3);
     const exact = two(data);
     for (const seed of [1, 2, 3]) {
-      const cuts = shuffle([...Array(data.length).keys()], seed).slice(0, 6).sort((a, b) => a - b);
+      const cuts = shuffle([...Array(data.length).keys()], seed)
+        .slice(0, 6)
+        .sort((a, b) => a - b);
       const bounds = [0, ...cuts, data.length];
       const parts = bounds.slice(1).map((end, i) => data.slice(bounds[i], end));
       const ms = shuffle(parts, seed).map((p) => {

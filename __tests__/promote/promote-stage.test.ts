@@ -30,14 +30,25 @@ test('first promotion: v0.1.0 registered and assigned, pushed, files in the loca
   const result = await promote(repo);
 
   expect(result.ok).toBe(true);
-  expect(result.outputs).toMatchObject({ version: 'v0.1.0', tag: 'churn#prod#1', 'previous-version': '', promoted: 'true' });
+  expect(result.outputs).toMatchObject({
+    version: 'v0.1.0',
+    tag: 'churn#prod#1',
+    'previous-version': '',
+    promoted: 'true',
+  });
   expect(fx.remoteTags()).toEqual(['churn#prod#1', 'churn@v0.1.0']);
   expect(parseTag('churn#prod#1')).toEqual({ action: 'assign', artifact: 'churn', stage: 'prod', counter: 1 });
   expect(sh(fx.remote, 'rev-parse', 'churn#prod#1^{commit}')).toBe(commit);
 
   // The version tag's message, read back from the remote: everything the issue lists.
   const message = tagMessage(fx.remote, 'churn@v0.1.0');
-  expect(message).toMatchObject({ model: 'churn', version: 'v0.1.0', commit, artifact_name: 'churn-v0.1.0', metrics: GOOD });
+  expect(message).toMatchObject({
+    model: 'churn',
+    version: 'v0.1.0',
+    commit,
+    artifact_name: 'churn-v0.1.0',
+    metrics: GOOD,
+  });
   expect(message.model_hash).toMatch(/^sha256:[0-9a-f]{64}$/);
   expect(message).toHaveProperty('timestamp');
   expect(message).toHaveProperty('run_number');
@@ -55,7 +66,9 @@ test('first promotion: v0.1.0 registered and assigned, pushed, files in the loca
   expect(card).toContain(`**Commit:** \`${commit}\``);
   expect(result.notices).toHaveLength(1);
   expect(result.notices![0]).toContain('.ml-quality-gate');
-  expect(readdirSync(join(repo, '.ml-quality-gate', 'cache')).some((d) => d.includes('churn%23prod%40v0%2E1%2E0'))).toBe(true);
+  expect(
+    readdirSync(join(repo, '.ml-quality-gate', 'cache')).some((d) => d.includes('churn%23prod%40v0%2E1%2E0')),
+  ).toBe(true);
 
   const summary = renderMarkdown(result.summary);
   expect(summary).toContain('✅ churn v0.1.0 promoted to prod (its first version there)');
@@ -69,7 +82,12 @@ test('a better second version takes the stage; a worse one is refused with no ta
   await promote(repo);
   commitModel(repo, BETTER);
   const second = await promote(repo);
-  expect(second.outputs).toMatchObject({ version: 'v0.2.0', tag: 'churn#prod#2', 'previous-version': 'v0.1.0', promoted: 'true' });
+  expect(second.outputs).toMatchObject({
+    version: 'v0.2.0',
+    tag: 'churn#prod#2',
+    'previous-version': 'v0.1.0',
+    promoted: 'true',
+  });
   const summary = renderMarkdown(second.summary);
   expect(summary).toContain('| Status | Metric | Challenger (v0.2.0) | Champion (v0.1.0) | Δ | Δ % | Rule | Why |');
   expect(summary).toMatch(/\| ✅ pass \| accuracy \| 0\.9 \| 0\.86 \| \+0\.04 \|/);
@@ -81,7 +99,11 @@ test('a better second version takes the stage; a worse one is refused with no ta
   expect(refused.ok).toBe(false);
   expect(refused.outputs).toMatchObject({ promoted: 'false', version: '', 'previous-version': 'v0.2.0' });
   expect(refused.headline).toContain('worse than the champion v0.2.0');
-  expect(refused.annotations.map((a) => a.title)).toEqual(['Champion check: accuracy', 'Champion check: eval_loss', 'Champion check: f1']);
+  expect(refused.annotations.map((a) => a.title)).toEqual([
+    'Champion check: accuracy',
+    'Champion check: eval_loss',
+    'Champion check: f1',
+  ]);
   expect(refused.annotations[0]).toMatchObject({ file: 'reports/metrics.json', line: 2 });
   expect(fx.remoteTags()).toEqual(before);
   expect(tagsOf(repo)).toEqual(before);
@@ -89,11 +111,18 @@ test('a better second version takes the stage; a worse one is refused with no ta
   // champion-check: false lets it through: v0.3.0 holds prod.
   const forced = await promote(repo, { 'champion-check': 'false' });
   expect(forced.outputs).toMatchObject({ version: 'v0.3.0', tag: 'churn#prod#3', promoted: 'true' });
-  expect(renderMarkdown(forced.summary)).toContain('Not compared with churn v0.2.0, which holds prod (champion-check: false)');
+  expect(renderMarkdown(forced.summary)).toContain(
+    'Not compared with churn v0.2.0, which holds prod (champion-check: false)',
+  );
 
   const back = await promote(repo, { rollback: 'true' });
   expect(back.ok).toBe(true);
-  expect(back.outputs).toMatchObject({ version: 'v0.2.0', 'previous-version': 'v0.3.0', tag: 'churn#prod#4', promoted: 'true' });
+  expect(back.outputs).toMatchObject({
+    version: 'v0.2.0',
+    'previous-version': 'v0.3.0',
+    tag: 'churn#prod#4',
+    promoted: 'true',
+  });
   expect(back.outputs['artifact-id']).toBe(join(repo, '.ml-quality-gate', 'artifacts', 'churn-v0.2.0'));
   expect(sh(fx.remote, 'rev-parse', 'churn#prod#4^{commit}')).toBe(sh(fx.remote, 'rev-parse', 'churn@v0.2.0^{commit}'));
   expect(tagMessage(fx.remote, 'churn#prod#4')).toMatchObject({ action: 'rollback', rolled_back_from: 'v0.3.0' });
@@ -113,7 +142,9 @@ test('a failing gate promotes nothing; fail-on-violation does not change that', 
   const result = await promote(repo, { 'fail-on-violation': 'false' });
   expect(result.ok).toBe(false);
   expect(result.outputs.promoted).toBe('false');
-  expect(result.annotations).toEqual([expect.objectContaining({ title: 'Quality gate: accuracy', file: 'reports/metrics.json', line: 2 })]);
+  expect(result.annotations).toEqual([
+    expect.objectContaining({ title: 'Quality gate: accuracy', file: 'reports/metrics.json', line: 2 }),
+  ]);
   expect(renderMarkdown(result.summary)).toContain('the gate failed on 1 of 3 metrics (accuracy)');
   expect(fx.remoteTags()).toEqual([]);
   expect(tagsOf(repo)).toEqual([]);
@@ -144,11 +175,15 @@ test('push: false keeps tags local; register-only without promote-to; explicit v
 test('bad input: missing model file, no origin to push to, rollback with nothing before', async () => {
   const repo = fx.clone('work');
   commitModel(repo, GOOD);
-  await expect(promote(repo, { 'model-path': 'models/missing.onnx' })).rejects.toThrow('model file not found: models/missing.onnx');
+  await expect(promote(repo, { 'model-path': 'models/missing.onnx' })).rejects.toThrow(
+    'model file not found: models/missing.onnx',
+  );
   sh(repo, 'remote', 'remove', 'origin');
   await expect(promote(repo)).rejects.toThrow("no remote 'origin'");
   await promote(repo, { push: 'false' });
-  await expect(promote(repo, { push: 'false', rollback: 'true' })).rejects.toThrow('the only version that has held stage');
+  await expect(promote(repo, { push: 'false', rollback: 'true' })).rejects.toThrow(
+    'the only version that has held stage',
+  );
   expect(() => promoteSettings(repo, { rollback: 'true', 'promote-to': '' })).toThrow("'rollback' needs 'promote-to'");
   expect(() => promoteSettings(repo, { 'model-name': 'Churn Model' })).toThrow('not valid for GTO');
   expect(() => promoteSettings(repo, { version: '1.2' })).toThrow("input 'version' must be 'auto'");
@@ -171,7 +206,12 @@ describe('races: another run pushes between our plan and our push', () => {
     const b = fx.clone('b');
     const mine = commitModel(b, BETTER);
     const result = await promote(b, {}, otherWinsFirst(a, GOOD));
-    expect(result.outputs).toMatchObject({ version: 'v0.2.0', tag: 'churn#prod#2', 'previous-version': 'v0.1.0', promoted: 'true' });
+    expect(result.outputs).toMatchObject({
+      version: 'v0.2.0',
+      tag: 'churn#prod#2',
+      'previous-version': 'v0.1.0',
+      promoted: 'true',
+    });
     expect(renderMarkdown(result.summary)).toContain('after 2 attempts');
     expect(fx.remoteTags()).toEqual(['churn#prod#1', 'churn#prod#2', 'churn@v0.1.0', 'churn@v0.2.0']);
     expect(sh(fx.remote, 'rev-parse', 'churn@v0.2.0^{commit}')).toBe(mine);
@@ -186,7 +226,9 @@ describe('races: another run pushes between our plan and our push', () => {
     const result = await promote(b, {}, otherWinsFirst(a, BETTER));
     expect(result.ok).toBe(false);
     expect(result.headline).toContain('worse than the champion v0.1.0');
-    expect(renderMarkdown(result.summary)).toContain('No tag was created; the files stored as churn-v0.1.0 belong to no version.');
+    expect(renderMarkdown(result.summary)).toContain(
+      'No tag was created; the files stored as churn-v0.1.0 belong to no version.',
+    );
     expect(fx.remoteTags()).toEqual(['churn#prod#1', 'churn@v0.1.0']);
     expect(tagsOf(b)).toEqual(['churn#prod#1', 'churn@v0.1.0']);
   });

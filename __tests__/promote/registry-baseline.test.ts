@@ -8,7 +8,12 @@ import { join } from 'node:path';
 import { cacheHolder, loadRegistryBaseline, readStageHolder } from '../../src/registry/baseline.js';
 import { runPromote } from '../../src/stages/promote.js';
 import { LocalMetricsCache } from '../../src/store/local-store.js';
-import { RunnerArtifactStore, RunnerMetricsCache, type ArtifactClientLike, type CacheClientLike } from '../../src/store/runner-store.js';
+import {
+  RunnerArtifactStore,
+  RunnerMetricsCache,
+  type ArtifactClientLike,
+  type CacheClientLike,
+} from '../../src/store/runner-store.js';
 import { commitModel, gitFixture, promoteSettings, sh, tagMessage, tagsOf, type Fixture } from './helpers.js';
 
 let fx: Fixture;
@@ -60,7 +65,10 @@ test('cache miss, or an entry of another version: tags fetched and read; save on
   expect(tagsOf(pr)).toEqual(['churn#prod#1', 'churn#prod#2', 'churn@v0.1.0', 'churn@v0.2.0']);
   // Saved: the next run hits.
   const next = cloneNoTags('pr2');
-  expect(await readStageHolder(next, 'churn', 'prod', { cache, cwd: next })).toMatchObject({ version: 'v0.2.0', source: 'cache' });
+  expect(await readStageHolder(next, 'churn', 'prod', { cache, cwd: next })).toMatchObject({
+    version: 'v0.2.0',
+    source: 'cache',
+  });
 });
 
 test('a cache entry that disagrees with the tags is ignored', async () => {
@@ -81,8 +89,12 @@ test('the gate baseline: metrics file of the holder; a stage nobody holds is an 
   const [file] = await loadRegistryBaseline('registry:churn@prod', pr, {}, pr);
   expect(file).toMatchObject({ file: 'registry:churn@prod', format: 'churn@v0.1.0' });
   expect(file.metrics.find((m) => m.name === 'accuracy')?.value).toBe(0.86);
-  await expect(loadRegistryBaseline('registry:churn@staging', pr, {}, pr)).rejects.toThrow("no version of churn holds stage 'staging' yet");
-  await expect(loadRegistryBaseline('registry:churn@prod', fx.root, {}, fx.root)).rejects.toThrow('is not a git repository');
+  await expect(loadRegistryBaseline('registry:churn@staging', pr, {}, pr)).rejects.toThrow(
+    "no version of churn holds stage 'staging' yet",
+  );
+  await expect(loadRegistryBaseline('registry:churn@prod', fx.root, {}, fx.root)).rejects.toThrow(
+    'is not a git repository',
+  );
 });
 
 test('on a runner: @actions/artifact and @actions/cache clients get the files, the id goes into the tag', async () => {
@@ -105,7 +117,12 @@ test('on a runner: @actions/artifact and @actions/cache clients get the files, t
       return undefined;
     },
   };
-  const env = { GITHUB_SERVER_URL: 'https://github.com', GITHUB_REPOSITORY: 'o/r', GITHUB_RUN_ID: '77', GITHUB_RUN_NUMBER: '5' };
+  const env = {
+    GITHUB_SERVER_URL: 'https://github.com',
+    GITHUB_REPOSITORY: 'o/r',
+    GITHUB_RUN_ID: '77',
+    GITHUB_RUN_NUMBER: '5',
+  };
   const store = {
     kind: 'runner' as const,
     artifacts: new RunnerArtifactStore({ env, loadClient: async () => artifactClient }),
@@ -134,7 +151,12 @@ test('on a runner: @actions/artifact and @actions/cache clients get the files, t
   expect(JSON.parse(saved[0].content)).toMatchObject({ version: 'v0.1.0', metrics: V1 });
 
   // A failing cache never fails a promotion.
-  const broken: CacheClientLike = { saveCache: async () => { throw new Error('cache service down'); }, restoreCache: async () => undefined };
+  const broken: CacheClientLike = {
+    saveCache: async () => {
+      throw new Error('cache service down');
+    },
+    restoreCache: async () => undefined,
+  };
   commitModel(work, V2);
   mkdirSync(join(work, 'x'), { recursive: true });
   copyFileSync(join(work, 'models', 'churn.onnx'), join(work, 'x', 'w.bin'));
@@ -145,5 +167,8 @@ test('on a runner: @actions/artifact and @actions/cache clients get the files, t
   });
   expect(second.outputs).toMatchObject({ version: 'v0.2.0', promoted: 'true' });
   expect(uploads[1].files.some((f) => f.endsWith('x/w.bin'))).toBe(true);
-  expect((tagMessage(fx.remote, 'churn@v0.2.0').model_files as string[]).sort()).toEqual(['models/churn.onnx', 'x/w.bin']);
+  expect((tagMessage(fx.remote, 'churn@v0.2.0').model_files as string[]).sort()).toEqual([
+    'models/churn.onnx',
+    'x/w.bin',
+  ]);
 });

@@ -22,8 +22,16 @@ describe('champion vs challenger', () => {
     const same = compareWithChampion(rules, [file({ accuracy: 0.93 - 0.02, eval_loss: 0.3, auc: 0.8 })], champion);
     expect(same.every((e) => e.passed)).toBe(true);
     const worse = compareWithChampion(rules, [file({ accuracy: 0.92, eval_loss: 0.31, auc: 0.79 })], champion);
-    expect(worse.map((e) => [e.name, e.passed])).toEqual([['accuracy', true], ['eval_loss', false], ['auc', false]]);
-    expect(worse[1]).toMatchObject({ rule: 'no worse (lower is better)', champion: 0.3, message: "0.31 is worse than the champion's 0.3 (lower is better)" });
+    expect(worse.map((e) => [e.name, e.passed])).toEqual([
+      ['accuracy', true],
+      ['eval_loss', false],
+      ['auc', false],
+    ]);
+    expect(worse[1]).toMatchObject({
+      rule: 'no worse (lower is better)',
+      champion: 0.3,
+      message: "0.31 is worse than the champion's 0.3 (lower is better)",
+    });
   });
 
   test('baseline checks use the champion as baseline: a small drop within max-drop passes', async () => {
@@ -44,7 +52,10 @@ describe('champion vs challenger', () => {
 
   test('absoluteRules keeps what needs no baseline', async () => {
     const rules = absoluteRules(await parseRules('f1: { min: 0.5, max-drop: 0.02 }\nx: { max-drop: 1 }\n'));
-    expect(rules.map((r) => [r.text, r.checks.length])).toEqual([['>= 0.5', 1], ['present (compared with the stage holder)', 0]]);
+    expect(rules.map((r) => [r.text, r.checks.length])).toEqual([
+      ['>= 0.5', 1],
+      ['present (compared with the stage holder)', 0],
+    ]);
   });
 });
 
@@ -60,10 +71,25 @@ test('history: last 10 versions newest first, holder starred, trend per key metr
   const at = (i: number) => new Date(Date.UTC(2024, 0, i + 1));
   for (let i = 0; i < 12; i++) {
     const name = `churn@v0.${i + 1}.0`;
-    tags.push({ name, parsed: parseTag(name)!, commit: `c${i}`.padEnd(40, '0'), object: `o${i}`, createdAt: at(i), message: '', data: { metrics: { acc: 0.5 + i / 100 } } });
+    tags.push({
+      name,
+      parsed: parseTag(name)!,
+      commit: `c${i}`.padEnd(40, '0'),
+      object: `o${i}`,
+      createdAt: at(i),
+      message: '',
+      data: { metrics: { acc: 0.5 + i / 100 } },
+    });
   }
   const stage = 'churn#prod#3';
-  tags.push({ name: stage, parsed: parseTag(stage)!, commit: tags[10].commit, object: 'x', createdAt: at(12), message: '' });
+  tags.push({
+    name: stage,
+    parsed: parseTag(stage)!,
+    commit: tags[10].commit,
+    object: 'x',
+    createdAt: at(12),
+    message: '',
+  });
   const blocks = historyBlocks(modelState('churn', tags), ['acc'], 'prod');
   expect(blocks[0]).toMatchObject({ text: 'History of churn: last 10 versions (★ holds prod)' });
   const table = blocks[1] as { rows: string[][] };
@@ -87,7 +113,17 @@ test('model card: metrics, data facts and lineage, untrusted names escaped', () 
     modelHash: 'ff',
     metricsFiles: ['m.json'],
     metrics: [{ name: 'acc<script>', value: 0.9, rule: '>= 0.8', champion: 0.85 }],
-    data: [{ stage: 'drift', facts: summarizeReport({ drift_detected: false, drift_share: 0.25, drifted_columns: ['age'], columns: [{}, {}] }) }],
+    data: [
+      {
+        stage: 'drift',
+        facts: summarizeReport({
+          drift_detected: false,
+          drift_share: 0.25,
+          drifted_columns: ['age'],
+          columns: [{}, {}],
+        }),
+      },
+    ],
   });
   expect(md).toContain('| acc&lt;script&gt; | 0.9 | &gt;= 0.8 | 0.85 |');
   expect(md).toContain('| drift_share | 0.25 |');

@@ -12,7 +12,12 @@ delete process.env.GITHUB_ACTIONS;
 const AUTHOR = ['-c', 'user.name=Test', '-c', 'user.email=test@example.com'];
 
 export function sh(cwd: string, ...args: string[]): string {
-  return execFileSync('git', args, { cwd, env: process.env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
+  return execFileSync('git', args, {
+    cwd,
+    env: process.env,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  }).trim();
 }
 
 export interface Fixture {

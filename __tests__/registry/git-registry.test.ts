@@ -45,12 +45,18 @@ test('registers v0.1.0 first, then bumps minor, patch, major and takes an explic
 test('a commit keeps its version; versions are never reused', async () => {
   const again = await registerVersion(repo, 'churn', { message: msg(4) });
   expect(again).toEqual({ version: 'v1.5.0', commit: sh(repo, 'rev-parse', 'HEAD') });
-  await expect(registerVersion(repo, 'churn', { version: 'v2.0.0', message: msg(4) })).rejects.toThrow(/one version per commit/);
+  await expect(registerVersion(repo, 'churn', { version: 'v2.0.0', message: msg(4) })).rejects.toThrow(
+    /one version per commit/,
+  );
   fx.commit(repo, 'another');
-  await expect(registerVersion(repo, 'churn', { version: 'v0.2.0', message: msg(4) })).rejects.toThrow(/churn@v0.2.0 already exists/);
+  await expect(registerVersion(repo, 'churn', { version: 'v0.2.0', message: msg(4) })).rejects.toThrow(
+    /churn@v0.2.0 already exists/,
+  );
   await expect(registerVersion(repo, 'churn', { version: 'latest', message: msg(4) })).rejects.toThrow(UserError);
   await expect(registerVersion(repo, 'Churn', { message: msg(4) })).rejects.toThrow(/model name 'Churn'/);
-  await expect(registerVersion(repo, 'churn', { commit: 'no-such-ref', message: msg(4) })).rejects.toThrow(/not a commit/);
+  await expect(registerVersion(repo, 'churn', { commit: 'no-such-ref', message: msg(4) })).rejects.toThrow(
+    /not a commit/,
+  );
 });
 
 test('assigns stages with GTO counters, rolls back to the previous holder', async () => {

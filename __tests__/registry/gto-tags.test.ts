@@ -20,10 +20,18 @@ test.each(cases)('parses and formats %s', (name, tag) => {
   expect(formatTag(tag)).toBe(name);
 });
 
-test.each(['v1.0.0', 'churn', 'Churn@v1.0.0', 'churn@1.0.0', 'churn@v1.0', 'churn#Prod#1', 'churn#prod#x', '-churn#prod#1', 'churn-#prod#1', 'churn@v01.0.0'])(
-  'rejects %s',
-  (name) => expect(parseTag(name)).toBeUndefined(),
-);
+test.each([
+  'v1.0.0',
+  'churn',
+  'Churn@v1.0.0',
+  'churn@1.0.0',
+  'churn@v1.0',
+  'churn#Prod#1',
+  'churn#prod#x',
+  '-churn#prod#1',
+  'churn-#prod#1',
+  'churn@v01.0.0',
+])('rejects %s', (name) => expect(parseTag(name)).toBeUndefined());
 
 test('format refuses names GTO would not parse', () => {
   expect(() => formatTag({ action: 'register', artifact: 'Churn', version: 'v1.0.0' })).toThrow(UserError);
@@ -35,7 +43,19 @@ test('format refuses names GTO would not parse', () => {
 });
 
 test('semver parse, compare (semver.org §11), bump', () => {
-  const order = ['v1.0.0-alpha', 'v1.0.0-alpha.1', 'v1.0.0-alpha.beta', 'v1.0.0-beta', 'v1.0.0-beta.2', 'v1.0.0-beta.11', 'v1.0.0-rc.1', 'v1.0.0', 'v1.0.1', 'v1.10.0', 'v2.0.0'];
+  const order = [
+    'v1.0.0-alpha',
+    'v1.0.0-alpha.1',
+    'v1.0.0-alpha.beta',
+    'v1.0.0-beta',
+    'v1.0.0-beta.2',
+    'v1.0.0-beta.11',
+    'v1.0.0-rc.1',
+    'v1.0.0',
+    'v1.0.1',
+    'v1.10.0',
+    'v2.0.0',
+  ];
   const parsed = order.map((v) => parseSemVer(v)!);
   for (let i = 1; i < parsed.length; i++) expect(compareSemVer(parsed[i - 1], parsed[i])).toBe(-1);
   expect(compareSemVer(parseSemVer('1.0.0+a')!, parseSemVer('v1.0.0+b')!)).toBe(0);

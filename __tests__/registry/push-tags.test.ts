@@ -16,7 +16,8 @@ function remoteVersions(model: string): Map<string, string> {
   const out = new Map<string, string>();
   for (const name of fx.remoteTags()) {
     const t = parseTag(name);
-    if (t?.action === 'register' && t.artifact === model) out.set(t.version, sh(fx.remote, 'rev-parse', `refs/tags/${name}^{commit}`));
+    if (t?.action === 'register' && t.artifact === model)
+      out.set(t.version, sh(fx.remote, 'rev-parse', `refs/tags/${name}^{commit}`));
   }
   return out;
 }

@@ -35,11 +35,17 @@ test('numbers are shown without float noise', () => {
 });
 
 test('capAnnotations keeps nine per level and folds the rest', () => {
-  const mk = (level: Annotation['level'], n: number) => Array.from({ length: n }, (_, i) => ({ level, message: `${level} ${i}`, file: 'f', line: i + 1 }));
+  const mk = (level: Annotation['level'], n: number) =>
+    Array.from({ length: n }, (_, i) => ({ level, message: `${level} ${i}`, file: 'f', line: i + 1 }));
   const out = capAnnotations([...mk('error', 13), ...mk('warning', 10)]);
   const errors = out.filter((a) => a.level === 'error');
   expect(errors).toHaveLength(10);
   expect(errors[9].title).toBe('4 more');
-  expect(errors[9].message.split('\n')).toEqual(['f:10: error 9', 'f:11: error 10', 'f:12: error 11', 'f:13: error 12']);
+  expect(errors[9].message.split('\n')).toEqual([
+    'f:10: error 9',
+    'f:11: error 10',
+    'f:12: error 11',
+    'f:13: error 12',
+  ]);
   expect(out.filter((a) => a.level === 'warning')).toHaveLength(10);
 });

@@ -9,7 +9,9 @@ describe('evaluateRule', () => {
     expect(evaluateRule(rule({ kind: 'compare', op: '>=', value: 0.9 }), 0.9, undefined, 'higher').passed).toBe(true);
     expect(evaluateRule(rule({ kind: 'compare', op: '>', value: 0.9 }), 0.9, undefined, 'higher').passed).toBe(false);
     expect(evaluateRule(rule({ kind: 'compare', op: '<', value: 0.9 }), 0.8999, undefined, 'higher').passed).toBe(true);
-    expect(evaluateRule(rule({ kind: 'compare', op: '==', value: 0.3 }), 0.1 + 0.2, undefined, 'higher').passed).toBe(true);
+    expect(evaluateRule(rule({ kind: 'compare', op: '==', value: 0.3 }), 0.1 + 0.2, undefined, 'higher').passed).toBe(
+      true,
+    );
     expect(evaluateRule(rule({ kind: 'between', min: 1, max: 2 }), 2.0001, undefined, 'higher').failures).toEqual([
       '2.0001 is not between 1 and 2',
     ]);
@@ -47,7 +49,12 @@ describe('evaluateRule', () => {
   });
 
   test('every broken check is reported', () => {
-    const ev = evaluateRule(rule({ kind: 'compare', op: '<=', value: 100 }, { kind: 'max-increase-pct', value: 10 }), 130, 100, 'lower');
+    const ev = evaluateRule(
+      rule({ kind: 'compare', op: '<=', value: 100 }, { kind: 'max-increase-pct', value: 10 }),
+      130,
+      100,
+      'lower',
+    );
     expect(ev.failures).toHaveLength(2);
   });
 });

@@ -4,7 +4,9 @@ import { UserError } from '../../src/errors.js';
 describe('parseRules', () => {
   test('every expression form', async () => {
     const rules = await parseRules(
-      ['a: ">= 0.9"', 'b: "<= 1e-3"', 'c: "> -2"', 'd: "< .5"', 'e: "== 3"', 'f: "between 0.1 and 0.2"', 'g: 0.7'].join('\n'),
+      ['a: ">= 0.9"', 'b: "<= 1e-3"', 'c: "> -2"', 'd: "< .5"', 'e: "== 3"', 'f: "between 0.1 and 0.2"', 'g: 0.7'].join(
+        '\n',
+      ),
     );
     expect(rules.map((r) => r.checks[0])).toEqual([
       { kind: 'compare', op: '>=', value: 0.9 },
@@ -19,10 +21,19 @@ describe('parseRules', () => {
   });
 
   test('mapping form, with direction', async () => {
-    const [r] = await parseRules('"macro avg.f1-score": { min: 0.85, max: 1, max-drop: 0.02, max-drop-pct: 5, max-increase: 1, max-increase-pct: 10, direction: higher }');
+    const [r] = await parseRules(
+      '"macro avg.f1-score": { min: 0.85, max: 1, max-drop: 0.02, max-drop-pct: 5, max-increase: 1, max-increase-pct: 10, direction: higher }',
+    );
     expect(r.metric).toBe('macro avg.f1-score');
     expect(r.direction).toBe('higher');
-    expect(r.checks.map((c) => c.kind)).toEqual(['compare', 'compare', 'max-drop', 'max-drop-pct', 'max-increase', 'max-increase-pct']);
+    expect(r.checks.map((c) => c.kind)).toEqual([
+      'compare',
+      'compare',
+      'max-drop',
+      'max-drop-pct',
+      'max-increase',
+      'max-increase-pct',
+    ]);
     expect(r.text).toBe('>= 0.85, <= 1, max-drop 0.02, max-drop 5 %, max-increase 1, max-increase 10 %');
   });
 
@@ -52,7 +63,10 @@ describe('parseRules', () => {
 
   test('JSON keeps its lines and refuses a repeated key, which JSON.parse would drop silently', async () => {
     const rules = await parseRules('{\n  "accuracy": ">= 0.9",\n  "loss": {"max": 0.4}\n}', 'rules.json');
-    expect(rules.map((r) => [r.metric, r.line])).toEqual([['accuracy', 2], ['loss', 3]]);
+    expect(rules.map((r) => [r.metric, r.line])).toEqual([
+      ['accuracy', 2],
+      ['loss', 3],
+    ]);
     const err = await parseRules('{\n  "a": ">= 1",\n  "a": "<= 2"\n}', 'rules.json').catch((e: unknown) => e);
     expect((err as UserError).message).toBe("rules.json:3: key 'a' appears twice");
     expect((err as UserError).line).toBe(3);
@@ -60,7 +74,9 @@ describe('parseRules', () => {
 
   test('errors in inline rules name no file (there is none to annotate)', async () => {
     const err = await parseRules('a: "around 3"').catch((e: unknown) => e);
-    expect((err as UserError).message).toBe("thresholds:1: rule for 'a': cannot parse 'around 3'; expected \">= x\", \"<= x\", \"> x\", \"< x\", \"== x\" or \"between a and b\"");
+    expect((err as UserError).message).toBe(
+      'thresholds:1: rule for \'a\': cannot parse \'around 3\'; expected ">= x", "<= x", "> x", "< x", "== x" or "between a and b"',
+    );
     expect((err as UserError).file).toBeUndefined();
     const syntax = await parseRules('a: [1,').catch((e: unknown) => e);
     expect((syntax as UserError).message).toMatch(/^thresholds:\d+:\d+: malformed YAML/);

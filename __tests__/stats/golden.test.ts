@@ -24,9 +24,10 @@ const golden = JSON.parse(
 
 /** 1e-9 relative, or 1e-12 absolute for expected values below 1e-3. */
 function expectClose(actual: number, expected: number, label: string): void {
-  const ok = Math.abs(expected) < 1e-3
-    ? Math.abs(actual - expected) <= 1e-12
-    : Math.abs(actual - expected) <= 1e-9 * Math.abs(expected);
+  const ok =
+    Math.abs(expected) < 1e-3
+      ? Math.abs(actual - expected) <= 1e-12
+      : Math.abs(actual - expected) <= 1e-9 * Math.abs(expected);
   if (!ok) throw new Error(`${label}: got ${actual}, SciPy ${expected}`);
 }
 
@@ -88,11 +89,15 @@ describe(`golden two-sample statistics (${golden.generator})`, () => {
 
   test('skipExactBelow returns the asymptotic p-value for strongly drifted unequal samples', () => {
     const c = golden.cases.find((g) => g.id === 'normal-shift-4000x3000')!;
-    const r = ks2samp(sortFloat64(Float64Array.from(c.reference)), sortFloat64(Float64Array.from(c.current)), { skipExactBelow: 1e-10 });
+    const r = ks2samp(sortFloat64(Float64Array.from(c.reference)), sortFloat64(Float64Array.from(c.current)), {
+      skipExactBelow: 1e-10,
+    });
     expect(r.method).toBe('asymp');
     expectClose(r.pValue, c.expected.ks_p_value_asymp, 'asymp p');
     const same = golden.cases.find((g) => g.id === 'normal-same-4000x3000')!;
-    const r2 = ks2samp(sortFloat64(Float64Array.from(same.reference)), sortFloat64(Float64Array.from(same.current)), { skipExactBelow: 1e-10 });
+    const r2 = ks2samp(sortFloat64(Float64Array.from(same.reference)), sortFloat64(Float64Array.from(same.current)), {
+      skipExactBelow: 1e-10,
+    });
     expect(r2.method).toBe('exact');
     expectClose(r2.pValue, same.expected.ks_p_value, 'exact p');
   });

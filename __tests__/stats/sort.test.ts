@@ -15,12 +15,24 @@ function expectSameOrder(actual: Float64Array, expected: number[]): void {
 
 function randomMix(n: number, seed: number): Float64Array {
   const u = xorshift128(seed);
-  const specials = [0, -0, Infinity, -Infinity, Number.MIN_VALUE, -Number.MIN_VALUE, Number.MAX_VALUE, -Number.MAX_VALUE, 1, -1];
+  const specials = [
+    0,
+    -0,
+    Infinity,
+    -Infinity,
+    Number.MIN_VALUE,
+    -Number.MIN_VALUE,
+    Number.MAX_VALUE,
+    -Number.MAX_VALUE,
+    1,
+    -1,
+  ];
   const x = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     const r = u();
     if (r < 0.05) x[i] = specials[Math.floor(u() * specials.length)];
-    else if (r < 0.25) x[i] = Math.round((u() - 0.5) * 20); // many duplicates
+    else if (r < 0.25)
+      x[i] = Math.round((u() - 0.5) * 20); // many duplicates
     else x[i] = (u() - 0.5) * 10 ** (u() * 40 - 20); // signs and exponents spread
   }
   return x;

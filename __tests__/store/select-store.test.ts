@@ -1,5 +1,10 @@
 import { LocalArtifactStore, LocalMetricsCache } from '../../src/store/local-store.js';
-import { RunnerArtifactStore, RunnerMetricsCache, type ArtifactClientLike, type CacheClientLike } from '../../src/store/runner-store.js';
+import {
+  RunnerArtifactStore,
+  RunnerMetricsCache,
+  type ArtifactClientLike,
+  type CacheClientLike,
+} from '../../src/store/runner-store.js';
 import { selectStore } from '../../src/store/select-store.js';
 
 test('runner stores only with both runtime variables, else local with one notice', () => {
@@ -30,7 +35,10 @@ test('the runner artifact store calls uploadArtifact, loading the client once an
   const env = { GITHUB_SERVER_URL: 'https://github.com', GITHUB_REPOSITORY: 'o/r', GITHUB_RUN_ID: '7' };
   const store = new RunnerArtifactStore({ retentionDays: 5, env, loadClient: async () => (loads++, client) });
   expect(loads).toBe(0);
-  expect(await store.upload('model', ['/w/m.bin'], '/w')).toEqual({ id: 42, location: 'https://github.com/o/r/actions/runs/7/artifacts/42' });
+  expect(await store.upload('model', ['/w/m.bin'], '/w')).toEqual({
+    id: 42,
+    location: 'https://github.com/o/r/actions/runs/7/artifacts/42',
+  });
   await store.upload('report', ['/w/r.json'], '/w');
   expect(loads).toBe(1);
   expect(calls[0]).toEqual(['model', ['/w/m.bin'], '/w', { retentionDays: 5 }]);

@@ -3,7 +3,8 @@ import { flattenTree } from '../../src/metrics/flatten.js';
 import { parseJsonWithPositions } from '../../src/tree/json.js';
 
 const parse = (text: string) => parseJsonWithPositions(text, 'x.json');
-const flat = (text: string) => Object.fromEntries(flattenTree(parse(text), 'x.json').map((m) => [m.name, [m.value, m.line]]));
+const flat = (text: string) =>
+  Object.fromEntries(flattenTree(parse(text), 'x.json').map((m) => [m.name, [m.value, m.line]]));
 
 function errorOf(text: string): UserError {
   try {
@@ -26,7 +27,11 @@ describe('parseJsonWithPositions', () => {
   });
 
   test('Python NaN, Infinity, -Infinity are read as values', () => {
-    expect(flat('{"n": NaN, "p": Infinity, "m": -Infinity}')).toEqual({ n: [NaN, 1], p: [Infinity, 1], m: [-Infinity, 1] });
+    expect(flat('{"n": NaN, "p": Infinity, "m": -Infinity}')).toEqual({
+      n: [NaN, 1],
+      p: [Infinity, 1],
+      m: [-Infinity, 1],
+    });
   });
 
   test('numbers: exponents, negatives, zero, huge', () => {
@@ -40,7 +45,9 @@ describe('parseJsonWithPositions', () => {
   });
 
   test('string escapes and unicode, BOM, CRLF, no final newline', () => {
-    expect(flat('\uFEFF{"caf\\u00e9":\r\n "\\ud83d\\ude00 \\"q\\" \\\\ \\/ \\n\\t"}')).toEqual({ 'café': ['😀 "q" \\ / \n\t', 1] });
+    expect(flat('\uFEFF{"caf\\u00e9":\r\n "\\ud83d\\ude00 \\"q\\" \\\\ \\/ \\n\\t"}')).toEqual({
+      café: ['😀 "q" \\ / \n\t', 1],
+    });
   });
 
   test('empty containers give no metric', () => {
@@ -72,15 +79,15 @@ describe('parseJsonWithPositions', () => {
   });
 
   test.each([
-    ['{"a": 1,}', 1, 9, "expected a \"quoted\" key, found \"}\""],
+    ['{"a": 1,}', 1, 9, 'expected a "quoted" key, found "}"'],
     ['{"a": 1\n "b": 2}', 2, 2, "expected ',' or '}', found \"\\\"\""],
     ['[1, 2', 1, 6, "expected ',' or ']', found the end of the file"],
-    ['{"a" 1}', 1, 6, "expected ':' after the key \"a\""],
+    ['{"a" 1}', 1, 6, 'expected \':\' after the key "a"'],
     ['{"a": tru}', 1, 7, 'expected a value'],
     ['{"a": 1} x', 1, 10, 'expected the end of the file after the JSON value'],
     ['{"a": "x\\q"}', 1, 9, 'expected an escape (\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX), found "\\\\q"'],
     ['{"a": "\\u12G4"}', 1, 8, 'expected 4 hex digits after \\u, found "\\\\u12G4"'],
-    ['{\n  "a": "oops\n}', 2, 13, 'expected a closing \'"\' before the end of the line'],
+    ['{\n  "a": "oops\n}', 2, 13, "expected a closing '\"' before the end of the line"],
     ['{"a": "', 1, 7, 'string never closed'],
     ["{'a': 1}", 1, 2, 'expected a "quoted" key'],
   ])('malformed %j → line %i column %i', (text, line, column, message) => {

@@ -19,14 +19,25 @@ function full(text: string): TreeNode | undefined {
     node?.range ? counter.linePos(node.range[0]).line : fallback;
   const convert = (node: unknown, line: number): TreeNode => {
     const n = node as { items?: unknown[]; value?: unknown; range?: [number, number, number] } | null;
-    if (n && Array.isArray(n.items) && n.items.length >= 0 && (n.items[0] as { key?: unknown } | undefined)?.key !== undefined) {
+    if (
+      n &&
+      Array.isArray(n.items) &&
+      n.items.length >= 0 &&
+      (n.items[0] as { key?: unknown } | undefined)?.key !== undefined
+    ) {
       return {
         kind: 'object',
         line,
-        entries: (n.items as { key: { value: unknown; range?: [number, number, number] }; value: unknown }[]).map((p) => {
-          const keyLine = lineOf(p.key, line);
-          return { key: String(p.key.value), line: keyLine, value: convert(p.value, lineOf(p.value as never, keyLine)) };
-        }),
+        entries: (n.items as { key: { value: unknown; range?: [number, number, number] }; value: unknown }[]).map(
+          (p) => {
+            const keyLine = lineOf(p.key, line);
+            return {
+              key: String(p.key.value),
+              line: keyLine,
+              value: convert(p.value, lineOf(p.value as never, keyLine)),
+            };
+          },
+        ),
       };
     }
     if (n && Array.isArray(n.items)) {
@@ -58,7 +69,12 @@ describe('parseSimpleYaml agrees with the full parser', () => {
   });
 
   test('the repository configuration files take the fast path', () => {
-    for (const rel of ['examples/gate.yml', 'examples/project/gate.yml', 'examples/project/gate-vs-prod.yml', 'scripts/bench/drift-ks-chi2.yml']) {
+    for (const rel of [
+      'examples/gate.yml',
+      'examples/project/gate.yml',
+      'examples/project/gate-vs-prod.yml',
+      'scripts/bench/drift-ks-chi2.yml',
+    ]) {
       expect([rel, parseSimpleYaml(readFileSync(path.join(ROOT, rel), 'utf8')) !== undefined]).toEqual([rel, true]);
     }
   });

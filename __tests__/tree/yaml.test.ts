@@ -3,7 +3,9 @@ import { flattenTree } from '../../src/metrics/flatten.js';
 import { parseYamlWithPositions } from '../../src/tree/yaml.js';
 
 const flat = async (text: string, offset = 0) =>
-  Object.fromEntries(flattenTree(await parseYamlWithPositions(text, 'm.yaml', offset), 'm.yaml').map((m) => [m.name, [m.value, m.line]]));
+  Object.fromEntries(
+    flattenTree(await parseYamlWithPositions(text, 'm.yaml', offset), 'm.yaml').map((m) => [m.name, [m.value, m.line]]),
+  );
 
 async function errorOf(text: string): Promise<UserError> {
   try {
@@ -29,7 +31,11 @@ describe('parseYamlWithPositions', () => {
   });
 
   test('block sequences, anchors and a line offset', async () => {
-    expect(await flat('base: &b 2\nlist:\n- x: *b\n- 3\n', 10)).toEqual({ base: [2, 11], 'list.0.x': [2, 13], 'list.1': [3, 14] });
+    expect(await flat('base: &b 2\nlist:\n- x: *b\n- 3\n', 10)).toEqual({
+      base: [2, 11],
+      'list.0.x': [2, 13],
+      'list.1': [3, 14],
+    });
   });
 
   test('syntax error with line and column', async () => {

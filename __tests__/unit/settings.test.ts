@@ -11,8 +11,10 @@ test('the CLI flags are exactly the inputs action.yml declares', () => {
 });
 
 test('action.yml documents every input and output and runs node24', () => {
-  for (const spec of Object.values(action.inputs) as { description?: string }[]) expect(spec.description?.length).toBeGreaterThan(10);
-  for (const spec of Object.values(action.outputs) as { description?: string }[]) expect(spec.description?.length).toBeGreaterThan(10);
+  for (const spec of Object.values(action.inputs) as { description?: string }[])
+    expect(spec.description?.length).toBeGreaterThan(10);
+  for (const spec of Object.values(action.outputs) as { description?: string }[])
+    expect(spec.description?.length).toBeGreaterThan(10);
   expect(action.runs).toEqual({ using: 'node24', main: 'dist/index.js' });
   expect(action.branding).toBeDefined();
 });
@@ -29,12 +31,19 @@ test.each([
   [{ stage: 'promote' }, "input 'model-name' is required for stage 'promote'"],
   [{ stage: 'gate', thresholds: 'a: 1' }, "input 'metrics' is required"],
   [{ stage: 'gate', metrics: 'm', thresholds: 'a: 1', summary: 'yes' }, "'summary' must be true or false"],
-  [{ stage: 'gate', metrics: 'm', thresholds: 'a: 1', 'metrics-format': 'xml' }, "'metrics-format' must be one of auto, json"],
+  [
+    { stage: 'gate', metrics: 'm', thresholds: 'a: 1', 'metrics-format': 'xml' },
+    "'metrics-format' must be one of auto, json",
+  ],
 ])('%j is refused', (inputs, message) => {
   expect(() => readSettings(reader(inputs), {})).toThrow(UserError);
   expect(() => readSettings(reader(inputs), {})).toThrow(message);
 });
 
 test('STAGES lists the four stages of action.yml', () => {
-  expect(action.inputs.stage.description).toContain(STAGES.map((s) => `\`${s}\``).join(', ').replace(', `promote`', ' or `promote`'));
+  expect(action.inputs.stage.description).toContain(
+    STAGES.map((s) => `\`${s}\``)
+      .join(', ')
+      .replace(', `promote`', ' or `promote`'),
+  );
 });

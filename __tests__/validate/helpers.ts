@@ -4,11 +4,16 @@ import type { Table } from '../../src/data/types.js';
 import { checkTable, type RuleResult } from '../../src/validate/check.js';
 import { parseExpectations } from '../../src/validate/parse.js';
 
-export const fixture = (name: string): string => fileURLToPath(new URL(`../fixtures/validate/${name}`, import.meta.url));
+export const fixture = (name: string): string =>
+  fileURLToPath(new URL(`../fixtures/validate/${name}`, import.meta.url));
 
 const tables = new Map<string, Promise<Table>>();
 export function table(name: string): Promise<Table> {
-  if (!tables.has(name)) tables.set(name, readDataFiles([fixture(name)], undefined).then(([t]) => t));
+  if (!tables.has(name))
+    tables.set(
+      name,
+      readDataFiles([fixture(name)], undefined).then(([t]) => t),
+    );
   return tables.get(name)!;
 }
 

@@ -4,7 +4,8 @@ import { fixture } from './helpers.js';
 
 const GATE = '__tests__/fixtures/gate';
 const checksOf = async (files: string[], required: string[] = []) => checkMetrics(await readMetrics(files), required);
-const failed = (checks: Awaited<ReturnType<typeof checksOf>>) => checks.filter((c) => !c.passed).map((c) => [c.check, c.metric, c.line]);
+const failed = (checks: Awaited<ReturnType<typeof checksOf>>) =>
+  checks.filter((c) => !c.passed).map((c) => [c.check, c.metric, c.line]);
 
 test('a clean file passes every check; bounded metrics are checked, others not', async () => {
   const checks = await checksOf([fixture('metrics-good.json')], ['accuracy', 'eval_loss']);
@@ -31,7 +32,9 @@ test('non-finite values and out-of-range shares fail at their line', async () =>
     ['bounded', 'accuracy', 2],
     ['bounded', 'roc_auc', 4],
   ]);
-  expect(checks.find((c) => c.metric === 'accuracy' && c.check === 'bounded')?.message).toBe('93.1 is outside [0, 1] (a percentage? write it as a share in [0, 1])');
+  expect(checks.find((c) => c.metric === 'accuracy' && c.check === 'bounded')?.message).toBe(
+    '93.1 is outside [0, 1] (a percentage? write it as a share in [0, 1])',
+  );
   expect(checks.find((c) => c.metric === 'per_class.cat.recall')?.passed).toBe(true);
 });
 
@@ -47,7 +50,9 @@ test.each([
 });
 
 test('real scikit-learn reports: every *-score is bounded and in [0, 1]', async () => {
-  const checks = await checksOf(['__tests__/fixtures/metrics/sklearn-classification-report/Ivan-Koptiev__wine-classification__classification_report.json']);
+  const checks = await checksOf([
+    '__tests__/fixtures/metrics/sklearn-classification-report/Ivan-Koptiev__wine-classification__classification_report.json',
+  ]);
   const bounded = checks.filter((c) => c.check === 'bounded');
   expect(bounded.map((c) => c.metric)).toContain('macro avg.f1-score');
   expect(bounded.some((c) => c.metric?.endsWith('support'))).toBe(false);

@@ -4,7 +4,10 @@ import { parseExpectations } from '../../src/validate/parse.js';
 const parse = (text: string) => parseExpectations(text, 'exp.yml');
 
 async function refused(text: string, line: number, ...fragments: string[]): Promise<void> {
-  const err = await parse(text).then(() => undefined, (e: unknown) => e);
+  const err = await parse(text).then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   expect(err).toBeInstanceOf(UserError);
   expect((err as UserError).line).toBe(line);
   expect((err as UserError).file).toBe('exp.yml');
@@ -12,19 +15,30 @@ async function refused(text: string, line: number, ...fragments: string[]): Prom
 }
 
 test('rules keep their line, column and defaults', async () => {
-  const exp = await parse([
-    'table:',
-    '  row-count: { max: 100 }',
-    'columns:',
-    '  age:',
-    '    between: { min: 0, max: 120, mostly: 0.99 }',
-    '    not-null: true',
-    '  "a b":',
-    '    in-set: [x, 1, true]',
-  ].join('\n'));
+  const exp = await parse(
+    [
+      'table:',
+      '  row-count: { max: 100 }',
+      'columns:',
+      '  age:',
+      '    between: { min: 0, max: 120, mostly: 0.99 }',
+      '    not-null: true',
+      '  "a b":',
+      '    in-set: [x, 1, true]',
+    ].join('\n'),
+  );
   expect(exp.rules).toEqual([
     { rule: 'row-count', min: 1, max: 100, column: null, line: 2, text: 'row-count 1 to 100' },
-    { rule: 'between', min: 0, max: 120, strict: false, mostly: 0.99, column: 'age', line: 5, text: 'between 0 to 120 (mostly 0.99)' },
+    {
+      rule: 'between',
+      min: 0,
+      max: 120,
+      strict: false,
+      mostly: 0.99,
+      column: 'age',
+      line: 5,
+      text: 'between 0 to 120 (mostly 0.99)',
+    },
     { rule: 'not-null', mostly: 1, column: 'age', line: 6, text: 'not-null' },
     { rule: 'in-set', values: ['x', 1, true], mostly: 1, column: 'a b', line: 8, text: 'in-set [x, 1, true]' },
   ]);
@@ -50,4 +64,6 @@ test.each([
   ['columns:\n  c:\n    not-null: true\n  c:\n    unique: true\n', 4, 'Map keys must be unique'],
   ['columns:\n  c: [\n', 3, 'malformed YAML'], // the yaml package reports an unclosed list where the text ends,
   ['- a\n- b\n', 1, 'expected a mapping'],
-] as [string, number, ...string[]][])('%j is refused at line %i', async (text, line, ...fragments) => refused(text, line, ...fragments));
+] as [string, number, ...string[]][])('%j is refused at line %i', async (text, line, ...fragments) =>
+  refused(text, line, ...fragments),
+);

@@ -39,7 +39,10 @@ describe('column rules', () => {
   });
 
   test('a rule on an absent column fails', async () => {
-    expect(await one(col('ssn', 'not-null: true'))).toMatchObject({ passed: false, message: "no column 'ssn' in the data" });
+    expect(await one(col('ssn', 'not-null: true'))).toMatchObject({
+      passed: false,
+      message: "no column 'ssn' in the data",
+    });
   });
 
   test('not-null counts every row: age is missing on row 3', async () => {
@@ -52,7 +55,15 @@ describe('column rules', () => {
 
   test('between: age 130 on rows 5 and 6, out of 7 non-missing', async () => {
     const r = await one(col('age', 'between: { min: 0, max: 120 }'));
-    expect(r).toMatchObject({ passed: false, failing: 2, checked: 7, samples: [{ row: 5, value: '130' }, { row: 6, value: '130' }] });
+    expect(r).toMatchObject({
+      passed: false,
+      failing: 2,
+      checked: 7,
+      samples: [
+        { row: 5, value: '130' },
+        { row: 6, value: '130' },
+      ],
+    });
     expect((await one(col('age', 'between: { min: 0, max: 120, mostly: 0.7 }'))).passed).toBe(true); // 5/7 = 0.714
     expect((await one(col('age', 'between: { min: 0, max: 120, mostly: 0.75 }'))).passed).toBe(false);
     expect((await one(col('age', 'between: { min: 22, max: 130 }'))).passed).toBe(true);
@@ -71,7 +82,15 @@ describe('column rules', () => {
 
   test('in-set: country XX on rows 5 and 6', async () => {
     const r = await one(col('country', 'in-set: [FR, DE, US]'));
-    expect(r).toMatchObject({ passed: false, failing: 2, checked: 8, samples: [{ row: 5, value: 'XX' }, { row: 6, value: 'XX' }] });
+    expect(r).toMatchObject({
+      passed: false,
+      failing: 2,
+      checked: 8,
+      samples: [
+        { row: 5, value: 'XX' },
+        { row: 6, value: 'XX' },
+      ],
+    });
     expect((await one(col('country', 'in-set: { values: [FR, DE, US], mostly: 0.75 }'))).passed).toBe(true);
     expect((await one(col('country', 'in-set: [FR, DE, US, XX]'))).passed).toBe(true);
   });
@@ -113,7 +132,15 @@ describe('column rules', () => {
 
   test('unique: id 5 occurs on rows 5 and 6; both fail', async () => {
     const r = await one(col('id', 'unique: true'));
-    expect(r).toMatchObject({ passed: false, failing: 2, checked: 8, samples: [{ row: 5, value: '5' }, { row: 6, value: '5' }] });
+    expect(r).toMatchObject({
+      passed: false,
+      failing: 2,
+      checked: 8,
+      samples: [
+        { row: 5, value: '5' },
+        { row: 6, value: '5' },
+      ],
+    });
     expect((await one(col('id', 'unique: { mostly: 0.75 }'))).passed).toBe(true);
     expect((await one(col('email', 'unique: true'))).failing).toBe(2); // d@x.org twice
     expect((await one(col('signup', 'unique: true'))).failing).toBe(2);
@@ -135,7 +162,10 @@ describe('column rules', () => {
 
   test('distinct-count-between: 4 countries; 6 ages', async () => {
     expect((await one(col('country', 'distinct-count-between: { min: 3, max: 4 }'))).passed).toBe(true);
-    expect(await one(col('country', 'distinct-count-between: { max: 3 }'))).toMatchObject({ passed: false, message: '4 distinct values, expected ≤ 3' });
+    expect(await one(col('country', 'distinct-count-between: { max: 3 }'))).toMatchObject({
+      passed: false,
+      message: '4 distinct values, expected ≤ 3',
+    });
     expect((await one(col('age', 'distinct-count-between: { min: 6, max: 6 }'))).message).toBe('6 distinct values');
   });
 });
@@ -143,10 +173,20 @@ describe('column rules', () => {
 describe('an empty dataset never passes vacuously', () => {
   test('row-count fails, row rules fail, and an implicit row-count is added', async () => {
     const { check } = await import('./helpers.js');
-    const results = await check('table:\n  row-count: { max: 10 }\ncolumns:\n  age:\n    between: { min: 0 }\n    exists: true\n', 'header-only.csv');
-    expect(results.map((r) => [r.rule, r.passed])).toEqual([['row-count', false], ['between', false], ['exists', true]]);
+    const results = await check(
+      'table:\n  row-count: { max: 10 }\ncolumns:\n  age:\n    between: { min: 0 }\n    exists: true\n',
+      'header-only.csv',
+    );
+    expect(results.map((r) => [r.rule, r.passed])).toEqual([
+      ['row-count', false],
+      ['between', false],
+      ['exists', true],
+    ]);
     expect(results[0].message).toBe('the dataset is empty (no data rows)');
     const implicit = await check(col('age', 'not-null: true'), 'header-only.csv');
-    expect(implicit.map((r) => [r.rule, r.passed, r.line])).toEqual([['row-count', false, null], ['not-null', false, 3]]);
+    expect(implicit.map((r) => [r.rule, r.passed, r.line])).toEqual([
+      ['row-count', false, null],
+      ['not-null', false, 3],
+    ]);
   });
 });

@@ -38,7 +38,10 @@ test.each([
   ['no-such.schema.json', 'metrics-schema file not found'],
 ])('%s is an error, never a pass', async (file, message) => {
   const files = await readMetrics([fixture('metrics-good.json')]);
-  const err = await checkSchema(fixture(file), files).then(() => undefined, (e: unknown) => e);
+  const err = await checkSchema(fixture(file), files).then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   expect(err).toBeInstanceOf(UserError);
   expect((err as Error).message).toContain(message);
 });

@@ -17,13 +17,20 @@ export default async function drift() {
   const runs = Number(process.env.BENCH_RUNS ?? 3);
   for (const [label, inputs] of [
     ['auto methods (wasserstein / jensenshannon)', {}],
-    ['KS + chi-square, as the pandas/SciPy script', { 'drift-config': path.join(ROOT, 'scripts/bench/drift-ks-chi2.yml') }],
+    [
+      'KS + chi-square, as the pandas/SciPy script',
+      { 'drift-config': path.join(ROOT, 'scripts/bench/drift-ks-chi2.yml') },
+    ],
   ]) {
     const results = [];
     for (let r = 0; r < runs; r++) {
-      const env = actionEnv(
-        { stage: 'drift', reference: path.join(data, 'reference.csv'), current: path.join(data, 'current.csv'), 'fail-on-violation': 'false', ...inputs },
-      );
+      const env = actionEnv({
+        stage: 'drift',
+        reference: path.join(data, 'reference.csv'),
+        current: path.join(data, 'current.csv'),
+        'fail-on-violation': 'false',
+        ...inputs,
+      });
       const m = measure(['dist/index.js'], { env });
       if (m.code !== 0) throw new Error(`drift exited ${m.code}: ${m.stdout}${m.stderr}`);
       results.push(m);
@@ -31,7 +38,9 @@ export default async function drift() {
     const best = results.reduce((a, b) => (a.wallMs < b.wallMs ? a : b));
     const peak = Math.max(...results.map((m) => m.peakRssMB));
     console.log(`drift, 2 × 1 000 000 rows × 20 columns, ${label}: best of ${runs}`);
-    console.log(`  wall ${(best.wallMs / 1000).toFixed(2)} s (target ≤ 3.0 s; pandas+SciPy ${PANDAS_SCIPY.wallS} s → ${(PANDAS_SCIPY.wallS / (best.wallMs / 1000)).toFixed(1)}× faster)`);
+    console.log(
+      `  wall ${(best.wallMs / 1000).toFixed(2)} s (target ≤ 3.0 s; pandas+SciPy ${PANDAS_SCIPY.wallS} s → ${(PANDAS_SCIPY.wallS / (best.wallMs / 1000)).toFixed(1)}× faster)`,
+    );
     console.log(`  peak RSS ${peak.toFixed(0)} MB (target ≤ 500 MB; pandas+SciPy ${PANDAS_SCIPY.peakMB} MB)`);
   }
 }

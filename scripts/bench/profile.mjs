@@ -32,7 +32,9 @@ function action(inputs) {
 
 function ensureData(dir, rows) {
   if (!existsSync(path.join(dir, 'current.csv'))) {
-    execFileSync(process.execPath, [path.join(ROOT, 'scripts/gen-bench-data.mjs'), dir, String(rows)], { stdio: 'inherit' });
+    execFileSync(process.execPath, [path.join(ROOT, 'scripts/gen-bench-data.mjs'), dir, String(rows)], {
+      stdio: 'inherit',
+    });
   }
 }
 
@@ -55,20 +57,30 @@ export default async function profile() {
     const file = path.join(out, `${name}.profile.json`);
     const m = action({ current: csv, 'profile-out': file });
     profiles[name] = file;
-    console.log(`  ${label}: CSV ${mb(statSync(csv).size)} MB → profile ${(statSync(file).size / 1024).toFixed(0)} kB (target ≤ 1024 kB); wall ${(m.wallMs / 1000).toFixed(2)} s; peak RSS ${m.peakRssMB.toFixed(0)} MB (target ≤ 200 MB)`);
+    console.log(
+      `  ${label}: CSV ${mb(statSync(csv).size)} MB → profile ${(statSync(file).size / 1024).toFixed(0)} kB (target ≤ 1024 kB); wall ${(m.wallMs / 1000).toFixed(2)} s; peak RSS ${m.peakRssMB.toFixed(0)} MB (target ≤ 200 MB)`,
+    );
   }
 
   for (const [label, extra] of [
     ['auto methods (wasserstein / jensenshannon)', {}],
     ['KS + chi-square', { 'drift-config': path.join(ROOT, 'scripts/bench/drift-ks-chi2.yml') }],
   ]) {
-    const exact = action({ reference: path.join(data, 'reference.csv'), current: path.join(data, 'current.csv'), ...extra });
+    const exact = action({
+      reference: path.join(data, 'reference.csv'),
+      current: path.join(data, 'current.csv'),
+      ...extra,
+    });
     const fromProfiles = action({ reference: profiles.ref, current: profiles.cur, ...extra });
     const flagged = (r) => r.report.drifted_columns.slice().sort();
     const same = JSON.stringify(flagged(exact)) === JSON.stringify(flagged(fromProfiles));
     console.log(`drift, 1M vs 1M rows, ${label}:`);
-    console.log(`  exact path:    ${(exact.wallMs / 1000).toFixed(2)} s, peak RSS ${exact.peakRssMB.toFixed(0)} MB, flags ${flagged(exact).join(', ')}`);
-    console.log(`  from profiles: ${(fromProfiles.wallMs / 1000).toFixed(2)} s, peak RSS ${fromProfiles.peakRssMB.toFixed(0)} MB, flags ${flagged(fromProfiles).join(', ')} — ${same ? 'same columns' : 'DIFFERENT columns'}`);
+    console.log(
+      `  exact path:    ${(exact.wallMs / 1000).toFixed(2)} s, peak RSS ${exact.peakRssMB.toFixed(0)} MB, flags ${flagged(exact).join(', ')}`,
+    );
+    console.log(
+      `  from profiles: ${(fromProfiles.wallMs / 1000).toFixed(2)} s, peak RSS ${fromProfiles.peakRssMB.toFixed(0)} MB, flags ${flagged(fromProfiles).join(', ')} — ${same ? 'same columns' : 'DIFFERENT columns'}`,
+    );
     let worst = { diff: 0, ratio: 0 };
     for (const e of exact.report.columns) {
       const p = fromProfiles.report.columns.find((c) => c.name === e.name);
@@ -80,10 +92,13 @@ export default async function profile() {
         worst.ratio = Math.max(worst.ratio, bound ? diff / bound : diff === 0 ? 0 : Infinity);
       }
       // Beyond float rounding (the two paths sum in different orders).
-      if (diff > bound + 1e-12 * Math.max(1, Math.abs(e.statistic))) console.log(`  ${e.name}: |Δ statistic| ${diff.toExponential(2)} EXCEEDS the bound ${bound.toExponential(2)}`);
+      if (diff > bound + 1e-12 * Math.max(1, Math.abs(e.statistic)))
+        console.log(`  ${e.name}: |Δ statistic| ${diff.toExponential(2)} EXCEEDS the bound ${bound.toExponential(2)}`);
     }
     if (worst.name) {
-      console.log(`  max |KS_profile − KS_exact| = ${worst.diff.toExponential(2)} (${worst.name}; stated bound ε_ref + ε_cur = ${worst.bound.toExponential(2)}); worst |Δ|/bound over KS columns ${worst.ratio.toFixed(2)}`);
+      console.log(
+        `  max |KS_profile − KS_exact| = ${worst.diff.toExponential(2)} (${worst.name}; stated bound ε_ref + ε_cur = ${worst.bound.toExponential(2)}); worst |Δ|/bound over KS columns ${worst.ratio.toFixed(2)}`,
+      );
     }
   }
 }

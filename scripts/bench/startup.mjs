@@ -10,7 +10,19 @@ export default async function startup() {
   if (!existsSync(path.join(dir, 'out/index.mjs'))) {
     mkdirSync(dir, { recursive: true });
     writeFileSync(path.join(dir, 'index.mjs'), "import * as core from '@actions/core';\ncore.info('ok');\n");
-    execFileSync(process.execPath, ['node_modules/@vercel/ncc/dist/ncc/cli.js', 'build', path.join(dir, 'index.mjs'), '-o', path.join(dir, 'out'), '--minify', '--quiet'], { cwd: ROOT, stdio: 'inherit' });
+    execFileSync(
+      process.execPath,
+      [
+        'node_modules/@vercel/ncc/dist/ncc/cli.js',
+        'build',
+        path.join(dir, 'index.mjs'),
+        '-o',
+        path.join(dir, 'out'),
+        '--minify',
+        '--quiet',
+      ],
+      { cwd: ROOT, stdio: 'inherit' },
+    );
   }
   const env = actionEnv({
     stage: 'gate',

@@ -18,7 +18,9 @@ export default async function validate() {
   }
   const expectations = path.join(ROOT, 'examples/validate/expectations.yml');
   const runs = Number(process.env.BENCH_RUNS ?? 3);
-  console.log(`validate: bench-data/reference.csv (1 000 000 rows × 20 columns), median of ${runs} runs, Node ${process.version}`);
+  console.log(
+    `validate: bench-data/reference.csv (1 000 000 rows × 20 columns), median of ${runs} runs, Node ${process.version}`,
+  );
   for (const [label, inputs] of [
     ['expectations (examples/validate/expectations.yml)', { expectations }],
     ['infer-expectations', { 'infer-expectations': 'inferred.yml' }],

@@ -7,7 +7,8 @@ import { tempDir } from '../lib/run-action.mjs';
 import { showRun } from './lib.mjs';
 
 const AUTHOR = ['-c', 'user.name=Demo', '-c', 'user.email=demo@example.com'];
-const git = (cwd, ...args) => execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
+const git = (cwd, ...args) =>
+  execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
 
 /** Writes the model file and its metrics, commits them (a training run's output). */
 function train(repo, metrics) {
@@ -49,7 +50,12 @@ export default function demo() {
     train(repo, { accuracy: 0.897, eval_loss: 0.35, 'macro avg': { 'f1-score': 0.858 } });
     run('promote: a challenger worse than the champion is refused (no tag)');
     run('promote: rollback gives prod back to the previous version', { rollback: 'true' });
-    console.log(`registry tags on origin:\n${git(origin, 'tag', '--list').split('\n').map((t) => `  ${t}`).join('\n')}\n`);
+    console.log(
+      `registry tags on origin:\n${git(origin, 'tag', '--list')
+        .split('\n')
+        .map((t) => `  ${t}`)
+        .join('\n')}\n`,
+    );
   } finally {
     rmSync(root, { recursive: true, force: true });
   }

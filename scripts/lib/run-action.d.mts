@@ -20,7 +20,11 @@ export interface ActionRun {
 export const ROOT: string;
 export function tempDir(prefix?: string): string;
 export function runAction(inputs: Record<string, string>, cwd: string, env?: Record<string, string>): ActionRun;
-export function runActionAsync(inputs: Record<string, string>, cwd: string, env?: Record<string, string>): Promise<ActionRun>;
+export function runActionAsync(
+  inputs: Record<string, string>,
+  cwd: string,
+  env?: Record<string, string>,
+): Promise<ActionRun>;
 export function parseOutputFile(text: string): Record<string, string>;
 export function parseCommands(text: string, stream: 'stdout' | 'stderr'): WorkflowCommand[];
 export interface PreparedRun {

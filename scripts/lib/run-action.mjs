@@ -56,7 +56,9 @@ export function prepareRun(inputs, cwd = ROOT, env = {}) {
     inputEnv[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = inputs[name] ?? spec.default ?? '';
   }
   const clean = Object.fromEntries(
-    Object.entries(process.env).filter(([k]) => !k.startsWith('INPUT_') && !k.startsWith('GITHUB_') && !k.startsWith('ACTIONS_')),
+    Object.entries(process.env).filter(
+      ([k]) => !k.startsWith('INPUT_') && !k.startsWith('GITHUB_') && !k.startsWith('ACTIONS_'),
+    ),
   );
   return {
     outputFile,

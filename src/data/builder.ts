@@ -21,7 +21,11 @@ export class ColumnBuilder implements CellSink {
   codes: Int32Array;
   private readonly dict = new ByteDictionary();
 
-  constructor(readonly name: string, text: boolean, capacity = 1024) {
+  constructor(
+    readonly name: string,
+    text: boolean,
+    capacity = 1024,
+  ) {
     this.mode = text ? 'categorical' : 'numeric';
     this.values = new Float64Array(text ? 0 : capacity);
     this.codes = new Int32Array(text ? capacity : 0);
@@ -98,7 +102,10 @@ export class ColumnBuilder implements CellSink {
   }
 
   private pushCode(code: number): void {
-    if (this.mode === 'mixed') { this.length++; return; } // only counted: the column is re-read
+    if (this.mode === 'mixed') {
+      this.length++;
+      return;
+    } // only counted: the column is re-read
     if (this.length === this.codes.length) this.reserve(this.length * 2 + 16);
     this.codes[this.length++] = code;
   }
@@ -113,7 +120,8 @@ export class ColumnBuilder implements CellSink {
     if (hadNumbers) {
       this.mode = 'mixed';
       this.length++;
-    } else { // only missing cells so far: nothing is lost by becoming categorical now
+    } else {
+      // only missing cells so far: nothing is lost by becoming categorical now
       this.mode = 'categorical';
       this.codes = new Int32Array(Math.max(this.values.length, 16));
       this.codes.fill(-1, 0, n);
@@ -124,11 +132,15 @@ export class ColumnBuilder implements CellSink {
 
   private finishNumeric(n: number): Column {
     const values = fit(this.values, n);
-    let missing = 0, integerLike = true;
+    let missing = 0,
+      integerLike = true;
     const seen: number[] = [];
     for (let i = 0; i < n; i++) {
       const v = values[i];
-      if (v !== v) { missing++; continue; }
+      if (v !== v) {
+        missing++;
+        continue;
+      }
       if (integerLike && !Number.isInteger(v)) integerLike = false;
       if (seen.length <= NUMERIC_DISTINCT_CAP && !seen.includes(v)) seen.push(v);
     }
@@ -148,7 +160,16 @@ export class ColumnBuilder implements CellSink {
     // Entries added by a record that was later re-read are unused: drop them, renumbering codes.
     if (counts.includes(0)) ({ codes, dictionary, counts } = compact(codes, dictionary, counts));
     const boolean = dictionary.length > 0 && dictionary.every((t) => BOOLEAN_TEXTS.has(t));
-    return { kind: 'categorical', name: this.name, codes, dictionary, counts, missing, distinct: dictionary.length, boolean };
+    return {
+      kind: 'categorical',
+      name: this.name,
+      codes,
+      dictionary,
+      counts,
+      missing,
+      distinct: dictionary.length,
+      boolean,
+    };
   }
 }
 
@@ -164,7 +185,11 @@ function compact(codes: Int32Array, dictionary: string[], counts: Int32Array) {
   const kept: string[] = [];
   const keptCounts: number[] = [];
   dictionary.forEach((t, k) => {
-    if (counts[k] > 0) { map[k] = kept.length; kept.push(t); keptCounts.push(counts[k]); }
+    if (counts[k] > 0) {
+      map[k] = kept.length;
+      kept.push(t);
+      keptCounts.push(counts[k]);
+    }
   });
   for (let i = 0; i < codes.length; i++) if (codes[i] >= 0) codes[i] = map[codes[i]];
   return { codes, dictionary: kept, counts: Int32Array.from(keptCounts) };

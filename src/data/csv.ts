@@ -15,13 +15,27 @@ import { readBlocks } from './source.js';
 import type { RawTable } from './raw.js';
 import type { CellSink, SinkFactory } from './sink.js';
 
-const LF = 0x0a, CR = 0x0d, QUOTE = 0x22;
+const LF = 0x0a,
+  CR = 0x0d,
+  QUOTE = 0x22;
 
 /** Result of scanField for a field that is not a plain number. */
-const OK = 0, INCOMPLETE = 1;
+const OK = 0,
+  INCOMPLETE = 1;
 
-export async function readDelimited(file: string, gzip: boolean, delimiter: ',' | '\t', textColumns: ReadonlySet<string>): Promise<RawTable>;
-export async function readDelimited<S extends CellSink>(file: string, gzip: boolean, delimiter: ',' | '\t', textColumns: ReadonlySet<string>, makeSink: SinkFactory<S>): Promise<RawTable<S>>;
+export async function readDelimited(
+  file: string,
+  gzip: boolean,
+  delimiter: ',' | '\t',
+  textColumns: ReadonlySet<string>,
+): Promise<RawTable>;
+export async function readDelimited<S extends CellSink>(
+  file: string,
+  gzip: boolean,
+  delimiter: ',' | '\t',
+  textColumns: ReadonlySet<string>,
+  makeSink: SinkFactory<S>,
+): Promise<RawTable<S>>;
 export async function readDelimited(
   file: string,
   gzip: boolean,
@@ -101,7 +115,10 @@ class DelimitedParser {
       names.push(this.fText ?? buf.toString('utf8', this.fStart, this.fEnd));
       this.line += this.fLines;
       p = this.fNext;
-      if (buf[p] === this.delim) { p++; continue; }
+      if (buf[p] === this.delim) {
+        p++;
+        continue;
+      }
       p = this.endOfRecord(buf, p);
       break;
     }
@@ -112,7 +129,12 @@ class DelimitedParser {
     const seen = new Map<string, number>();
     names.forEach((n, i) => {
       const j = seen.get(n);
-      if (j !== undefined) throw new UserError(`${this.file}:1: duplicate column name "${n}" (columns ${j + 1} and ${i + 1})`, this.file, 1);
+      if (j !== undefined)
+        throw new UserError(
+          `${this.file}:1: duplicate column name "${n}" (columns ${j + 1} and ${i + 1})`,
+          this.file,
+          1,
+        );
       seen.set(n, i);
     });
     this.names = names;
@@ -128,11 +150,15 @@ class DelimitedParser {
    */
   parseRecords(buf: Buffer, pos: number, limit: number, final: boolean): number {
     const cols = this.builders!;
-    const n = cols.length, delim = this.delim, from = pos;
+    const n = cols.length,
+      delim = this.delim,
+      from = pos;
     while (pos < limit) {
-      const recStart = pos, recLine = this.line;
+      const recStart = pos,
+        recLine = this.line;
       let b = buf[pos];
-      if ((b === LF || b === CR) && n > 1) { // blank line
+      if ((b === LF || b === CR) && n > 1) {
+        // blank line
         pos = this.endOfRecord(buf, pos);
         this.line++;
         continue;
@@ -141,12 +167,17 @@ class DelimitedParser {
       for (let c = 0; c < n; c++) {
         const col = cols[c];
         let done = false;
-        if (col.mode === 'numeric') { // fast path: a plain number
+        if (col.mode === 'numeric') {
+          // fast path: a plain number
           const v = parseNumberAt(buf, pos);
           const e = parsedEnd;
           if (e >= 0) {
             const t = buf[e];
-            if (t === delim || t === LF || t === CR) { col.pushNumber(v); pos = e; done = true; }
+            if (t === delim || t === LF || t === CR) {
+              col.pushNumber(v);
+              pos = e;
+              done = true;
+            }
           }
         }
         if (!done) {
@@ -169,7 +200,11 @@ class DelimitedParser {
         } else if (b === LF || b === CR) {
           if (c < n - 1) this.ragged(buf, recStart, limit, recLine);
         } else {
-          throw new UserError(`${this.file}:${recLine + lines}: unexpected character after the closing quote of field ${c + 1}`, this.file, recLine + lines);
+          throw new UserError(
+            `${this.file}:${recLine + lines}: unexpected character after the closing quote of field ${c + 1}`,
+            this.file,
+            recLine + lines,
+          );
         }
       }
       pos = this.endOfRecord(buf, pos);
@@ -199,7 +234,8 @@ class DelimitedParser {
     this.fText = null;
     this.fLines = 0;
     const delim = this.delim;
-    if (buf[pos] !== QUOTE) { // ends at the latest at the line feed before limit
+    if (buf[pos] !== QUOTE) {
+      // ends at the latest at the line feed before limit
       let e = pos;
       for (let b; (b = buf[e]) !== delim && b !== LF && b !== CR; e++);
       this.fStart = pos;
@@ -214,9 +250,14 @@ class DelimitedParser {
       for (let i = p; i < q; i++) if (buf[i] === LF) this.fLines++;
       if (q === limit) {
         if (!final) return INCOMPLETE;
-        throw new UserError(`${this.file}:${this.line}: unterminated quoted field (opened on line ${this.line}, the file ends inside it)`, this.file, this.line);
+        throw new UserError(
+          `${this.file}:${this.line}: unterminated quoted field (opened on line ${this.line}, the file ends inside it)`,
+          this.file,
+          this.line,
+        );
       }
-      if (buf[q + 1] === QUOTE) { // "" stands for one quote
+      if (buf[q + 1] === QUOTE) {
+        // "" stands for one quote
         parts.push(buf.toString('utf8', seg, q + 1));
         p = seg = q + 2;
         continue;
@@ -239,10 +280,17 @@ class DelimitedParser {
       if (this.scanField(buf, p, limit, true) === INCOMPLETE) break;
       count++;
       p = this.fNext;
-      if (buf[p] === this.delim) { p++; continue; }
+      if (buf[p] === this.delim) {
+        p++;
+        continue;
+      }
       break;
     }
     const n = this.builders!.length;
-    throw new UserError(`${this.file}:${line}: expected ${n} field${n === 1 ? '' : 's'} (as in the header), found ${count}`, this.file, line);
+    throw new UserError(
+      `${this.file}:${line}: expected ${n} field${n === 1 ? '' : 's'} (as in the header), found ${count}`,
+      this.file,
+      line,
+    );
   }
 }

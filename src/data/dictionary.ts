@@ -22,7 +22,8 @@ export class ByteDictionary {
       const e = this.slots[s] - 1;
       if (e < 0) return this.add(buf, start, end, h, s);
       if (this.hashes[e] !== h || this.ends[e] - this.starts[e] !== len) continue;
-      const a = this.arena, o = this.starts[e] - start;
+      const a = this.arena,
+        o = this.starts[e] - start;
       let i = start;
       while (i < end && a[i + o] === buf[i]) i++;
       if (i === end) return e;

@@ -2,7 +2,13 @@
 import { UserError } from '../errors.js';
 import type { DataFormat, ReadOptions } from './types.js';
 
-const EXTENSIONS: Record<string, DataFormat> = { csv: 'csv', tsv: 'tsv', jsonl: 'jsonl', ndjson: 'jsonl', parquet: 'parquet' };
+const EXTENSIONS: Record<string, DataFormat> = {
+  csv: 'csv',
+  tsv: 'tsv',
+  jsonl: 'jsonl',
+  ndjson: 'jsonl',
+  parquet: 'parquet',
+};
 
 export function detectFormat(file: string, opts: ReadOptions = {}): { format: DataFormat; gzip: boolean } {
   const parts = file.toLowerCase().split(/[\\/]/).pop()!.split('.');
@@ -10,7 +16,12 @@ export function detectFormat(file: string, opts: ReadOptions = {}): { format: Da
   if (gzipExt) parts.pop();
   const gzip = opts.compressed ?? gzipExt;
   const format = opts.format ?? (parts.length > 1 ? EXTENSIONS[parts[parts.length - 1]] : undefined);
-  if (!format) throw new UserError(`${file}: unknown data format; use a .csv, .tsv, .jsonl, .ndjson or .parquet file (optionally .gz), or set the format`, file);
-  if (format === 'parquet' && gzip) throw new UserError(`${file}: gzip-compressed Parquet is not supported (Parquet compresses internally)`, file);
+  if (!format)
+    throw new UserError(
+      `${file}: unknown data format; use a .csv, .tsv, .jsonl, .ndjson or .parquet file (optionally .gz), or set the format`,
+      file,
+    );
+  if (format === 'parquet' && gzip)
+    throw new UserError(`${file}: gzip-compressed Parquet is not supported (Parquet compresses internally)`, file);
   return { format, gzip };
 }

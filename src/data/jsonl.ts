@@ -13,7 +13,12 @@ import type { CellSink, SinkFactory } from './sink.js';
 const LF = 0x0a;
 
 export async function readJsonLines(file: string, gzip: boolean, textColumns: ReadonlySet<string>): Promise<RawTable>;
-export async function readJsonLines<S extends CellSink>(file: string, gzip: boolean, textColumns: ReadonlySet<string>, makeSink: SinkFactory<S>): Promise<RawTable<S>>;
+export async function readJsonLines<S extends CellSink>(
+  file: string,
+  gzip: boolean,
+  textColumns: ReadonlySet<string>,
+  makeSink: SinkFactory<S>,
+): Promise<RawTable<S>>;
 export async function readJsonLines(
   file: string,
   gzip: boolean,
@@ -23,7 +28,9 @@ export async function readJsonLines(
   const byName = new Map<string, CellSink>();
   const builders: CellSink[] = [];
   const anchors: number[] = [];
-  let rowCount = 0, line = 1, lineDelta = NaN;
+  let rowCount = 0,
+    line = 1,
+    lineDelta = NaN;
   let first = true;
 
   const parseLine = (buf: Buffer, start: number, end: number): void => {
@@ -40,7 +47,11 @@ export async function readJsonLines(
         throw new UserError(`${file}:${line}: invalid JSON (${(e as Error).message})`, file, line);
       }
       if (typeof row !== 'object' || row === null || Array.isArray(row)) {
-        throw new UserError(`${file}:${line}: expected a JSON object, found ${Array.isArray(row) ? 'an array' : JSON.stringify(row)}`, file, line);
+        throw new UserError(
+          `${file}:${line}: expected a JSON object, found ${Array.isArray(row) ? 'an array' : JSON.stringify(row)}`,
+          file,
+          line,
+        );
       }
       for (const [key, value] of Object.entries(row)) {
         let b = byName.get(key);
@@ -53,7 +64,8 @@ export async function readJsonLines(
         b.pushValue(value);
       }
       rowCount++;
-      if (line - rowCount !== lineDelta) { // anchor for row rowCount - 1
+      if (line - rowCount !== lineDelta) {
+        // anchor for row rowCount - 1
         lineDelta = line - rowCount;
         anchors.push(rowCount - 1, line);
       }

@@ -24,7 +24,10 @@ export function parseNumberAt(buf: Uint8Array, pos: number): number {
   let b = buf[pos];
   const neg = b === 0x2d;
   if (neg || b === 0x2b) b = buf[++pos];
-  let mant = 0, digits = 0, sig = 0, exp = 0;
+  let mant = 0,
+    digits = 0,
+    sig = 0,
+    exp = 0;
   while (b >= 0x30 && b <= 0x39) {
     mant = mant * 10 + (b - 0x30);
     if (mant !== 0) sig++;
@@ -41,7 +44,10 @@ export function parseNumberAt(buf: Uint8Array, pos: number): number {
       b = buf[++pos];
     }
   }
-  if (digits === 0) { parsedEnd = -1; return NaN; }
+  if (digits === 0) {
+    parsedEnd = -1;
+    return NaN;
+  }
   const mantEnd = pos;
   if (b === 0x65 || b === 0x45) {
     let p = pos + 1;
@@ -65,7 +71,10 @@ export function parseNumberAt(buf: Uint8Array, pos: number): number {
     // 16-19 digits (e.g. the shortest round-trip text of a double, as pandas writes): exact path.
     v = sig <= 19 && exp >= -22 && exp <= 22 ? parseLong(buf, start, mantEnd, exp) : NaN;
     if (v !== v) v = Number(latin1(buf, neg ? start + 1 : start, pos));
-    if (!Number.isFinite(v)) { parsedEnd = -1; return NaN; } // e.g. 1e999
+    if (!Number.isFinite(v)) {
+      parsedEnd = -1;
+      return NaN;
+    } // e.g. 1e999
   }
   return neg ? -v : v;
 }
@@ -78,19 +87,28 @@ export function parseNumberAt(buf: Uint8Array, pos: number): number {
  * which is checked (then the caller falls back to Number()).
  */
 function parseLong(buf: Uint8Array, start: number, end: number, exp: number): number {
-  let a = 0, b = 0, na = 0, nb = 0;
+  let a = 0,
+    b = 0,
+    na = 0,
+    nb = 0;
   for (let p = start; p < end; p++) {
     const d = buf[p] - 0x30;
     if (d < 0 || d > 9 || (na === 0 && d === 0)) continue; // sign, point, leading zeros
-    if (na < 15) { a = a * 10 + d; na++; } else { b = b * 10 + d; nb++; }
+    if (na < 15) {
+      a = a * 10 + d;
+      na++;
+    } else {
+      b = b * 10 + d;
+      nb++;
+    }
   }
   // M = a·10^nb + b, exactly: the product's rounding error and b are small integers.
   const m1 = a * POW10[nb];
   const m1err = twoProductError(a, POW10[nb], m1);
   const h0 = m1 + b;
-  const h0err = (m1 - (h0 - (h0 - m1))) + (b - (h0 - m1));
+  const h0err = m1 - (h0 - (h0 - m1)) + (b - (h0 - m1));
   const h = h0 + (m1err + h0err);
-  const l = (m1err + h0err) - (h - h0);
+  const l = m1err + h0err - (h - h0);
   const P = POW10[exp < 0 ? -exp : exp];
   let s: number, t: number;
   if (exp >= 0) {
@@ -101,7 +119,7 @@ function parseLong(buf: Uint8Array, start: number, end: number, exp: number): nu
   } else {
     const q1 = h / P;
     const pp = q1 * P;
-    const r = (h - pp) - twoProductError(q1, P, pp) + l;
+    const r = h - pp - twoProductError(q1, P, pp) + l;
     const q2 = r / P;
     s = q1 + q2;
     t = q2 - (s - q1);
@@ -112,9 +130,13 @@ function parseLong(buf: Uint8Array, start: number, end: number, exp: number): nu
 
 /** Exact error of the product `p = fl(a·b)` (Dekker's TwoProduct with Veltkamp splitting). */
 function twoProductError(a: number, b: number, p: number): number {
-  const ca = 134217729 * a, ah = ca - (ca - a), al = a - ah;
-  const cb = 134217729 * b, bh = cb - (cb - b), bl = b - bh;
-  return ((ah * bh - p) + ah * bl + al * bh) + al * bl;
+  const ca = 134217729 * a,
+    ah = ca - (ca - a),
+    al = a - ah;
+  const cb = 134217729 * b,
+    bh = cb - (cb - b),
+    bl = b - bh;
+  return ah * bh - p + ah * bl + al * bh + al * bl;
 }
 
 /** Parses a whole cell text (spaces around allowed); NaN when it is not a finite number. */

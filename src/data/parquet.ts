@@ -5,7 +5,15 @@
  * they hold dates or times; every other column (strings, booleans, dates, nested values as JSON
  * text) is categorical. Nulls are missing.
  */
-import { asyncBufferFromFile, parquetMetadataAsync, parquetRead, parquetSchema, type ColumnData, type FileMetaData, type SchemaElement } from 'hyparquet';
+import {
+  asyncBufferFromFile,
+  parquetMetadataAsync,
+  parquetRead,
+  parquetSchema,
+  type ColumnData,
+  type FileMetaData,
+  type SchemaElement,
+} from 'hyparquet';
 import { UserError } from '../errors.js';
 import { ColumnBuilder } from './builder.js';
 import type { RawTable } from './raw.js';
@@ -13,10 +21,23 @@ import type { CellSink, SinkFactory } from './sink.js';
 import { checkFile } from './source.js';
 
 const NUMBER_TYPES = new Set(['INT32', 'INT64', 'FLOAT', 'DOUBLE']);
-const TIME_TYPES = new Set(['DATE', 'TIME', 'TIMESTAMP', 'TIME_MILLIS', 'TIME_MICROS', 'TIMESTAMP_MILLIS', 'TIMESTAMP_MICROS', 'INTERVAL']);
+const TIME_TYPES = new Set([
+  'DATE',
+  'TIME',
+  'TIMESTAMP',
+  'TIME_MILLIS',
+  'TIME_MICROS',
+  'TIMESTAMP_MILLIS',
+  'TIMESTAMP_MICROS',
+  'INTERVAL',
+]);
 
 export async function readParquet(file: string, textColumns: ReadonlySet<string>): Promise<RawTable>;
-export async function readParquet<S extends CellSink>(file: string, textColumns: ReadonlySet<string>, makeSink: SinkFactory<S>): Promise<RawTable<S>>;
+export async function readParquet<S extends CellSink>(
+  file: string,
+  textColumns: ReadonlySet<string>,
+  makeSink: SinkFactory<S>,
+): Promise<RawTable<S>>;
 export async function readParquet(
   file: string,
   textColumns: ReadonlySet<string>,
@@ -32,7 +53,9 @@ export async function readParquet(
   }
   const fields = parquetSchema(metadata).children;
   const rowCount = Number(metadata.num_rows);
-  const builders = fields.map((f) => makeSink(f.element.name, textColumns.has(f.element.name) || !isNumeric(f.element, f.children.length)));
+  const builders = fields.map((f) =>
+    makeSink(f.element.name, textColumns.has(f.element.name) || !isNumeric(f.element, f.children.length)),
+  );
   const byName = new Map(builders.map((b) => [b.name, b]));
   for (const b of builders) b.reserve(rowCount);
 
@@ -41,25 +64,41 @@ export async function readParquet(
     const groupEnd = groupStart + Number(group.num_rows);
     const chunks: ColumnData[] = [];
     try {
-      await parquetRead({ file: buffer, metadata, rowStart: groupStart, rowEnd: groupEnd, onChunk: (c) => chunks.push(c) });
+      await parquetRead({
+        file: buffer,
+        metadata,
+        rowStart: groupStart,
+        rowEnd: groupEnd,
+        onChunk: (c) => chunks.push(c),
+      });
     } catch (e) {
-      throw new UserError(`${file}: cannot read Parquet row group starting at row ${groupStart + 1} (${(e as Error).message})`, file);
+      throw new UserError(
+        `${file}: cannot read Parquet row group starting at row ${groupStart + 1} (${(e as Error).message})`,
+        file,
+      );
     }
     // Chunks of one column arrive in row order; they may extend outside the group.
     for (const c of chunks) {
       const b = byName.get(c.columnName);
       if (!b) continue;
-      for (let r = Math.max(c.rowStart, b.length); r < Math.min(c.rowEnd, groupEnd); r++) b.pushValue(c.columnData[r - c.rowStart]);
+      for (let r = Math.max(c.rowStart, b.length); r < Math.min(c.rowEnd, groupEnd); r++)
+        b.pushValue(c.columnData[r - c.rowStart]);
     }
     groupStart = groupEnd;
   }
   for (const b of builders) {
-    if (b.length !== rowCount) throw new UserError(`${file}: corrupt Parquet file (column "${b.name}" has ${b.length} of ${rowCount} rows)`, file);
+    if (b.length !== rowCount)
+      throw new UserError(
+        `${file}: corrupt Parquet file (column "${b.name}" has ${b.length} of ${rowCount} rows)`,
+        file,
+      );
   }
   return { names: builders.map((b) => b.name), builders, rowCount, anchors: new Int32Array(0) };
 }
 
 function isNumeric(e: SchemaElement, children: number): boolean {
   if (children > 0 || !e.type || !NUMBER_TYPES.has(e.type)) return false;
-  return !(e.converted_type && TIME_TYPES.has(e.converted_type)) && !(e.logical_type && TIME_TYPES.has(e.logical_type.type));
+  return (
+    !(e.converted_type && TIME_TYPES.has(e.converted_type)) && !(e.logical_type && TIME_TYPES.has(e.logical_type.type))
+  );
 }

@@ -18,7 +18,12 @@ export async function readTable(file: string, opts: ReadOptions = {}): Promise<T
   const mixed = raw.builders.filter((b) => b.mode === 'mixed').map((b) => b.name);
   if (mixed.length > 0) raw = await readRaw(file, format, gzip, new Set(mixed));
   if (raw.rowCount === 0 && !opts.allowEmpty) {
-    throw new UserError(format === 'csv' || format === 'tsv' ? `${file}: the file has a header but no data rows` : `${file}: the file has no data rows`, file);
+    throw new UserError(
+      format === 'csv' || format === 'tsv'
+        ? `${file}: the file has a header but no data rows`
+        : `${file}: the file has no data rows`,
+      file,
+    );
   }
   const columns = raw.builders.map((b) => b.finish(raw.rowCount));
   if (opts.sortNumeric) {
@@ -56,7 +61,8 @@ export function fileLine(table: Table, i: number): number | undefined {
   const a = table.lineAnchors;
   if (a.length === 0) return undefined;
   // Last anchor whose row is ≤ i (anchors are sorted pairs row, line).
-  let lo = 0, hi = a.length / 2 - 1;
+  let lo = 0,
+    hi = a.length / 2 - 1;
   while (lo < hi) {
     const mid = (lo + hi + 1) >> 1;
     if (a[mid * 2] <= i) lo = mid;

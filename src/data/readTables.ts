@@ -42,7 +42,9 @@ export async function readTables(paths: string[], opts: ReadTablesOptions = {}):
  */
 function workerScript(): string | undefined {
   const here = dirname(fileURLToPath(import.meta.url));
-  return [join(here, 'data-worker', 'index.js'), join(here, '..', 'data-worker', 'index.js')].find((p) => existsSync(p));
+  return [join(here, 'data-worker', 'index.js'), join(here, '..', 'data-worker', 'index.js')].find((p) =>
+    existsSync(p),
+  );
 }
 
 function readInWorker(script: string, file: string, opts: ReadOptions): Promise<Table> {
@@ -66,7 +68,17 @@ function readInWorker(script: string, file: string, opts: ReadOptions): Promise<
       reject(err);
     });
     // The worker died before answering (could not load, out of memory): read here instead.
-    worker.once('error', () => { if (!settled) { settled = true; fallback(); } });
-    worker.once('exit', () => { if (!settled) { settled = true; fallback(); } });
+    worker.once('error', () => {
+      if (!settled) {
+        settled = true;
+        fallback();
+      }
+    });
+    worker.once('exit', () => {
+      if (!settled) {
+        settled = true;
+        fallback();
+      }
+    });
   });
 }

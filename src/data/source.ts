@@ -29,7 +29,10 @@ export async function checkFile(file: string): Promise<number> {
   } catch (e) {
     if (e instanceof UserError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
-    throw new UserError(code === 'ENOENT' ? `${file}: file not found` : `${file}: cannot read (${code ?? String(e)})`, file);
+    throw new UserError(
+      code === 'ENOENT' ? `${file}: file not found` : `${file}: cannot read (${code ?? String(e)})`,
+      file,
+    );
   }
   if (size === 0) throw new UserError(`${file}: the file is empty`, file);
   return size;
@@ -42,7 +45,8 @@ export async function readBlocks(file: string, gzip: boolean, handle: BlockHandl
     let buf = Buffer.allocUnsafe(BLOCK * 2);
     let len = 0;
     for (;;) {
-      if (len > buf.length / 2) { // a long record: make room
+      if (len > buf.length / 2) {
+        // a long record: make room
         const bigger = Buffer.allocUnsafe(buf.length * 2);
         buf.copy(bigger, 0, 0, len);
         buf = bigger;
@@ -103,7 +107,10 @@ function gunzipSource(file: string): Source {
           r = await chunks.next();
         } catch (e) {
           const err = e as NodeJS.ErrnoException;
-          throw new UserError(`${file}: ${err.code?.startsWith('Z_') ? 'not a valid gzip file' : 'cannot read'} (${err.message})`, file);
+          throw new UserError(
+            `${file}: ${err.code?.startsWith('Z_') ? 'not a valid gzip file' : 'cannot read'} (${err.message})`,
+            file,
+          );
         }
         if (r.done) return 0;
         pending = r.value;
@@ -114,6 +121,9 @@ function gunzipSource(file: string): Source {
     },
     // Compressed bytes read (a little ahead of what was handed out, so estimates come out low).
     position: () => raw.bytesRead,
-    close: async () => { raw.destroy(); gunzip.destroy(); },
+    close: async () => {
+      raw.destroy();
+      gunzip.destroy();
+    },
   };
 }

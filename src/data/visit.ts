@@ -33,14 +33,25 @@ export async function visitTable<S extends CellSink>(
   const mixed = raw.builders.filter((b) => b.mode === 'mixed').map((b) => b.name);
   if (mixed.length > 0) raw = await visitRaw(file, format, gzip, new Set([...text, ...mixed]), makeSink);
   if (raw.rowCount === 0) {
-    throw new UserError(format === 'csv' || format === 'tsv' ? `${file}: the file has a header but no data rows` : `${file}: the file has no data rows`, file);
+    throw new UserError(
+      format === 'csv' || format === 'tsv'
+        ? `${file}: the file has a header but no data rows`
+        : `${file}: the file has no data rows`,
+      file,
+    );
   }
   // JSON Lines: a key absent from the last rows is missing there.
   for (const s of raw.builders) while (s.length < raw.rowCount) s.pushMissing();
   return { file, format, rowCount: raw.rowCount, sinks: raw.builders };
 }
 
-async function visitRaw<S extends CellSink>(file: string, format: DataFormat, gzip: boolean, text: Set<string>, makeSink: SinkFactory<S>): Promise<RawTable<S>> {
+async function visitRaw<S extends CellSink>(
+  file: string,
+  format: DataFormat,
+  gzip: boolean,
+  text: Set<string>,
+  makeSink: SinkFactory<S>,
+): Promise<RawTable<S>> {
   if (format === 'parquet') {
     const { readParquet } = await import('./parquet.js');
     return readParquet(file, text, makeSink);

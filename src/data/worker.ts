@@ -8,7 +8,10 @@ import { UserError } from '../errors.js';
 import { readTable } from './read.js';
 import type { ReadOptions, Table } from './types.js';
 
-export interface WorkerRequest { file: string; opts: ReadOptions }
+export interface WorkerRequest {
+  file: string;
+  opts: ReadOptions;
+}
 export type WorkerReply =
   | { table: Table }
   | { error: { user: boolean; message: string; stack?: string; file?: string; line?: number; column?: number } };
@@ -20,7 +23,14 @@ readTable(file, opts).then(
   (e: unknown) => {
     const err = e as Error;
     const u = e instanceof UserError ? e : undefined;
-    const error = { user: !!u, message: err.message, stack: err.stack, file: u?.file, line: u?.line, column: u?.column };
+    const error = {
+      user: !!u,
+      message: err.message,
+      stack: err.stack,
+      file: u?.file,
+      line: u?.line,
+      column: u?.column,
+    };
     parentPort!.postMessage({ error } satisfies WorkerReply);
   },
 );

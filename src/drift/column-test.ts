@@ -56,7 +56,14 @@ export function runTest(method: DriftTestName, ref: Sample, cur: Sample): TestOu
     case 'mean-shift': {
       const r = num(ref).sorted;
       const m = meanShift(mean(r), mean(num(cur).sorted), standardDeviation(r, 0));
-      return { statistic: m.value, pValue: null, note: m.denominator === 'mean' ? undefined : `relative to the reference ${m.denominator === 'std' ? 'std (mean ≈ 0)' : 'scale (absolute)'}` };
+      return {
+        statistic: m.value,
+        pValue: null,
+        note:
+          m.denominator === 'mean'
+            ? undefined
+            : `relative to the reference ${m.denominator === 'std' ? 'std (mean ≈ 0)' : 'scale (absolute)'}`,
+      };
     }
   }
 }

@@ -39,7 +39,8 @@ export function planColumns(ref: Table, cur: Table, choice: ColumnChoice): Colum
   const curBy = new Map(cur.columns.map((c) => [c.name, c]));
   const requireBoth = (name: string, why: string) => {
     const missing = [refBy.has(name) ? undefined : ref.file, curBy.has(name) ? undefined : cur.file].filter(Boolean);
-    if (missing.length > 0) throw new UserError(`column '${name}' (${why}) is not in ${missing.join(' nor ')}`, missing[0]);
+    if (missing.length > 0)
+      throw new UserError(`column '${name}' (${why}) is not in ${missing.join(' nor ')}`, missing[0]);
   };
   for (const name of choice.columns) requireBoth(name, "named in 'columns'");
   for (const name of choice.categoricalColumns) requireBoth(name, "named in 'categorical-columns'");
@@ -69,10 +70,15 @@ export function planColumns(ref: Table, cur: Table, choice: ColumnChoice): Colum
   const columns = names.map((name): PlannedColumn => {
     const r = refBy.get(name) as Column;
     const c = curBy.get(name) as Column;
-    for (const [col, table] of [[r, ref], [c, cur]] as const) {
-      if (table.rowCount - col.missing === 0) throw new UserError(`${table.file}: column '${name}' is entirely missing`, table.file);
+    for (const [col, table] of [
+      [r, ref],
+      [c, cur],
+    ] as const) {
+      if (table.rowCount - col.missing === 0)
+        throw new UserError(`${table.file}: column '${name}' is entirely missing`, table.file);
     }
-    if (choice.categoricalColumns.includes(name)) return { name, kind: 'categorical', kindFrom: 'input', ref: r, cur: c };
+    if (choice.categoricalColumns.includes(name))
+      return { name, kind: 'categorical', kindFrom: 'input', ref: r, cur: c };
     if (choice.numericalColumns.includes(name)) return { name, kind: 'numerical', kindFrom: 'input', ref: r, cur: c };
     return { name, kind: inferKind(r), kindFrom: 'inferred', ref: r, cur: c };
   });

@@ -32,7 +32,12 @@ export async function loadDriftConfig(input: string): Promise<Map<string, Column
     };
     const method = (value: unknown, at?: number): DriftTestName => {
       const test = getDriftTest(String(value));
-      return test ? test.name : fail(`unknown method '${String(value)}'; expected ks, chi2, z, wasserstein, psi, jensenshannon or mean-shift`, at);
+      return test
+        ? test.name
+        : fail(
+            `unknown method '${String(value)}'; expected ks, chi2, z, wasserstein, psi, jensenshannon or mean-shift`,
+            at,
+          );
     };
     const entry: ColumnConfig = { file, line };
     if (node.kind === 'scalar' && typeof node.value === 'string') {
@@ -42,7 +47,8 @@ export async function loadDriftConfig(input: string): Promise<Map<string, Column
         const value = item.kind === 'scalar' ? item.value : undefined;
         if (key === 'method') entry.method = method(value, at);
         else if (key === 'threshold') {
-          if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) fail(`threshold must be a non-negative number, got '${String(value)}'`, at);
+          if (typeof value !== 'number' || !Number.isFinite(value) || value < 0)
+            fail(`threshold must be a non-negative number, got '${String(value)}'`, at);
           entry.threshold = value as number;
         } else fail(`unknown key '${key}'; expected method or threshold`, at);
       }

@@ -15,7 +15,10 @@ const MAX_CATEGORIES = 8;
 export function sparklines(ref: Sample, cur: Sample): [string, string] {
   if (ref.kind === 'numerical' && cur.kind === 'numerical') {
     if (ref.sorted.length === 0 || cur.sorted.length === 0) return ['', ''];
-    const edges = sparkEdges(Math.min(ref.sorted[0], cur.sorted[0]), Math.max(ref.sorted[ref.sorted.length - 1], cur.sorted[cur.sorted.length - 1]));
+    const edges = sparkEdges(
+      Math.min(ref.sorted[0], cur.sorted[0]),
+      Math.max(ref.sorted[ref.sorted.length - 1], cur.sorted[cur.sorted.length - 1]),
+    );
     return renderSparklines(histogram(ref.sorted, edges), histogram(cur.sorted, edges));
   }
   if (ref.kind === 'categorical' && cur.kind === 'categorical') return categorySparklines(ref.counts, cur.counts);
@@ -25,7 +28,8 @@ export function sparklines(ref: Sample, cur: Sample): [string, string] {
 /** The edges of the numerical sparklines over [lo, hi]. */
 export function sparkEdges(lo: number, hi: number): Float64Array {
   const edges = new Float64Array(SPARK_BINS + 1);
-  for (let i = 0; i <= SPARK_BINS; i++) edges[i] = lo === hi ? lo - 0.5 + i / SPARK_BINS : lo + ((hi - lo) * i) / SPARK_BINS;
+  for (let i = 0; i <= SPARK_BINS; i++)
+    edges[i] = lo === hi ? lo - 0.5 + i / SPARK_BINS : lo + ((hi - lo) * i) / SPARK_BINS;
   return edges;
 }
 
@@ -33,8 +37,15 @@ export function sparkEdges(lo: number, hi: number): Float64Array {
 export function categorySparklines(ref: Map<string, number>, cur: Map<string, number>): [string, string] {
   const total = new Map<string, number>();
   for (const counts of [ref, cur]) for (const [k, v] of counts) total.set(k, (total.get(k) ?? 0) + v);
-  const top = [...total.entries()].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1)).slice(0, MAX_CATEGORIES).map(([k]) => k).sort();
-  return renderSparklines(top.map((k) => ref.get(k) ?? 0), top.map((k) => cur.get(k) ?? 0));
+  const top = [...total.entries()]
+    .sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1))
+    .slice(0, MAX_CATEGORIES)
+    .map(([k]) => k)
+    .sort();
+  return renderSparklines(
+    top.map((k) => ref.get(k) ?? 0),
+    top.map((k) => cur.get(k) ?? 0),
+  );
 }
 
 /** Two count vectors as bars of their shares, scaled together so the tallest share is a full bar. */
@@ -45,6 +56,7 @@ export function renderSparklines(a: number[], b: number[]): [string, string] {
   };
   const [pa, pb] = [share(a), share(b)];
   const top = Math.max(...pa, ...pb) || 1;
-  const line = (ps: number[]) => ps.map((p) => BARS[Math.min(BARS.length - 1, Math.round((p / top) * (BARS.length - 1)))]).join('');
+  const line = (ps: number[]) =>
+    ps.map((p) => BARS[Math.min(BARS.length - 1, Math.round((p / top) * (BARS.length - 1)))]).join('');
   return [line(pa), line(pb)];
 }

@@ -83,22 +83,36 @@ function resolveRules(rules: MetricRule[], files: MetricFile[], baseline: Metric
     }
     if (rule.checks.some(needsBaseline) && !baseline) {
       problems.push({
-        message: `rule for '${rule.metric}' uses ${rule.checks.filter(needsBaseline).map((c) => c.kind).join(', ')}, which needs a baseline: set the 'baseline' input`,
+        message: `rule for '${rule.metric}' uses ${rule.checks
+          .filter(needsBaseline)
+          .map((c) => c.kind)
+          .join(', ')}, which needs a baseline: set the 'baseline' input`,
         file: rule.file,
         line: rule.line,
       });
       continue;
     }
     const baseMetric = baseline && (lookupMetric(baseline, metric.name) ?? lookupMetric(baseline, rule.metric));
-    const base = typeof baseMetric?.value === 'number' && Number.isFinite(baseMetric.value) ? baseMetric.value : undefined;
+    const base =
+      typeof baseMetric?.value === 'number' && Number.isFinite(baseMetric.value) ? baseMetric.value : undefined;
     const direction =
       rule.direction ??
-      (metric.higherIsBetter === undefined ? directionFromName(metric.name) : metric.higherIsBetter ? 'higher' : 'lower');
+      (metric.higherIsBetter === undefined
+        ? directionFromName(metric.name)
+        : metric.higherIsBetter
+          ? 'higher'
+          : 'lower');
     resolved.push({ rule, metric, base, direction });
   }
   if (problems.length > 0) {
     const first = problems[0];
-    const more = problems.length > 1 ? `\n${problems.slice(1).map((p) => p.message).join('\n')}` : '';
+    const more =
+      problems.length > 1
+        ? `\n${problems
+            .slice(1)
+            .map((p) => p.message)
+            .join('\n')}`
+        : '';
     throw new UserError(`${first.message}${more}`, first.file, first.line);
   }
   return resolved;
@@ -109,4 +123,3 @@ function describeValue(value: Metric['value']): string {
   if (typeof value === 'string') return `the string "${value}"`;
   return String(value);
 }
-

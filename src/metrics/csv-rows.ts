@@ -29,7 +29,8 @@ export function parseCsvRows(text: string, file: string): CsvRow[] {
       const quoteLine = line;
       i++;
       for (;;) {
-        if (i >= text.length) throw new UserError(`${where(file, quoteLine)}malformed CSV: quoted field never closed`, file, quoteLine);
+        if (i >= text.length)
+          throw new UserError(`${where(file, quoteLine)}malformed CSV: quoted field never closed`, file, quoteLine);
         if (text[i] === '"') {
           if (text[i + 1] !== '"') break;
           i++;

@@ -40,7 +40,8 @@ export function flattenTree(node: TreeNode, file: string, options: FlattenOption
         stack.push([e.value, joinPath(name, e.key), e.line]);
       }
     } else {
-      for (let i = current.items.length - 1; i >= 0; i--) stack.push([current.items[i], joinPath(name, i), current.items[i].line]);
+      for (let i = current.items.length - 1; i >= 0; i--)
+        stack.push([current.items[i], joinPath(name, i), current.items[i].line]);
     }
   }
   return metrics;
@@ -50,7 +51,10 @@ export function flattenTree(node: TreeNode, file: string, options: FlattenOption
  * Aliases that name exactly one metric: an alias claimed for two different metrics is dropped (it
  * would be ambiguous), and so is one equal to a generic name (the generic name wins anyway).
  */
-export function uniqueAliases(candidates: Iterable<[alias: string, target: string]>, metrics: Metric[]): Record<string, string> {
+export function uniqueAliases(
+  candidates: Iterable<[alias: string, target: string]>,
+  metrics: Metric[],
+): Record<string, string> {
   const generic = new Set(metrics.map((m) => m.name));
   const seen = new Map<string, string | null>();
   for (const [alias, target] of candidates) {

@@ -24,7 +24,8 @@ export async function resolveMetricPaths(spec: string, cwd = process.cwd()): Pro
       if (matches.length === 0) throw new UserError(`no file matches the pattern "${line}"`);
       for (const m of matches.sort()) found.add(m);
     } else {
-      if (!(await stat(resolve(cwd, line)).catch(() => undefined))) throw new UserError(`file not found: ${line}`, line);
+      if (!(await stat(resolve(cwd, line)).catch(() => undefined)))
+        throw new UserError(`file not found: ${line}`, line);
       found.add(line);
     }
   }

@@ -27,7 +27,11 @@ import type { MetricFile } from './types.js';
 export { METRICS_FORMATS, type MetricsFormat } from './formats.js';
 
 /** `path` as the user gave it (kept in every Metric.file); relative paths resolve against `cwd`. */
-export async function readMetricsFile(path: string, format: MetricsFormat = 'auto', cwd = process.cwd()): Promise<MetricFile> {
+export async function readMetricsFile(
+  path: string,
+  format: MetricsFormat = 'auto',
+  cwd = process.cwd(),
+): Promise<MetricFile> {
   if (!isMetricsFormat(format)) {
     throw new UserError(`unknown metrics format "${String(format)}"; valid formats: ${METRICS_FORMATS.join(', ')}`);
   }
@@ -36,7 +40,10 @@ export async function readMetricsFile(path: string, format: MetricsFormat = 'aut
   if (!info) throw new UserError(`file not found: ${path}`, path);
   if (info.isDirectory()) {
     if (format !== 'auto' && format !== 'mlflow') {
-      throw new UserError(`${where(path)}is a directory; only an MLflow run directory (format mlflow) can be read as a folder`, path);
+      throw new UserError(
+        `${where(path)}is a directory; only an MLflow run directory (format mlflow) can be read as a folder`,
+        path,
+      );
     }
     return readMlflowRunDir(path, abs);
   }
@@ -58,7 +65,11 @@ export async function readMetricsFile(path: string, format: MetricsFormat = 'aut
 }
 
 /** Reads the files in order (the order lookupMetric's precedence follows). */
-export async function readMetrics(paths: string[], format: MetricsFormat = 'auto', cwd = process.cwd()): Promise<MetricFile[]> {
+export async function readMetrics(
+  paths: string[],
+  format: MetricsFormat = 'auto',
+  cwd = process.cwd(),
+): Promise<MetricFile[]> {
   return Promise.all(paths.map((p) => readMetricsFile(p, format, cwd)));
 }
 

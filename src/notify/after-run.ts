@@ -29,7 +29,14 @@ export async function notifyAfterRun(
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<string | undefined> {
   if (!s.notifyWebhook || s.notifyOn === 'never' || (s.notifyOn === 'failure' && outcome.ok)) return undefined;
-  const payload = slackMessage({ stage: outcome.stage, verdict: outcome.verdict, failures: outcome.failures, runUrl: runUrl(env) });
+  const payload = slackMessage({
+    stage: outcome.stage,
+    verdict: outcome.verdict,
+    failures: outcome.failures,
+    runUrl: runUrl(env),
+  });
   const result = await notify(s.notifyWebhook, payload);
-  return result.ok ? undefined : `notification not sent: ${result.error ?? `HTTP ${result.status}`} (the verdict is unchanged)`;
+  return result.ok
+    ? undefined
+    : `notification not sent: ${result.error ?? `HTTP ${result.status}`} (the verdict is unchanged)`;
 }

@@ -29,7 +29,13 @@ export function slackMessage(input: SlackMessageInput): SlackPayload {
   const max = input.maxFailures ?? 5;
   const headline = `ml-quality-gate ${input.stage}: ${input.verdict}`;
   const blocks: unknown[] = [
-    { type: 'section', text: { type: 'mrkdwn', text: `*ml-quality-gate* ${escapeMrkdwn(input.stage)}: *${escapeMrkdwn(input.verdict)}*` } },
+    {
+      type: 'section',
+      text: {
+        type: 'mrkdwn',
+        text: `*ml-quality-gate* ${escapeMrkdwn(input.stage)}: *${escapeMrkdwn(input.verdict)}*`,
+      },
+    },
   ];
   if (input.failures.length) {
     const lines = input.failures.slice(0, max).map((f) => `• ${escapeMrkdwn(truncate(f.replace(/\s+/g, ' ').trim()))}`);

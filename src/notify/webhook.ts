@@ -40,7 +40,11 @@ export async function notify(url: string, payload: SlackPayload, options: Notify
     if (res.ok) return { ok: true, status: res.status };
     // Slack explains rejections in the body (e.g. "invalid_payload", "no_service").
     const reason = scrub(body, url, target).replace(/\s+/g, ' ').trim().slice(0, 200);
-    return { ok: false, status: res.status, error: `the webhook answered HTTP ${res.status}${reason ? `: ${reason}` : ''}` };
+    return {
+      ok: false,
+      status: res.status,
+      error: `the webhook answered HTTP ${res.status}${reason ? `: ${reason}` : ''}`,
+    };
   } catch (e) {
     return { ok: false, error: describe(e, timeoutMs) };
   }

@@ -14,7 +14,11 @@ export class CategoricalSummary {
   readonly counts: HeavyHitters;
   readonly hll: HyperLogLog;
 
-  constructor(readonly params: ProfileParams, counts?: HeavyHitters, hll?: HyperLogLog) {
+  constructor(
+    readonly params: ProfileParams,
+    counts?: HeavyHitters,
+    hll?: HyperLogLog,
+  ) {
     this.counts = counts ?? new HeavyHitters(params.categoryCap);
     this.hll = hll ?? new HyperLogLog(params.hllP);
   }
@@ -37,7 +41,11 @@ export class CategoricalSummary {
 
   /** True when every label is a boolean text (only known when the counts are exact). */
   get boolean(): boolean {
-    return this.counts.exact && this.counts.counts.size > 0 && [...this.counts.counts.keys()].every((t) => BOOLEAN_TEXTS.has(t));
+    return (
+      this.counts.exact &&
+      this.counts.counts.size > 0 &&
+      [...this.counts.counts.keys()].every((t) => BOOLEAN_TEXTS.has(t))
+    );
   }
 
   toJSON(name: string): CategoricalJson {
@@ -58,15 +66,18 @@ export class CategoricalSummary {
     if (!Array.isArray(j.categories)) throw new RangeError("'categories' must be a list of [label, count] pairs");
     let sum = 0;
     for (const pair of j.categories) {
-      if (!Array.isArray(pair) || typeof pair[0] !== 'string' || !(Number.isInteger(pair[1]) && pair[1] > 0)) throw new RangeError("'categories' must be a list of [label, count] pairs");
+      if (!Array.isArray(pair) || typeof pair[0] !== 'string' || !(Number.isInteger(pair[1]) && pair[1] > 0))
+        throw new RangeError("'categories' must be a list of [label, count] pairs");
       hh.counts.set(pair[0], pair[1]);
       sum += pair[1];
     }
     if (hh.counts.size > params.categoryCap) throw new RangeError(`more than ${params.categoryCap} categories`);
-    if (!(Number.isInteger(j.count_error) && j.count_error >= 0)) throw new RangeError("'count_error' must be a non-negative integer");
+    if (!(Number.isInteger(j.count_error) && j.count_error >= 0))
+      throw new RangeError("'count_error' must be a non-negative integer");
     hh.error = j.count_error;
     hh.n = j.count;
-    if (hh.error === 0 ? sum !== j.count : sum > j.count) throw new RangeError(`category counts sum to ${sum}, the count is ${j.count}`);
+    if (hh.error === 0 ? sum !== j.count : sum > j.count)
+      throw new RangeError(`category counts sum to ${sum}, the count is ${j.count}`);
     const s = new CategoricalSummary(params, hh, HyperLogLog.fromJSON(params.hllP, j.hll));
     s.missing = j.missing;
     return s;

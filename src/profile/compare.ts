@@ -11,7 +11,16 @@ import { twoProportionZ } from '../stats/two-proportion-z.js';
 import type { NumericSummary } from './numeric.js';
 import type { ColumnSummary } from './profile.js';
 import { sturgesEdges } from '../stats/histogram.js';
-import { binCounts, expand, ksStatisticWeighted, numericView, wassersteinWeighted, weightAtMost, weightBelow, type NumericView } from './view.js';
+import {
+  binCounts,
+  expand,
+  ksStatisticWeighted,
+  numericView,
+  wassersteinWeighted,
+  weightAtMost,
+  weightBelow,
+  type NumericView,
+} from './view.js';
 
 /** How far an approximate result can be from the exact path's. */
 export interface Bound {
@@ -56,7 +65,13 @@ const MAX_VALUE_BINS = 20;
  *    past 1000 categories, Misra–Gries estimates plus one "other" cell.
  *  - mean-shift: exact (means and M2 are exact up to rounding).
  */
-export function runProfileTest(method: DriftTestName, kind: ColumnKind, ref: ColumnSummary, cur: ColumnSummary, name: string): ProfileOutcome {
+export function runProfileTest(
+  method: DriftTestName,
+  kind: ColumnKind,
+  ref: ColumnSummary,
+  cur: ColumnSummary,
+  name: string,
+): ProfileOutcome {
   if (kind === 'categorical' || method === 'chi2' || method === 'z') {
     if (kind === 'numerical' && (method === 'chi2' || method === 'z')) {
       const r = exactValueCounts(numeric(ref, name), name, method);
@@ -92,7 +107,9 @@ export function runProfileTest(method: DriftTestName, kind: ColumnKind, ref: Col
         statistic: wassersteinWeighted(vr, vc) / std,
         pValue: null,
         approximate: eps > 0,
-        ...(eps > 0 && { bound: { on: 'statistic', value: (eps * range) / std, confidence: sketchConfidence(vr, vc) } }),
+        ...(eps > 0 && {
+          bound: { on: 'statistic', value: (eps * range) / std, confidence: sketchConfidence(vr, vc) },
+        }),
       };
     }
     case 'psi':
@@ -111,7 +128,10 @@ export function runProfileTest(method: DriftTestName, kind: ColumnKind, ref: Col
       return {
         statistic: m.value,
         pValue: null,
-        note: m.denominator === 'mean' ? undefined : `relative to the reference ${m.denominator === 'std' ? 'std (mean ≈ 0)' : 'scale (absolute)'}`,
+        note:
+          m.denominator === 'mean'
+            ? undefined
+            : `relative to the reference ${m.denominator === 'std' ? 'std (mean ≈ 0)' : 'scale (absolute)'}`,
         approximate: false,
       };
     }
@@ -129,23 +149,33 @@ export function distinctValues(ref: ColumnSummary, cur: ColumnSummary): number {
     if (ref.values === null || cur.values === null) return Infinity;
     return new Set([...ref.values.keys(), ...cur.values.keys()]).size;
   }
-  const labels = (s: ColumnSummary) => (s.kind === 'categorical' ? [...s.counts.counts.keys()] : s.values === null ? [] : [...s.values.keys()].map(String));
+  const labels = (s: ColumnSummary) =>
+    s.kind === 'categorical' ? [...s.counts.counts.keys()] : s.values === null ? [] : [...s.values.keys()].map(String);
   const n = new Set([...labels(ref), ...labels(cur)]).size;
   const exact = (s: ColumnSummary) => (s.kind === 'categorical' ? s.counts.exact : s.values !== null);
   return exact(ref) && exact(cur) ? n : Math.max(n, 21); // past the caps: many
 }
 
 /** Categories only in the current profile (sorted, at most `max`); `approximate` past the category cap. */
-export function newCategories(ref: ColumnSummary, cur: ColumnSummary, max: number): { labels: string[]; approximate: boolean } {
+export function newCategories(
+  ref: ColumnSummary,
+  cur: ColumnSummary,
+  max: number,
+): { labels: string[]; approximate: boolean } {
   if (ref.kind !== 'categorical' || cur.kind !== 'categorical') return { labels: [], approximate: false };
   const known = ref.counts.counts;
-  const labels = [...cur.counts.counts.keys()].filter((k) => !known.has(k)).sort().slice(0, max);
+  const labels = [...cur.counts.counts.keys()]
+    .filter((k) => !known.has(k))
+    .sort()
+    .slice(0, max);
   return { labels, approximate: !ref.counts.exact || !cur.counts.exact };
 }
 
 function numeric(s: ColumnSummary, name: string): NumericSummary {
   if (s.kind !== 'numeric') {
-    throw new UserError(`column '${name}' was profiled as text (categorical); it cannot be compared as numerical — drop it from numerical-columns`);
+    throw new UserError(
+      `column '${name}' was profiled as text (categorical); it cannot be compared as numerical — drop it from numerical-columns`,
+    );
   }
   return s;
 }
@@ -160,10 +190,13 @@ function exactValueCounts(s: NumericSummary, name: string, method: string): Map<
   const v = numericView(s);
   if (v.eps === 0) {
     const m = new Map<number, number>();
-    for (let i = 0; i < v.values.length; i++) m.set(v.values[i], (m.get(v.values[i]) ?? 0) + (v.cum[i] - (i === 0 ? 0 : v.cum[i - 1])));
+    for (let i = 0; i < v.values.length; i++)
+      m.set(v.values[i], (m.get(v.values[i]) ?? 0) + (v.cum[i] - (i === 0 ? 0 : v.cum[i - 1])));
     return m;
   }
-  throw new UserError(`column '${name}': ${method} treats each value of a numerical column as a category, which a profile keeps only for columns with at most 20 distinct values; this one has more — use ks, wasserstein, psi or jensenshannon`);
+  throw new UserError(
+    `column '${name}': ${method} treats each value of a numerical column as a category, which a profile keeps only for columns with at most 20 distinct values; this one has more — use ks, wasserstein, psi or jensenshannon`,
+  );
 }
 
 interface Labelled {
@@ -184,7 +217,9 @@ function toLabelled(m: Map<number, number>, numeric: boolean): Labelled {
 function categoryCounts(s: ColumnSummary, name: string): Labelled {
   if (s.kind === 'categorical') return { counts: s.counts.counts, n: s.count, error: s.counts.error, numeric: false };
   if (s.values === null) {
-    throw new UserError(`column '${name}' is compared as categorical, but its profile is numerical with more than 20 distinct values (only their sketch is kept); profile it with categorical-columns`);
+    throw new UserError(
+      `column '${name}' is compared as categorical, but its profile is numerical with more than 20 distinct values (only their sketch is kept); profile it with categorical-columns`,
+    );
   }
   const m = new Map<string, number>();
   for (const [v, c] of s.values) m.set(String(v), (m.get(String(v)) ?? 0) + c);
@@ -200,15 +235,24 @@ function categoryTest(method: DriftTestName, r: Labelled, c: Labelled): ProfileO
   const a = keys.map((k) => r.counts.get(k) ?? 0);
   const b = keys.map((k) => c.counts.get(k) ?? 0);
   const approximate = r.error > 0 || c.error > 0;
-  if (approximate) { // what the summaries do not name: one "other" cell per side
+  if (approximate) {
+    // what the summaries do not name: one "other" cell per side
     a.push(r.n - a.reduce((s, x) => s + x, 0));
     b.push(c.n - b.reduce((s, x) => s + x, 0));
   }
-  const bound: Bound | undefined = approximate ? { on: 'category-count', value: Math.max(r.error / r.n, c.error / c.n), confidence: 1 } : undefined;
+  const bound: Bound | undefined = approximate
+    ? { on: 'category-count', value: Math.max(r.error / r.n, c.error / c.n), confidence: 1 }
+    : undefined;
   switch (method) {
     case 'chi2': {
       const res = chi2Homogeneity(a, b);
-      return { statistic: res.statistic, pValue: res.pValue, note: `dof ${res.dof}${approximate ? ', Misra–Gries counts' : ''}`, approximate, bound };
+      return {
+        statistic: res.statistic,
+        pValue: res.pValue,
+        note: `dof ${res.dof}${approximate ? ', Misra–Gries counts' : ''}`,
+        approximate,
+        bound,
+      };
     }
     case 'z': {
       const res = twoProportionZ(a[0] ?? 0, r.n, b[0] ?? 0, c.n);
@@ -227,7 +271,12 @@ function categoryTest(method: DriftTestName, r: Labelled, c: Labelled): ProfileO
  * Evidently's bins for a numerical column (alignedBins), from profiles: returns both sides'
  * counts and the bound on each bin share (0 when exact).
  */
-function numericBins(r: NumericSummary, vr: NumericView, c: NumericSummary, vc: NumericView): [number[], number[], number] {
+function numericBins(
+  r: NumericSummary,
+  vr: NumericView,
+  c: NumericSummary,
+  vc: NumericView,
+): [number[], number[], number] {
   if (r.values !== null && r.values.size <= MAX_VALUE_BINS) {
     if (c.values !== null || vc.eps === 0) {
       const rc = r.values;

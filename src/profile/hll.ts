@@ -9,7 +9,10 @@
 export class HyperLogLog {
   readonly registers: Uint8Array;
 
-  constructor(readonly p = HLL_DEFAULT_P, registers?: Uint8Array) {
+  constructor(
+    readonly p = HLL_DEFAULT_P,
+    registers?: Uint8Array,
+  ) {
     if (!Number.isInteger(p) || p < 4 || p > 16) throw new RangeError('HLL: p must be in 4..16');
     this.registers = registers ?? new Uint8Array(1 << p);
     if (this.registers.length !== 1 << p) throw new RangeError(`HLL: expected ${1 << p} registers`);

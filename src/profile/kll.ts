@@ -31,7 +31,10 @@ export class KllSketch {
   private maxSize = 0;
   private readonly rand: () => number;
 
-  constructor(readonly k = KLL_DEFAULT_K, seed = randomSeed()) {
+  constructor(
+    readonly k = KLL_DEFAULT_K,
+    seed = randomSeed(),
+  ) {
     if (!Number.isInteger(k) || k < 8) throw new RangeError('KLL: k must be an integer ≥ 8');
     this.rand = mulberry32(seed);
     this.maxSize = this.totalCapacity();
@@ -102,11 +105,13 @@ export class KllSketch {
   static fromJSON(j: KllJson): KllSketch {
     const s = new KllSketch(j.k);
     if (!Array.isArray(j.levels) || j.levels.length === 0) throw new RangeError('KLL: no levels');
-    if (!(Number.isInteger(j.n) && j.n >= 0) || !(typeof j.sum_sq_weights === 'number' && j.sum_sq_weights >= 0)) throw new RangeError('KLL: bad n or sum_sq_weights');
+    if (!(Number.isInteger(j.n) && j.n >= 0) || !(typeof j.sum_sq_weights === 'number' && j.sum_sq_weights >= 0))
+      throw new RangeError('KLL: bad n or sum_sq_weights');
     while (s.height < j.levels.length) s.grow();
     let weight = 0;
     j.levels.forEach((l, h) => {
-      if (!Array.isArray(l) || !l.every((x) => typeof x === 'number' && Number.isFinite(x))) throw new RangeError(`KLL: level ${h} is not a list of numbers`);
+      if (!Array.isArray(l) || !l.every((x) => typeof x === 'number' && Number.isFinite(x)))
+        throw new RangeError(`KLL: level ${h} is not a list of numbers`);
       s.append(h, Float64Array.from(l), 0, l.length);
       weight += l.length * 2 ** h;
     });
@@ -136,7 +141,8 @@ export class KllSketch {
 
   private append(h: number, src: Float64Array, from: number, to: number): void {
     const need = this.lens[h] + (to - from);
-    if (need > this.levels[h].length) this.levels[h] = growTo(this.levels[h], Math.max(need, this.levels[h].length * 2));
+    if (need > this.levels[h].length)
+      this.levels[h] = growTo(this.levels[h], Math.max(need, this.levels[h].length * 2));
     this.levels[h].set(src.subarray(from, to), this.lens[h]);
     this.lens[h] = need;
   }
@@ -161,7 +167,8 @@ export class KllSketch {
     const keepUpper = this.rand() < 0.5 ? 1 : 0;
     const kept = (len - odd) >> 1;
     const up = this.lens[h + 1] + kept;
-    if (up > this.levels[h + 1].length) this.levels[h + 1] = growTo(this.levels[h + 1], Math.max(up, this.levels[h + 1].length * 2));
+    if (up > this.levels[h + 1].length)
+      this.levels[h + 1] = growTo(this.levels[h + 1], Math.max(up, this.levels[h + 1].length * 2));
     const dst = this.levels[h + 1];
     let j = this.lens[h + 1];
     for (let i = odd; i < len; i += 2) dst[j++] = buf[i + keepUpper];

@@ -20,7 +20,11 @@ export class NumericSummary {
   readonly kll: KllSketch;
   readonly hll: HyperLogLog;
 
-  constructor(readonly params: ProfileParams, kll?: KllSketch, hll?: HyperLogLog) {
+  constructor(
+    readonly params: ProfileParams,
+    kll?: KllSketch,
+    hll?: HyperLogLog,
+  ) {
     this.kll = kll ?? new KllSketch(params.kllK);
     this.hll = hll ?? new HyperLogLog(params.hllP);
   }
@@ -80,7 +84,8 @@ export class NumericSummary {
     if (s.kll.n !== j.count) throw new RangeError(`the sketch holds ${s.kll.n} values, the count is ${j.count}`);
     s.missing = j.missing;
     if (j.count > 0) {
-      for (const k of ['mean', 'm2', 'min', 'max'] as const) if (typeof j[k] !== 'number' || !Number.isFinite(j[k])) throw new RangeError(`'${k}' must be a finite number`);
+      for (const k of ['mean', 'm2', 'min', 'max'] as const)
+        if (typeof j[k] !== 'number' || !Number.isFinite(j[k])) throw new RangeError(`'${k}' must be a finite number`);
       Object.assign(s.moments, { n: j.count, mean: j.mean, m2: j.m2, min: j.min, max: j.max });
     }
     s.integerLike = j.integer_like !== false;
@@ -89,7 +94,8 @@ export class NumericSummary {
       if (!Array.isArray(j.values)) throw new RangeError("'values' must be a list of [value, count] pairs or null");
       s.values = new Map();
       for (const pair of j.values) {
-        if (!Array.isArray(pair) || !Number.isFinite(pair[0]) || !(Number.isInteger(pair[1]) && pair[1] > 0)) throw new RangeError("'values' must be a list of [value, count] pairs");
+        if (!Array.isArray(pair) || !Number.isFinite(pair[0]) || !(Number.isInteger(pair[1]) && pair[1] > 0))
+          throw new RangeError("'values' must be a list of [value, count] pairs");
         s.values.set(pair[0], pair[1]);
       }
     }

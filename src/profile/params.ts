@@ -20,5 +20,10 @@ export const DEFAULT_PARAMS: Readonly<ProfileParams> = {
 };
 
 export function sameParams(a: ProfileParams, b: ProfileParams): boolean {
-  return a.kllK === b.kllK && a.hllP === b.hllP && a.categoryCap === b.categoryCap && a.numericDistinctCap === b.numericDistinctCap;
+  return (
+    a.kllK === b.kllK &&
+    a.hllP === b.hllP &&
+    a.categoryCap === b.categoryCap &&
+    a.numericDistinctCap === b.numericDistinctCap
+  );
 }

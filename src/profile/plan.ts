@@ -23,10 +23,19 @@ export interface ProfilePlan {
  * inference (numbers are numerical, except integers with at most 5 distinct values; text is
  * categorical), read from the summaries.
  */
-export function planProfileColumns(ref: Profile, refLabel: string, cur: Profile, curLabel: string, choice: ColumnChoice): ProfilePlan {
+export function planProfileColumns(
+  ref: Profile,
+  refLabel: string,
+  cur: Profile,
+  curLabel: string,
+  choice: ColumnChoice,
+): ProfilePlan {
   const requireBoth = (name: string, why: string) => {
-    const missing = [ref.columns.has(name) ? undefined : refLabel, cur.columns.has(name) ? undefined : curLabel].filter(Boolean);
-    if (missing.length > 0) throw new UserError(`column '${name}' (${why}) is not in ${missing.join(' nor ')}`, missing[0]);
+    const missing = [ref.columns.has(name) ? undefined : refLabel, cur.columns.has(name) ? undefined : curLabel].filter(
+      Boolean,
+    );
+    if (missing.length > 0)
+      throw new UserError(`column '${name}' (${why}) is not in ${missing.join(' nor ')}`, missing[0]);
   };
   for (const name of choice.columns) requireBoth(name, "named in 'columns'");
   for (const name of choice.categoricalColumns) requireBoth(name, "named in 'categorical-columns'");
@@ -44,17 +53,23 @@ export function planProfileColumns(ref: Profile, refLabel: string, cur: Profile,
   names = names.filter((n) => !excluded.has(n));
   if (names.length === 0) {
     throw new UserError(
-      choice.columns.length > 0 || excluded.size > 0 ? 'no column left to compare after columns/exclude-columns' : `${refLabel} and ${curLabel} share no column`,
+      choice.columns.length > 0 || excluded.size > 0
+        ? 'no column left to compare after columns/exclude-columns'
+        : `${refLabel} and ${curLabel} share no column`,
       refLabel,
     );
   }
   const columns = names.map((name): PlannedProfileColumn => {
     const r = ref.columns.get(name) as ColumnSummary;
     const c = cur.columns.get(name) as ColumnSummary;
-    for (const [col, label] of [[r, refLabel], [c, curLabel]] as const) {
+    for (const [col, label] of [
+      [r, refLabel],
+      [c, curLabel],
+    ] as const) {
       if (col.count === 0) throw new UserError(`${label}: column '${name}' is entirely missing`, label);
     }
-    if (choice.categoricalColumns.includes(name)) return { name, kind: 'categorical', kindFrom: 'input', ref: r, cur: c };
+    if (choice.categoricalColumns.includes(name))
+      return { name, kind: 'categorical', kindFrom: 'input', ref: r, cur: c };
     if (choice.numericalColumns.includes(name)) return { name, kind: 'numerical', kindFrom: 'input', ref: r, cur: c };
     return { name, kind: inferProfileKind(r), kindFrom: 'inferred', ref: r, cur: c };
   });

@@ -21,7 +21,9 @@ export class Profile {
 
   merge(o: Profile): void {
     if (!sameParams(this.params, o.params)) {
-      throw new RangeError(`profiles made with different sketch sizes cannot be merged (${describeParams(this.params)} vs ${describeParams(o.params)})`);
+      throw new RangeError(
+        `profiles made with different sketch sizes cannot be merged (${describeParams(this.params)} vs ${describeParams(o.params)})`,
+      );
     }
     for (const [name, col] of this.columns) if (!o.columns.has(name)) col.missing += o.rows;
     for (const [name, col] of o.columns) {
@@ -38,7 +40,9 @@ export class Profile {
         theirs.missing += mine.missing;
         this.columns.set(name, theirs);
       } else {
-        throw new RangeError(`column '${name}' is numerical in one profile and categorical in another; profile every shard with the same 'categorical-columns'`);
+        throw new RangeError(
+          `column '${name}' is numerical in one profile and categorical in another; profile every shard with the same 'categorical-columns'`,
+        );
       }
     }
     this.rows += o.rows;
@@ -51,7 +55,12 @@ export class Profile {
       version: PROFILE_VERSION,
       rows: this.rows,
       sources: this.sources,
-      params: { kll_k: this.params.kllK, hll_p: this.params.hllP, category_cap: this.params.categoryCap, numeric_distinct_cap: this.params.numericDistinctCap },
+      params: {
+        kll_k: this.params.kllK,
+        hll_p: this.params.hllP,
+        category_cap: this.params.categoryCap,
+        numeric_distinct_cap: this.params.numericDistinctCap,
+      },
       columns: [...this.columns.entries()].map(([name, c]) => c.toJSON(name)),
     };
   }
@@ -62,14 +71,18 @@ export class Profile {
       throw new RangeError(`not an ml-quality-gate profile (no "format": "${PROFILE_FORMAT}")`);
     }
     const p = j as ProfileJson;
-    if (p.version !== PROFILE_VERSION) throw new RangeError(`profile format version ${String(p.version)} is not supported (this version reads ${PROFILE_VERSION})`);
+    if (p.version !== PROFILE_VERSION)
+      throw new RangeError(
+        `profile format version ${String(p.version)} is not supported (this version reads ${PROFILE_VERSION})`,
+      );
     const params: ProfileParams = {
       kllK: p.params?.kll_k,
       hllP: p.params?.hll_p,
       categoryCap: p.params?.category_cap,
       numericDistinctCap: p.params?.numeric_distinct_cap,
     };
-    if (!Object.values(params).every((v) => Number.isInteger(v) && v > 0)) throw new RangeError("'params' must give kll_k, hll_p, category_cap and numeric_distinct_cap");
+    if (!Object.values(params).every((v) => Number.isInteger(v) && v > 0))
+      throw new RangeError("'params' must give kll_k, hll_p, category_cap and numeric_distinct_cap");
     if (!(Number.isInteger(p.rows) && p.rows >= 0)) throw new RangeError("'rows' must be a non-negative integer");
     if (!Array.isArray(p.columns)) throw new RangeError("'columns' must be a list");
     const out = new Profile(params);
@@ -80,7 +93,13 @@ export class Profile {
       if (typeof name !== 'string') throw new RangeError('a column has no name');
       if (out.columns.has(name)) throw new RangeError(`column '${name}' appears twice`);
       try {
-        if (!(Number.isInteger(c.count) && c.count >= 0 && Number.isInteger(c.missing) && c.missing >= 0 && c.count + c.missing === p.rows)) {
+        if (!(
+          Number.isInteger(c.count) &&
+          c.count >= 0 &&
+          Number.isInteger(c.missing) &&
+          c.missing >= 0 &&
+          c.count + c.missing === p.rows
+        )) {
           throw new RangeError(`count + missing must equal the profile's rows (${p.rows})`);
         }
         if (c.kind === 'numeric') out.columns.set(name, NumericSummary.fromJSON(c, params));
@@ -96,7 +115,9 @@ export class Profile {
 
 function clone(c: ColumnSummary, params: ProfileParams): ColumnSummary {
   const name = '';
-  return c.kind === 'numeric' ? NumericSummary.fromJSON(c.toJSON(name), params) : CategoricalSummary.fromJSON(c.toJSON(name), params);
+  return c.kind === 'numeric'
+    ? NumericSummary.fromJSON(c.toJSON(name), params)
+    : CategoricalSummary.fromJSON(c.toJSON(name), params);
 }
 
 function describeParams(p: ProfileParams): string {

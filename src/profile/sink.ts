@@ -7,7 +7,11 @@ import { NumericSummary } from './numeric.js';
 import type { ColumnSummary } from './profile.js';
 import type { ProfileParams } from './params.js';
 
-const NONE = 0, NUMBER = 1, MISSING = 2, CODE = 3, TEXT = 4;
+const NONE = 0,
+  NUMBER = 1,
+  MISSING = 2,
+  CODE = 3,
+  TEXT = 4;
 
 /**
  * A CellSink (src/data/sink.ts) that folds one column into a NumericSummary or a
@@ -34,7 +38,11 @@ export class ProfileSink implements CellSink {
   private pCode = 0;
   private pText = '';
 
-  constructor(readonly name: string, text: boolean, private readonly params: ProfileParams) {
+  constructor(
+    readonly name: string,
+    text: boolean,
+    private readonly params: ProfileParams,
+  ) {
     this.mode = text ? 'categorical' : 'numeric';
     if (text) this.startCategorical();
     else this.num = new NumericSummary(params);
@@ -57,7 +65,10 @@ export class ProfileSink implements CellSink {
   }
 
   pushMissing(): void {
-    if (this.mode === 'mixed') { this.length++; return; }
+    if (this.mode === 'mixed') {
+      this.length++;
+      return;
+    }
     this.commit();
     this.pending = MISSING;
     this.length++;
@@ -100,10 +111,18 @@ export class ProfileSink implements CellSink {
 
   private commit(): void {
     switch (this.pending) {
-      case NUMBER: (this.num as NumericSummary).add(this.pNum); break;
-      case MISSING: this.missing++; break;
-      case CODE: this.codeCounts[this.pCode]++; break;
-      case TEXT: (this.cat as CategoricalSummary).add(this.pText); break;
+      case NUMBER:
+        (this.num as NumericSummary).add(this.pNum);
+        break;
+      case MISSING:
+        this.missing++;
+        break;
+      case CODE:
+        this.codeCounts[this.pCode]++;
+        break;
+      case TEXT:
+        (this.cat as CategoricalSummary).add(this.pText);
+        break;
     }
     this.pending = NONE;
   }
@@ -130,7 +149,8 @@ export class ProfileSink implements CellSink {
 
   private pushLabelBytes(buf: Uint8Array, start: number, end: number): void {
     const dict = this.dict;
-    if (dict === null) return this.pushPendingText(Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength).toString('utf8', start, end));
+    if (dict === null)
+      return this.pushPendingText(Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength).toString('utf8', start, end));
     const code = dict.code(buf, start, end);
     if (dict.size > this.params.categoryCap) {
       this.flushDictionary();

@@ -12,6 +12,7 @@ export function profileSparklines(ref: ColumnSummary, cur: ColumnSummary): [stri
     const edges = sparkEdges(Math.min(ref.moments.min, cur.moments.min), Math.max(ref.moments.max, cur.moments.max));
     return renderSparklines(binCounts(numericView(ref), edges), binCounts(numericView(cur), edges));
   }
-  if (ref.kind === 'categorical' && cur.kind === 'categorical') return categorySparklines(ref.counts.counts, cur.counts.counts);
+  if (ref.kind === 'categorical' && cur.kind === 'categorical')
+    return categorySparklines(ref.counts.counts, cur.counts.counts);
   return ['', ''];
 }

@@ -48,10 +48,32 @@ export async function writeProfileStage(s: DriftSettings): Promise<StageResult> 
     if (c.kind === 'numeric') {
       const m = c.moments;
       const eps = c.kll.rankErrorBound();
-      return [name, 'numeric', String(c.count), String(c.missing), m.n ? `mean ${formatNumber(m.mean)}, std ${formatNumber(Math.sqrt(m.variance(0)))}, [${formatNumber(m.min)}, ${formatNumber(m.max)}]` : '', `≈ ${Math.round(c.hll.estimate())}`, c.values !== null || !eps ? 'exact value counts' : `KLL rank error ≤ ${formatNumber(eps)}`];
+      return [
+        name,
+        'numeric',
+        String(c.count),
+        String(c.missing),
+        m.n
+          ? `mean ${formatNumber(m.mean)}, std ${formatNumber(Math.sqrt(m.variance(0)))}, [${formatNumber(m.min)}, ${formatNumber(m.max)}]`
+          : '',
+        `≈ ${Math.round(c.hll.estimate())}`,
+        c.values !== null || !eps ? 'exact value counts' : `KLL rank error ≤ ${formatNumber(eps)}`,
+      ];
     }
-    const top = c.counts.entries().slice(0, 3).map(([k, v]) => `${k} (${v})`).join(', ');
-    return [name, 'categorical', String(c.count), String(c.missing), top, `≈ ${Math.round(c.hll.estimate())}`, c.counts.exact ? 'exact counts' : `counts ≤ ${c.counts.error} low`];
+    const top = c.counts
+      .entries()
+      .slice(0, 3)
+      .map(([k, v]) => `${k} (${v})`)
+      .join(', ');
+    return [
+      name,
+      'categorical',
+      String(c.count),
+      String(c.missing),
+      top,
+      `≈ ${Math.round(c.hll.estimate())}`,
+      c.counts.exact ? 'exact counts' : `counts ≤ ${c.counts.error} low`,
+    ];
   });
   return {
     stage: 'drift',
@@ -63,7 +85,15 @@ export async function writeProfileStage(s: DriftSettings): Promise<StageResult> 
       { kind: 'table', header: ['Column', 'Kind', 'Values', 'Missing', 'Summary', 'Distinct', 'Accuracy'], rows },
     ],
     annotations: [],
-    report: { stage: 'drift', profile: file, bytes, rows: profile.rows, sources: profile.sources, parts: parts.map((p) => p.file), columns: profile.toJSON().columns.map(({ name, kind, count, missing }) => ({ name, kind, count, missing })) },
+    report: {
+      stage: 'drift',
+      profile: file,
+      bytes,
+      rows: profile.rows,
+      sources: profile.sources,
+      parts: parts.map((p) => p.file),
+      columns: profile.toJSON().columns.map(({ name, kind, count, missing }) => ({ name, kind, count, missing })),
+    },
   };
 }
 
@@ -84,14 +114,22 @@ export async function compareFromProfiles(
     const file = path.join(path.dirname(s.reportPath), `${path.basename(s.reportPath, '.json')}.current.profile.json`);
     await writeProfile(file, merged);
     outputs.profile = file;
-    cur = { profile: merged, label: shards.length === 1 ? shards[0].file : `${shards.length} merged profiles (${shards[0].file}, …)` };
+    cur = {
+      profile: merged,
+      label: shards.length === 1 ? shards[0].file : `${shards.length} merged profiles (${shards[0].file}, …)`,
+    };
   } else {
     cur = await loadSide(s, s.current, ref.profile.params);
   }
   const plan = planProfileColumns(ref.profile, ref.label, cur.profile, cur.label, s);
   checkConfig(plan.columns.map((c) => c.name));
   const compared = plan.columns.map((column): Compared => {
-    const { method, threshold } = pick({ name: column.name, kind: column.kind, referenceRows: column.ref.count, distinct: distinctValues(column.ref, column.cur) });
+    const { method, threshold } = pick({
+      name: column.name,
+      kind: column.kind,
+      referenceRows: column.ref.count,
+      distinct: distinctValues(column.ref, column.cur),
+    });
     const outcome = runProfileTest(method, column.kind, column.ref, column.cur, column.name);
     const fresh = column.kind === 'categorical' ? newCategories(column.ref, column.cur, MAX_NEW_CATEGORIES).labels : [];
     return {
@@ -130,7 +168,8 @@ async function shardProfiles(s: DriftSettings): Promise<{ file: string; profile:
   const files = await resolveMetricPaths(s.profileShards);
   const out: { file: string; profile: Profile }[] = [];
   for (const file of files) {
-    if (!isProfilePath(file)) throw new UserError(`${file}: 'profile-shards' takes profiles (.json files written by 'profile-out')`, file);
+    if (!isProfilePath(file))
+      throw new UserError(`${file}: 'profile-shards' takes profiles (.json files written by 'profile-out')`, file);
     out.push({ file, profile: await readProfile(file) });
   }
   return out;

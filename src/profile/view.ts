@@ -36,7 +36,8 @@ export function numericView(s: NumericSummary): NumericView {
 
 /** Weight of the values ≤ x. */
 export function weightAtMost(v: NumericView, x: number): number {
-  let lo = 0, hi = v.values.length; // first index with values[i] > x
+  let lo = 0,
+    hi = v.values.length; // first index with values[i] > x
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
     if (v.values[mid] <= x) lo = mid + 1;
@@ -47,7 +48,8 @@ export function weightAtMost(v: NumericView, x: number): number {
 
 /** Weight of the values < x. */
 export function weightBelow(v: NumericView, x: number): number {
-  let lo = 0, hi = v.values.length; // first index with values[i] >= x
+  let lo = 0,
+    hi = v.values.length; // first index with values[i] >= x
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
     if (v.values[mid] < x) lo = mid + 1;
@@ -73,8 +75,11 @@ export function expand(v: NumericView): Float64Array {
  * values (as `ksStatistic`, with weights).
  */
 export function ksStatisticWeighted(a: NumericView, b: NumericView): number {
-  let i = 0, j = 0, d = 0;
-  const na = a.values.length, nb = b.values.length;
+  let i = 0,
+    j = 0,
+    d = 0;
+  const na = a.values.length,
+    nb = b.values.length;
   while (i < na || j < nb) {
     const v = j >= nb || (i < na && a.values[i] <= b.values[j]) ? a.values[i] : b.values[j];
     while (i < na && a.values[i] <= v) i++;
@@ -87,8 +92,12 @@ export function ksStatisticWeighted(a: NumericView, b: NumericView): number {
 
 /** W1 = ∫ |F_a − F_b| dx of two weighted distributions (as `wassersteinDistance`, with weights). */
 export function wassersteinWeighted(a: NumericView, b: NumericView): number {
-  let i = 0, j = 0, sum = 0, comp = 0;
-  const na = a.values.length, nb = b.values.length;
+  let i = 0,
+    j = 0,
+    sum = 0,
+    comp = 0;
+  const na = a.values.length,
+    nb = b.values.length;
   let prev = Math.min(a.values[0], b.values[0]);
   while (i < na || j < nb) {
     const v = j >= nb || (i < na && a.values[i] <= b.values[j]) ? a.values[i] : b.values[j];
@@ -118,4 +127,3 @@ export function binCounts(v: NumericView, edges: Float64Array): number[] {
   }
   return out;
 }
-

@@ -43,17 +43,29 @@ export function compareWithChampion(rules: MetricRule[], files: MetricFile[], ch
 }
 
 function toEntry(e: GateEntry, rule: MetricRule): ChampionEntry {
-  const base = { name: e.name, metric: e.metric, challenger: e.value, champion: e.baseline, delta: e.delta, delta_pct: e.delta_pct, direction: e.direction };
+  const base = {
+    name: e.name,
+    metric: e.metric,
+    challenger: e.value,
+    champion: e.baseline,
+    delta: e.delta,
+    delta_pct: e.delta_pct,
+    direction: e.direction,
+  };
   const text = rule.checks.length ? describeChecks(rule.checks) : `no worse (${e.direction} is better)`;
   // A metric the champion never recorded (added since) cannot be compared: it does not block.
-  if (e.baseline === null) return { ...base, rule: text, passed: true, message: 'not compared: the champion has no value' };
+  if (e.baseline === null)
+    return { ...base, rule: text, passed: true, message: 'not compared: the champion has no value' };
   if (rule.checks.length) return { ...base, rule: text, passed: e.passed, message: e.passed ? 'ok' : e.message };
-  const worse = e.direction === 'higher' ? e.value < e.baseline - slack(e.baseline) : e.value > e.baseline + slack(e.baseline);
+  const worse =
+    e.direction === 'higher' ? e.value < e.baseline - slack(e.baseline) : e.value > e.baseline + slack(e.baseline);
   return {
     ...base,
     rule: text,
     passed: !worse,
-    message: worse ? `${formatNumber(e.value)} is worse than the champion's ${formatNumber(e.baseline)} (${e.direction} is better)` : 'ok',
+    message: worse
+      ? `${formatNumber(e.value)} is worse than the champion's ${formatNumber(e.baseline)} (${e.direction} is better)`
+      : 'ok',
   };
 }
 

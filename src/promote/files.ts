@@ -8,7 +8,8 @@ export async function expandFiles(paths: string[], root: string, what = 'model f
   const found = new Set<string>();
   for (const p of paths) {
     const abs = resolve(root, p);
-    if (!isInside(root, abs)) throw new UserError(`${what} ${p} is outside the workspace ${root}: it cannot be uploaded`, p);
+    if (!isInside(root, abs))
+      throw new UserError(`${what} ${p} is outside the workspace ${root}: it cannot be uploaded`, p);
     const st = await stat(abs).catch(() => undefined);
     if (!st) throw new UserError(`${what} not found: ${p}`, p);
     if (st.isDirectory()) for (const f of await walk(abs)) found.add(f);

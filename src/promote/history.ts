@@ -51,7 +51,11 @@ export function historyBlocks(state: ModelState, keyMetrics: string[], stage: st
     .filter(([, line]) => line.length > 1)
     .map(([k, line]) => [k, line, `${versions[0].version} → ${versions[versions.length - 1].version}`]);
   const blocks: SummaryBlock[] = [
-    { kind: 'heading', level: 3, text: `History of ${state.model}: last ${versions.length} version${versions.length === 1 ? '' : 's'}${holder ? ` (★ holds ${stage})` : ''}` },
+    {
+      kind: 'heading',
+      level: 3,
+      text: `History of ${state.model}: last ${versions.length} version${versions.length === 1 ? '' : 's'}${holder ? ` (★ holds ${stage})` : ''}`,
+    },
     { kind: 'table', header: ['Version', 'Stages', 'Registered', 'Commit', ...keys], rows },
   ];
   if (trends.length) blocks.push({ kind: 'table', header: ['Metric', 'Trend', 'Versions'], rows: trends });

@@ -51,7 +51,14 @@ export function renderModelCard(c: ModelCard): string {
   if (c.data.length) {
     out.push('## Data', '');
     for (const r of c.data) {
-      out.push(`### ${r.stage} report`, '', '| | |', '|---|---|', ...r.facts.map(([k, v]) => `| ${escapeCell(k)} | ${escapeCell(v)} |`), '');
+      out.push(
+        `### ${r.stage} report`,
+        '',
+        '| | |',
+        '|---|---|',
+        ...r.facts.map(([k, v]) => `| ${escapeCell(k)} | ${escapeCell(v)} |`),
+        '',
+      );
     }
   }
   out.push('## Lineage', '');
@@ -70,7 +77,9 @@ export function renderModelCard(c: ModelCard): string {
 export async function readDataReports(env: NodeJS.ProcessEnv, cwd: string): Promise<DataReport[]> {
   const reports: DataReport[] = [];
   for (const stage of ['validate', 'drift'] as const) {
-    const file = env.RUNNER_TEMP ? join(env.RUNNER_TEMP, `ml-quality-gate-${stage}.json`) : resolve(cwd, '.ml-quality-gate', `${stage}-report.json`);
+    const file = env.RUNNER_TEMP
+      ? join(env.RUNNER_TEMP, `ml-quality-gate-${stage}.json`)
+      : resolve(cwd, '.ml-quality-gate', `${stage}-report.json`);
     const text = await readFile(file, 'utf8').catch(() => undefined);
     if (!text) continue;
     try {
@@ -89,8 +98,13 @@ export function summarizeReport(report: unknown): [string, string][] {
   const facts: [string, string][] = [];
   for (const [key, value] of Object.entries(report)) {
     if (typeof value === 'number') facts.push([key, formatNumber(value)]);
-    else if (typeof value === 'boolean' || (typeof value === 'string' && value.length <= 200)) facts.push([key, String(value)]);
-    else if (Array.isArray(value) && value.length <= 20 && value.every((v) => typeof v === 'string' || typeof v === 'number')) {
+    else if (typeof value === 'boolean' || (typeof value === 'string' && value.length <= 200))
+      facts.push([key, String(value)]);
+    else if (
+      Array.isArray(value) &&
+      value.length <= 20 &&
+      value.every((v) => typeof v === 'string' || typeof v === 'number')
+    ) {
       facts.push([key, value.length ? value.join(', ') : '(none)']);
     } else if (Array.isArray(value)) facts.push([key, `${value.length} entries`]);
   }

@@ -55,11 +55,20 @@ export function holderCacheKey(model: string, stage: string, version: string): s
  * is relative to the workspace and fixed).
  */
 export function holderCacheFile(model: string, stage: string, cwd = process.cwd()): string {
-  return resolve(cwd, '.ml-quality-gate', 'registry', `${model.replace(/[^a-z0-9-]/g, '_')}@${stage.replace(/[^a-z0-9-]/g, '_')}.json`);
+  return resolve(
+    cwd,
+    '.ml-quality-gate',
+    'registry',
+    `${model.replace(/[^a-z0-9-]/g, '_')}@${stage.replace(/[^a-z0-9-]/g, '_')}.json`,
+  );
 }
 
 /** Saves a holder's metrics in the cache; best effort (a cache failure never changes a verdict). */
-export async function cacheHolder(cache: MetricsCache, h: Omit<StageHolder, 'source'>, cwd = process.cwd()): Promise<boolean> {
+export async function cacheHolder(
+  cache: MetricsCache,
+  h: Omit<StageHolder, 'source'>,
+  cwd = process.cwd(),
+): Promise<boolean> {
   const file = holderCacheFile(h.model, h.stage, cwd);
   try {
     await mkdir(dirname(file), { recursive: true });
@@ -98,7 +107,8 @@ export async function readStageHolder(
     if (!current?.version) return undefined;
     // Tags without a counter (GTO's simple mode) are ordered by date, which only the fetched tags carry.
     const ordered = listed.history.every((e) => e.counter !== undefined);
-    const cached = ordered && options.cache && (await fromCache(options.cache, model, stage, current.version, current.commit, cwd));
+    const cached =
+      ordered && options.cache && (await fromCache(options.cache, model, stage, current.version, current.commit, cwd));
     if (cached) return cached;
     await fetchTags(repoDir, remote);
   }
@@ -127,7 +137,9 @@ export function holderFromState(state: ModelState, stage: string): StageHolder |
 export function metricsOfMessage(data: unknown): Record<string, number> {
   const metrics = (data as { metrics?: unknown } | undefined)?.metrics;
   if (!metrics || typeof metrics !== 'object') return {};
-  return Object.fromEntries(Object.entries(metrics).filter((e): e is [string, number] => typeof e[1] === 'number' && Number.isFinite(e[1])));
+  return Object.fromEntries(
+    Object.entries(metrics).filter((e): e is [string, number] => typeof e[1] === 'number' && Number.isFinite(e[1])),
+  );
 }
 
 /** The holder's metrics as a metrics file the gate reads like any baseline. */
@@ -142,21 +154,41 @@ export function holderMetricFile(h: StageHolder): MetricFile {
 }
 
 /** The gate's `baseline: registry:<model>@<stage>`. */
-export async function loadRegistryBaseline(spec: string, repoDir: string, env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Promise<MetricFile[]> {
+export async function loadRegistryBaseline(
+  spec: string,
+  repoDir: string,
+  env: NodeJS.ProcessEnv = process.env,
+  cwd = process.cwd(),
+): Promise<MetricFile[]> {
   const { model, stage } = parseRegistrySpec(spec);
-  if (!(await isGitRepo(repoDir))) throw new UserError(`baseline '${spec}' reads the registry's git tags, but ${repoDir} is not a git repository`);
+  if (!(await isGitRepo(repoDir)))
+    throw new UserError(`baseline '${spec}' reads the registry's git tags, but ${repoDir} is not a git repository`);
   const { selectStore } = await import('../store/select-store.js');
-  const holder = await readStageHolder(repoDir, model, stage, { cache: selectStore(env, { localDir: resolve(cwd, '.ml-quality-gate') }).cache, cwd });
+  const holder = await readStageHolder(repoDir, model, stage, {
+    cache: selectStore(env, { localDir: resolve(cwd, '.ml-quality-gate') }).cache,
+    cwd,
+  });
   if (!holder) {
-    throw new UserError(`baseline '${spec}': no version of ${model} holds stage '${stage}' yet (no ${model}#${stage}#N tag); promote one first, or give a baseline file`);
+    throw new UserError(
+      `baseline '${spec}': no version of ${model} holds stage '${stage}' yet (no ${model}#${stage}#N tag); promote one first, or give a baseline file`,
+    );
   }
   if (Object.keys(holder.metrics).length === 0) {
-    throw new UserError(`baseline '${spec}': ${model}@${holder.version} holds '${stage}', but its tag message carries no metrics (was it registered by another tool?)`);
+    throw new UserError(
+      `baseline '${spec}': ${model}@${holder.version} holds '${stage}', but its tag message carries no metrics (was it registered by another tool?)`,
+    );
   }
   return [holderMetricFile(holder)];
 }
 
-async function fromCache(cache: MetricsCache, model: string, stage: string, version: string, commit: string, cwd: string): Promise<StageHolder | undefined> {
+async function fromCache(
+  cache: MetricsCache,
+  model: string,
+  stage: string,
+  version: string,
+  commit: string,
+  cwd: string,
+): Promise<StageHolder | undefined> {
   const key = holderCacheKey(model, stage, version);
   const file = holderCacheFile(model, stage, cwd);
   try {
@@ -164,7 +196,15 @@ async function fromCache(cache: MetricsCache, model: string, stage: string, vers
     if ((await cache.restore(key, file)) !== key) return undefined;
     const saved = JSON.parse(await readFile(file, 'utf8')) as Partial<StageHolder>;
     if (saved.version !== version || saved.commit !== commit) return undefined;
-    return { model, stage, version, commit, tag: String(saved.tag ?? ''), metrics: metricsOfMessage(saved), source: 'cache' };
+    return {
+      model,
+      stage,
+      version,
+      commit,
+      tag: String(saved.tag ?? ''),
+      metrics: metricsOfMessage(saved),
+      source: 'cache',
+    };
   } catch {
     return undefined;
   }

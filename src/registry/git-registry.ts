@@ -22,7 +22,16 @@ export type PendingTag =
       message: string;
       version: string;
     }
-  | { kind: 'stage'; name: string; model: string; commit: string; object: string; message: string; stage: string; counter: number };
+  | {
+      kind: 'stage';
+      name: string;
+      model: string;
+      commit: string;
+      object: string;
+      message: string;
+      stage: string;
+      counter: number;
+    };
 
 export interface RegisterOptions {
   /** 'auto' (default) bumps the greatest existing version; otherwise an explicit `vX.Y.Z`. */
@@ -43,7 +52,11 @@ export interface RegisterResult {
 }
 
 /** Registers `<model>@v<semver>` at a commit, or returns the version already registered there. */
-export async function registerVersion(repoDir: string, model: string, options: RegisterOptions): Promise<RegisterResult> {
+export async function registerVersion(
+  repoDir: string,
+  model: string,
+  options: RegisterOptions,
+): Promise<RegisterResult> {
   assertValidArtifact(model);
   const commit = await resolveCommit(repoDir, options.commit ?? 'HEAD');
   const state = await listModelState(repoDir, model);
@@ -75,7 +88,9 @@ async function createVersionTag(
 ): Promise<Extract<PendingTag, { kind: 'version' }>> {
   const taken = state.versions.find((v) => v.version === version);
   if (taken) {
-    throw new UserError(`${state.model}@${version} already exists (commit ${taken.commit.slice(0, 12)}); versions are never reused`);
+    throw new UserError(
+      `${state.model}@${version} already exists (commit ${taken.commit.slice(0, 12)}); versions are never reused`,
+    );
   }
   const name = formatTag({ action: 'register', artifact: state.model, version });
   const object = await createAnnotatedTag(repoDir, name, commit, message);
@@ -83,11 +98,20 @@ async function createVersionTag(
 }
 
 export function autoVersion(state: ModelState, bump: Bump): string {
-  return nextVersion(state.versions.map((v) => v.version), bump);
+  return nextVersion(
+    state.versions.map((v) => v.version),
+    bump,
+  );
 }
 
 /** Assigns a stage to a registered version: `<model>#<stage>#N` at the version's commit. */
-export async function assignStage(repoDir: string, model: string, version: string, stage: string, message: object): Promise<PendingTag> {
+export async function assignStage(
+  repoDir: string,
+  model: string,
+  version: string,
+  stage: string,
+  message: object,
+): Promise<PendingTag> {
   assertValidArtifact(model);
   assertValidStage(stage);
   const state = await listModelState(repoDir, model);
@@ -126,7 +150,12 @@ export interface RollbackResult {
  * Gives the stage back to the version that held it before the current one: a new `#stage#N` tag,
  * history is never rewritten. Deregistered versions are skipped.
  */
-export async function rollback(repoDir: string, model: string, stage: string, message: object): Promise<RollbackResult> {
+export async function rollback(
+  repoDir: string,
+  model: string,
+  stage: string,
+  message: object,
+): Promise<RollbackResult> {
   assertValidArtifact(model);
   assertValidStage(stage);
   const state = await listModelState(repoDir, model);
@@ -138,7 +167,9 @@ export async function rollback(repoDir: string, model: string, stage: string, me
     .filter((e) => e.action === 'assign' && e.version && e.commit !== current.commit)
     .pop();
   if (!previous?.version) {
-    throw new UserError(`${model}@${current.version} is the only version that has held stage '${stage}': there is no previous version to roll back to`);
+    throw new UserError(
+      `${model}@${current.version} is the only version that has held stage '${stage}': there is no previous version to roll back to`,
+    );
   }
   const tag = await createStageTag(repoDir, state, stage, previous.commit, JSON.stringify(message));
   return { tag, from: current.version, to: previous.version };
@@ -152,6 +183,15 @@ async function resolveCommit(repoDir: string, ref: string): Promise<string> {
 
 /** `git tag -a`; the message is kept verbatim (the default cleanup would drop lines starting with '#'). */
 async function createAnnotatedTag(repoDir: string, name: string, commit: string, message: string): Promise<string> {
-  await git(repoDir, [...(await identityArgs(repoDir)), 'tag', '-a', '--cleanup=verbatim', '-m', message, name, commit]);
+  await git(repoDir, [
+    ...(await identityArgs(repoDir)),
+    'tag',
+    '-a',
+    '--cleanup=verbatim',
+    '-m',
+    message,
+    name,
+    commit,
+  ]);
   return (await git(repoDir, ['rev-parse', `refs/tags/${name}`])).stdout.trim();
 }

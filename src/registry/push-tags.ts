@@ -24,7 +24,8 @@ export async function pushTags(repoDir: string, tags: PendingTag[], remote = 'or
   await deleteOwnTags(repoDir, tags);
   const rejections = rejectionReasons(out.stdout);
   // "already exists": the name was taken first; the others: two pushes updated the remote at once.
-  if (rejections.some((r) => /already exists|failed to update ref|cannot lock ref|atomic transaction failed/.test(r))) return 'lost-race';
+  if (rejections.some((r) => /already exists|failed to update ref|cannot lock ref|atomic transaction failed/.test(r)))
+    return 'lost-race';
   const detail = rejections.join('; ') || out.stderr.trim().split('\n').slice(-2).join(' ');
   throw new UserError(`could not push registry tags to '${remote}': ${detail}`);
 }

@@ -61,7 +61,14 @@ export interface ModelState {
 }
 
 // NUL separates fields (git messages cannot hold NUL); git ends each record with a newline.
-const FORMAT = ['%(refname:strip=2)', '%(objecttype)', '%(objectname)', '%(*objectname)', '%(creatordate:unix)', '%(contents)']
+const FORMAT = [
+  '%(refname:strip=2)',
+  '%(objecttype)',
+  '%(objectname)',
+  '%(*objectname)',
+  '%(creatordate:unix)',
+  '%(contents)',
+]
   .map((f) => `${f}%00`)
   .join('');
 const FIELDS = 6;
@@ -76,7 +83,15 @@ export async function readRegistryTags(repoDir: string): Promise<RegistryTag[]> 
     const name = rawName.replace(/^\n/, '');
     const parsed = parseTag(name);
     if (!parsed || type !== 'tag') continue;
-    tags.push({ name, parsed, commit: peeled, object, createdAt: new Date(Number(date) * 1000), message, data: parseJson(message) });
+    tags.push({
+      name,
+      parsed,
+      commit: peeled,
+      object,
+      createdAt: new Date(Number(date) * 1000),
+      message,
+      data: parseJson(message),
+    });
   }
   return tags;
 }
@@ -95,7 +110,14 @@ export function modelState(model: string, tags: RegistryTag[]): ModelState {
   const versions = new Map<string, ModelVersion>();
   for (const t of own) {
     if (t.parsed.action === 'register') {
-      versions.set(t.parsed.version, { version: t.parsed.version, tag: t.name, commit: t.commit, createdAt: t.createdAt, data: t.data, deregistered: false });
+      versions.set(t.parsed.version, {
+        version: t.parsed.version,
+        tag: t.name,
+        commit: t.commit,
+        createdAt: t.createdAt,
+        data: t.data,
+        deregistered: false,
+      });
     }
   }
   for (const t of own) {

@@ -76,7 +76,11 @@ export function reportError(err: unknown, stage: string, workspace: string, sink
     });
   } else {
     const e = err instanceof Error ? err : new Error(String(err));
-    sink.annotate({ level: 'error', title: 'ml-quality-gate: internal error', message: `${e.message} (this is a bug; please report it)` });
+    sink.annotate({
+      level: 'error',
+      title: 'ml-quality-gate: internal error',
+      message: `${e.message} (this is a bug; please report it)`,
+    });
     sink.untrusted(e.stack ?? e.message);
   }
   return sink.exitCodes.error;

@@ -19,9 +19,15 @@ const SLACK = 1e-9;
 const exceeds = (x: number, limit: number) => x > limit + SLACK * Math.max(1, Math.abs(limit));
 
 /** Checks one metric value against its rule and, for max-drop/max-increase rules, its baseline. */
-export function evaluateRule(rule: MetricRule, value: number, baseline: number | undefined, direction: Direction): Evaluation {
+export function evaluateRule(
+  rule: MetricRule,
+  value: number,
+  baseline: number | undefined,
+  direction: Direction,
+): Evaluation {
   const delta = baseline === undefined ? undefined : value - baseline;
-  const deltaPct = baseline === undefined || baseline === 0 ? undefined : ((value - baseline) / Math.abs(baseline)) * 100;
+  const deltaPct =
+    baseline === undefined || baseline === 0 ? undefined : ((value - baseline) / Math.abs(baseline)) * 100;
   const failures: string[] = [];
   for (const check of rule.checks) {
     const failure = checkOne(check, value, baseline, direction);
@@ -35,7 +41,9 @@ function checkOne(check: Check, value: number, baseline: number | undefined, dir
   switch (check.kind) {
     case 'target': {
       const op = direction === 'higher' ? '>=' : '<=';
-      return compare(value, op, check.value) ? undefined : `${v} is worse than ${formatNumber(check.value)} (${direction} is better)`;
+      return compare(value, op, check.value)
+        ? undefined
+        : `${v} is worse than ${formatNumber(check.value)} (${direction} is better)`;
     }
     case 'compare':
       return compare(value, check.op, check.value) ? undefined : `${v} is not ${check.op} ${formatNumber(check.value)}`;
@@ -47,10 +55,13 @@ function checkOne(check: Check, value: number, baseline: number | undefined, dir
   if (baseline === undefined) return `no baseline value to apply ${check.kind} to`;
   const b = formatNumber(baseline);
   const drop = baseline - value;
-  const pct = (x: number) => (baseline === 0 ? (x > 0 ? Infinity : x < 0 ? -Infinity : 0) : (x / Math.abs(baseline)) * 100);
+  const pct = (x: number) =>
+    baseline === 0 ? (x > 0 ? Infinity : x < 0 ? -Infinity : 0) : (x / Math.abs(baseline)) * 100;
   switch (check.kind) {
     case 'max-drop':
-      return exceeds(drop, check.value) ? `dropped ${formatNumber(drop)} from baseline ${b} (max-drop ${formatNumber(check.value)})` : undefined;
+      return exceeds(drop, check.value)
+        ? `dropped ${formatNumber(drop)} from baseline ${b} (max-drop ${formatNumber(check.value)})`
+        : undefined;
     case 'max-increase':
       return exceeds(-drop, check.value)
         ? `rose ${formatNumber(-drop)} from baseline ${b} (max-increase ${formatNumber(check.value)})`

@@ -53,7 +53,10 @@ export async function parseRules(text: string, file?: string): Promise<MetricRul
           if (n < 0) fail(`${key} must not be negative, got ${n}`, at);
           checks.push({ kind: key, value: n });
         } else {
-          fail(`unknown key '${key}'; expected min, max, max-drop, max-drop-pct, max-increase, max-increase-pct or direction`, at);
+          fail(
+            `unknown key '${key}'; expected min, max, max-drop, max-drop-pct, max-increase, max-increase-pct or direction`,
+            at,
+          );
         }
       }
       if (checks.length === 0) fail('no check given (min, max, max-drop, …)');
@@ -84,7 +87,8 @@ function parseExpression(expr: string, fail: (msg: string) => never): Check {
 }
 
 function finite(v: unknown, key: string, fail: (msg: string, at?: number) => never, at?: number): number {
-  if (typeof v !== 'number' || !Number.isFinite(v)) return fail(`${key} must be a finite number, got '${String(v)}'`, at);
+  if (typeof v !== 'number' || !Number.isFinite(v))
+    return fail(`${key} must be a finite number, got '${String(v)}'`, at);
   return v;
 }
 

@@ -37,7 +37,9 @@ export function readDriftSettings(input: InputReader, common: CommonSettings): D
   const method = readChoice(input, 'drift-method', DRIFT_METHODS, 'auto');
   const threshold = readNumber(input, 'drift-threshold', undefined, 0);
   if (threshold !== undefined && method === 'auto') {
-    throw new UserError("input 'drift-threshold' needs one 'drift-method' for every column; with 'auto', set thresholds per column in 'drift-config'");
+    throw new UserError(
+      "input 'drift-threshold' needs one 'drift-method' for every column; with 'auto', set thresholds per column in 'drift-config'",
+    );
   }
   const categoricalColumns = readList(input, 'categorical-columns');
   const numericalColumns = readList(input, 'numerical-columns');
@@ -52,11 +54,14 @@ export function readDriftSettings(input: InputReader, common: CommonSettings): D
       throw new UserError("with 'profile-out', give the one dataset to profile: 'current' or 'reference', not both");
     }
     if (!reference && !current && !profileShards) {
-      throw new UserError("input 'profile-out' needs data to profile: 'current' (or 'reference'), and/or 'profile-shards' to merge");
+      throw new UserError(
+        "input 'profile-out' needs data to profile: 'current' (or 'reference'), and/or 'profile-shards' to merge",
+      );
     }
   } else {
     reference = required(input, 'reference', 'drift');
-    if (profileShards && current) throw new UserError("give the current data as 'current' or as 'profile-shards', not both");
+    if (profileShards && current)
+      throw new UserError("give the current data as 'current' or as 'profile-shards', not both");
     if (!profileShards) current = required(input, 'current', 'drift');
   }
   return {

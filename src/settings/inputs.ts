@@ -26,7 +26,13 @@ export function readChoice<T extends string>(input: InputReader, name: string, c
 }
 
 /** A finite number within [min, max]; `fallback` when the input is empty (undefined: no default). */
-export function readNumber(input: InputReader, name: string, fallback: number | undefined, min = -Infinity, max = Infinity): number | undefined {
+export function readNumber(
+  input: InputReader,
+  name: string,
+  fallback: number | undefined,
+  min = -Infinity,
+  max = Infinity,
+): number | undefined {
   const value = input(name);
   if (value === '') return fallback;
   const n = Number(value);

@@ -36,7 +36,8 @@ export function readPromoteSettings(input: InputReader, common: CommonSettings):
   const promoteTo = input('promote-to');
   if (promoteTo) assertValidStage(promoteTo);
   const rollback = readBoolean(input, 'rollback', false);
-  if (rollback && !promoteTo) throw new UserError("input 'rollback' needs 'promote-to': the stage to give back to its previous version");
+  if (rollback && !promoteTo)
+    throw new UserError("input 'rollback' needs 'promote-to': the stage to give back to its previous version");
   return {
     ...common,
     stage: 'promote',

@@ -30,7 +30,10 @@ export interface ValidateSettings extends CommonSettings {
  * to be checked against, or `infer-expectations` to write a first version of them.
  */
 export function readValidateSettings(input: InputReader, common: CommonSettings): ValidateSettings {
-  const data = input('data').split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+  const data = input('data')
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter(Boolean);
   const s: ValidateSettings = {
     ...common,
     stage: 'validate',
@@ -44,16 +47,24 @@ export function readValidateSettings(input: InputReader, common: CommonSettings)
     inferExpectations: input('infer-expectations'),
   };
   if (!s.metrics && data.length === 0) {
-    throw new UserError("stage 'validate' needs something to check: give 'metrics' (metrics files, with optional 'required-metrics' and 'metrics-schema') and/or 'data' (data files, with 'expectations' or 'infer-expectations')");
+    throw new UserError(
+      "stage 'validate' needs something to check: give 'metrics' (metrics files, with optional 'required-metrics' and 'metrics-schema') and/or 'data' (data files, with 'expectations' or 'infer-expectations')",
+    );
   }
   if (!s.metrics && (s.requiredMetrics.length > 0 || s.metricsSchema)) {
-    throw new UserError(`input '${s.metricsSchema ? 'metrics-schema' : 'required-metrics'}' needs 'metrics': the metrics files to check`);
+    throw new UserError(
+      `input '${s.metricsSchema ? 'metrics-schema' : 'required-metrics'}' needs 'metrics': the metrics files to check`,
+    );
   }
   if (data.length > 0 && !s.expectations && !s.inferExpectations) {
-    throw new UserError("input 'data' needs 'expectations' (a YAML file of data rules) or 'infer-expectations' (a path to write inferred rules to)");
+    throw new UserError(
+      "input 'data' needs 'expectations' (a YAML file of data rules) or 'infer-expectations' (a path to write inferred rules to)",
+    );
   }
   if (data.length === 0 && (s.expectations || s.inferExpectations)) {
-    throw new UserError(`input '${s.expectations ? 'expectations' : 'infer-expectations'}' needs 'data': the data files to check`);
+    throw new UserError(
+      `input '${s.expectations ? 'expectations' : 'infer-expectations'}' needs 'data': the data files to check`,
+    );
   }
   return s;
 }

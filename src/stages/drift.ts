@@ -39,7 +39,13 @@ export interface DriftEntry {
   /** Categories present only in the current data. */
   new_categories: string[];
   /** The distribution test, when `missing-share` decided. */
-  distribution_test?: { method: DriftTestName; statistic: number; p_value: number | null; threshold: number; drifted: boolean };
+  distribution_test?: {
+    method: DriftTestName;
+    statistic: number;
+    p_value: number | null;
+    threshold: number;
+    drifted: boolean;
+  };
   note?: string;
   /** Compared from profiles: whether the statistic is approximate, and how far it can be off. */
   approximate?: boolean;
@@ -89,7 +95,11 @@ export async function runDrift(s: DriftSettings): Promise<StageResult> {
   if (s.profileOut) return profiles.writeProfileStage(s);
   const config = await loadDriftConfig(s.config);
   const comparison = profiles.usesProfiles(s)
-    ? await profiles.compareFromProfiles(s, (columns) => checkConfig(config, columns), (c) => pickMethod(c, s, config.get(c.name)))
+    ? await profiles.compareFromProfiles(
+        s,
+        (columns) => checkConfig(config, columns),
+        (c) => pickMethod(c, s, config.get(c.name)),
+      )
     : await compareTables(s, config);
   return verdict(s, comparison);
 }
@@ -99,9 +109,18 @@ async function compareTables(s: DriftSettings, config: Map<string, ColumnConfig>
   const format = s.dataFormat === 'auto' ? undefined : s.dataFormat;
   const [ref, cur] = await readTables([s.reference, s.current], { format, sortNumeric: true });
   const plan = planColumns(ref, cur, s);
-  checkConfig(config, plan.columns.map((c) => c.name));
+  checkConfig(
+    config,
+    plan.columns.map((c) => c.name),
+  );
   const compared = plan.columns.map((column) => compare(column, ref, cur, s, config.get(column.name)));
-  return { compared, skipped: plan.skipped, ref: { file: ref.file, rows: ref.rowCount }, cur: { file: cur.file, rows: cur.rowCount }, fromProfiles: false };
+  return {
+    compared,
+    skipped: plan.skipped,
+    ref: { file: ref.file, rows: ref.rowCount },
+    cur: { file: cur.file, rows: cur.rowCount },
+    fromProfiles: false,
+  };
 }
 
 function checkConfig(config: Map<string, ColumnConfig>, columns: string[]): void {
@@ -123,16 +142,33 @@ export interface MethodChoice {
 }
 
 /** The column's test and threshold: drift-config, else drift-method, else Evidently's auto choice. */
-export function pickMethod(c: MethodChoice, s: DriftSettings, config: ColumnConfig | undefined): { method: DriftTestName; threshold: number } {
-  const method = config?.method ?? (s.method !== 'auto' ? s.method : autoMethod({ kind: c.kind, referenceRows: c.referenceRows, distinctValues: c.distinct }));
+export function pickMethod(
+  c: MethodChoice,
+  s: DriftSettings,
+  config: ColumnConfig | undefined,
+): { method: DriftTestName; threshold: number } {
+  const method =
+    config?.method ??
+    (s.method !== 'auto'
+      ? s.method
+      : autoMethod({ kind: c.kind, referenceRows: c.referenceRows, distinctValues: c.distinct }));
   const test = DRIFT_TESTS[method];
   const fail = (msg: string): never => {
-    throw new UserError(`column '${c.name}': ${msg}`, config?.method ? config.file : undefined, config?.method ? config.line : undefined);
+    throw new UserError(
+      `column '${c.name}': ${msg}`,
+      config?.method ? config.file : undefined,
+      config?.method ? config.line : undefined,
+    );
   };
   if (!test.columnKinds.includes(c.kind)) {
-    fail(`${method} applies to ${test.columnKinds.join(' or ')} columns; this one is ${c.kind} (set its kind with numerical-columns/categorical-columns, or choose another method)`);
+    fail(
+      `${method} applies to ${test.columnKinds.join(' or ')} columns; this one is ${c.kind} (set its kind with numerical-columns/categorical-columns, or choose another method)`,
+    );
   }
-  if (method === 'z' && c.distinct > 2) fail(`the z-test needs a binary column; this one has ${c.distinct > 20 ? 'more than 20' : c.distinct} distinct values`);
+  if (method === 'z' && c.distinct > 2)
+    fail(
+      `the z-test needs a binary column; this one has ${c.distinct > 20 ? 'more than 20' : c.distinct} distinct values`,
+    );
   return { method, threshold: config?.threshold ?? s.threshold ?? test.defaultThreshold };
 }
 
@@ -179,18 +215,31 @@ function verdict(s: DriftSettings, { compared, skipped, ref, cur, fromProfiles, 
       correction: s.correction,
       reference: ref,
       current: cur,
-      ...(fromProfiles && { from_profiles: true, approximate_columns: entries.filter((e) => e.approximate).map((e) => e.name) }),
+      ...(fromProfiles && {
+        from_profiles: true,
+        approximate_columns: entries.filter((e) => e.approximate).map((e) => e.name),
+      }),
       skipped_columns: skipped,
       columns: entries,
     },
   };
 }
 
-function compare(column: PlannedColumn, ref: Table, cur: Table, s: DriftSettings, config: ColumnConfig | undefined): Compared {
+function compare(
+  column: PlannedColumn,
+  ref: Table,
+  cur: Table,
+  s: DriftSettings,
+  config: ColumnConfig | undefined,
+): Compared {
   const refSample = toSample(column.ref, column.kind, ref.rowCount, ref.file);
   const curSample = toSample(column.cur, column.kind, cur.rowCount, cur.file);
   const distinct = distinctValues(refSample, curSample);
-  const { method, threshold } = pickMethod({ name: column.name, kind: column.kind, referenceRows: present(refSample), distinct }, s, config);
+  const { method, threshold } = pickMethod(
+    { name: column.name, kind: column.kind, referenceRows: present(refSample), distinct },
+    s,
+    config,
+  );
   return {
     column,
     method,
@@ -205,7 +254,8 @@ function compare(column: PlannedColumn, ref: Table, cur: Table, s: DriftSettings
 
 /** Distinct values over both samples together, as Evidently counts them for its choice of test. */
 function distinctValues(ref: Sample, cur: Sample): number {
-  if (ref.kind === 'categorical' && cur.kind === 'categorical') return new Set([...ref.counts.keys(), ...cur.counts.keys()]).size;
+  if (ref.kind === 'categorical' && cur.kind === 'categorical')
+    return new Set([...ref.counts.keys(), ...cur.counts.keys()]).size;
   if (ref.kind !== 'numerical' || cur.kind !== 'numerical') return 0;
   // Merge of two sorted arrays, stopping once past the largest count that matters (> 5).
   let i = 0;
@@ -213,7 +263,10 @@ function distinctValues(ref: Sample, cur: Sample): number {
   let k = 0;
   let last = NaN;
   while ((i < ref.sorted.length || j < cur.sorted.length) && k <= 6) {
-    const v = j >= cur.sorted.length || (i < ref.sorted.length && ref.sorted[i] <= cur.sorted[j]) ? ref.sorted[i++] : cur.sorted[j++];
+    const v =
+      j >= cur.sorted.length || (i < ref.sorted.length && ref.sorted[i] <= cur.sorted[j])
+        ? ref.sorted[i++]
+        : cur.sorted[j++];
     if (v !== last) k++;
     last = v;
   }
@@ -248,16 +301,42 @@ function toEntry(c: Compared, adjusted: number | null): DriftEntry {
     ...(c.approximate !== undefined && { approximate: c.approximate }),
     ...(c.bound && { bound: c.bound }),
   };
-  const distribution = { method: c.method, statistic: c.outcome.statistic, p_value: c.outcome.pValue, threshold: c.threshold, drifted: testDrifted };
+  const distribution = {
+    method: c.method,
+    statistic: c.outcome.statistic,
+    p_value: c.outcome.pValue,
+    threshold: c.threshold,
+    drifted: testDrifted,
+  };
   if (missingRise > MISSING_SHARE_RISE) {
-    return { ...base, method: 'missing-share', statistic: missingRise, p_value: null, p_value_adjusted: null, threshold: MISSING_SHARE_RISE, drifted: true, distribution_test: distribution };
+    return {
+      ...base,
+      method: 'missing-share',
+      statistic: missingRise,
+      p_value: null,
+      p_value_adjusted: null,
+      threshold: MISSING_SHARE_RISE,
+      drifted: true,
+      distribution_test: distribution,
+    };
   }
-  return { ...base, method: c.method, statistic: c.outcome.statistic, p_value: c.outcome.pValue, p_value_adjusted: adjusted, threshold: c.threshold, drifted: testDrifted };
+  return {
+    ...base,
+    method: c.method,
+    statistic: c.outcome.statistic,
+    p_value: c.outcome.pValue,
+    p_value_adjusted: adjusted,
+    threshold: c.threshold,
+    drifted: testDrifted,
+  };
 }
 
 function newCategories(ref: Sample, cur: Sample): string[] {
   if (ref.kind !== 'categorical' || cur.kind !== 'categorical') return [];
-  return [...cur.counts.keys()].filter((k) => !ref.counts.has(k)).sort().slice(0, MAX_NEW_CATEGORIES);
+  return [...cur.counts.keys()]
+    .filter((k) => !ref.counts.has(k))
+    .sort()
+    .slice(0, MAX_NEW_CATEGORIES);
 }
 
 function summarize(
@@ -274,14 +353,32 @@ function summarize(
   const rows = order.map((i) => {
     const e = entries[i];
     const [r, c] = compared[i].sparklines;
-    const p = e.p_value === null ? '—' : formatNumber(e.p_value) + (e.p_value_adjusted === null ? '' : ` (adj. ${formatNumber(e.p_value_adjusted)})`);
+    const p =
+      e.p_value === null
+        ? '—'
+        : formatNumber(e.p_value) + (e.p_value_adjusted === null ? '' : ` (adj. ${formatNumber(e.p_value_adjusted)})`);
     const extra = e.new_categories.length > 0 ? ` · new: ${e.new_categories.slice(0, 5).join(', ')}` : '';
-    const stat = e.approximate ? `≈ ${formatNumber(e.statistic)}${e.bound?.on === 'statistic' ? ` ± ${formatNumber(roundUp(e.bound.value))}` : ''}` : formatNumber(e.statistic);
-    return [e.drifted ? '❌ drift' : '✅ ok', e.name, e.kind, e.method, stat, formatNumber(e.threshold), p, `${r} │ ${c}${extra}`];
+    const stat = e.approximate
+      ? `≈ ${formatNumber(e.statistic)}${e.bound?.on === 'statistic' ? ` ± ${formatNumber(roundUp(e.bound.value))}` : ''}`
+      : formatNumber(e.statistic);
+    return [
+      e.drifted ? '❌ drift' : '✅ ok',
+      e.name,
+      e.kind,
+      e.method,
+      stat,
+      formatNumber(e.threshold),
+      p,
+      `${r} │ ${c}${extra}`,
+    ];
   });
   return [
     { kind: 'heading', text: `${detected ? '❌' : '✅'} ${headline}` },
-    { kind: 'table', header: ['Verdict', 'Column', 'Kind', 'Method', 'Statistic', 'Threshold', 'p-value', 'Reference │ Current'], rows },
+    {
+      kind: 'table',
+      header: ['Verdict', 'Column', 'Kind', 'Method', 'Statistic', 'Threshold', 'p-value', 'Reference │ Current'],
+      rows,
+    },
     {
       kind: 'text',
       text: `Reference: ${ref.file} (${ref.rows} rows); current: ${cur.file} (${cur.rows} rows). p-value tests drift when p < threshold, distances when distance ≥ threshold${s.correction === 'none' ? '' : `; p-values corrected with ${s.correction === 'bh' ? 'Benjamini–Hochberg' : 'Bonferroni'}`}.`,
@@ -292,7 +389,7 @@ function summarize(
 
 const PROFILE_NOTE =
   'Compared from profiles. ≈ marks approximate results, from the quantile sketches (KLL) or heavy-hitter counts; ± is the bound on the statistic ' +
-  '(KS: sum of the two sketches\' rank-error bounds, each holding with probability ≥ 99 %). The JSON report gives every bound. Counts, missing values, means and mean-shift are exact.';
+  "(KS: sum of the two sketches' rank-error bounds, each holding with probability ≥ 99 %). The JSON report gives every bound. Counts, missing values, means and mean-shift are exact.";
 
 /** A bound shown with 2 significant digits, rounded up so it stays a bound. */
 function roundUp(x: number): number {

@@ -57,9 +57,14 @@ export async function runGate(s: GateSettings): Promise<StageResult> {
 }
 
 /** The baseline input, or the `old` values a `dvc metrics diff --json` file carries. */
-async function loadBaseline(spec: string, format: GateSettings['metricsFormat'], files: MetricFile[]): Promise<MetricFile[] | undefined> {
+async function loadBaseline(
+  spec: string,
+  format: GateSettings['metricsFormat'],
+  files: MetricFile[],
+): Promise<MetricFile[] | undefined> {
   // The stage holder's metrics, from the registry's tags (loaded only on this path).
-  if (spec.startsWith('registry:')) return (await import('../registry/baseline.js')).loadRegistryBaseline(spec, process.cwd());
+  if (spec.startsWith('registry:'))
+    return (await import('../registry/baseline.js')).loadRegistryBaseline(spec, process.cwd());
   if (spec) return readMetrics(await resolveMetricPaths(spec), format);
   const carried = files.filter((f) => f.baseline && f.baseline.length > 0);
   if (carried.length === 0) return undefined;
@@ -104,7 +109,15 @@ function summarize(
         base === undefined ? '—' : formatSigned(value - base),
       ];
     });
-    const more = others.length > MAX_OTHER_ROWS ? [{ kind: 'text' as const, text: `… and ${others.length - MAX_OTHER_ROWS} more (all are in the report and the metrics output).` }] : [];
+    const more =
+      others.length > MAX_OTHER_ROWS
+        ? [
+            {
+              kind: 'text' as const,
+              text: `… and ${others.length - MAX_OTHER_ROWS} more (all are in the report and the metrics output).`,
+            },
+          ]
+        : [];
     blocks.push({
       kind: 'details',
       summary: `${others.length} other metric${others.length === 1 ? '' : 's'} read, without a rule`,

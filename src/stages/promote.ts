@@ -91,68 +91,103 @@ async function promote(ctx: Context): Promise<StageResult> {
 
   let uploaded: Artifact | undefined;
   const metrics = messageMetrics(files, keyMetrics);
-  const out = await publish(repo, { push: s.push, maxAttempts: ctx.deps.maxAttempts, beforePush: ctx.deps.beforePush }, async () => {
-    const state = await listModelState(repo, s.model);
-    const holder = s.promoteTo ? holderFromState(state, s.promoteTo) : undefined;
-    if (holder && holder.commit === commit) return { tags: [] as PendingTag[], kind: 'already' as const, state, holder };
-    const champion = holder && s.championCheck ? compareWithChampion(rules, files, [holderMetricFile(holder)]) : undefined;
-    if (champion?.some((e) => !e.passed)) return { tags: [] as PendingTag[], kind: 'refused' as const, state, holder, champion };
+  const out = await publish(
+    repo,
+    { push: s.push, maxAttempts: ctx.deps.maxAttempts, beforePush: ctx.deps.beforePush },
+    async () => {
+      const state = await listModelState(repo, s.model);
+      const holder = s.promoteTo ? holderFromState(state, s.promoteTo) : undefined;
+      if (holder && holder.commit === commit)
+        return { tags: [] as PendingTag[], kind: 'already' as const, state, holder };
+      const champion =
+        holder && s.championCheck ? compareWithChampion(rules, files, [holderMetricFile(holder)]) : undefined;
+      if (champion?.some((e) => !e.passed))
+        return { tags: [] as PendingTag[], kind: 'refused' as const, state, holder, champion };
 
-    const existing = state.versions.find((v) => v.commit === commit && !v.deregistered);
-    const planned = existing?.version ?? plannedVersion(state, s);
-    // Uploaded once per version number: a lost race that renumbers the version uploads again.
-    if (!existing && uploaded?.version !== planned) {
-      uploaded = await upload(ctx, planned, modelFiles, files, gate, champion, holder, commit, modelHash);
-    }
-    const run = runInfo(ctx.env);
-    const artifact = existing ? undefined : uploaded;
-    const reg = await registerVersion(repo, s.model, {
-      version: s.version,
-      bump: s.bump,
-      commit,
-      message: {
-        model: s.model,
-        version: planned,
-        metrics,
-        key_metrics: keyMetrics,
-        ...run,
+      const existing = state.versions.find((v) => v.commit === commit && !v.deregistered);
+      const planned = existing?.version ?? plannedVersion(state, s);
+      // Uploaded once per version number: a lost race that renumbers the version uploads again.
+      if (!existing && uploaded?.version !== planned) {
+        uploaded = await upload(ctx, planned, modelFiles, files, gate, champion, holder, commit, modelHash);
+      }
+      const run = runInfo(ctx.env);
+      const artifact = existing ? undefined : uploaded;
+      const reg = await registerVersion(repo, s.model, {
+        version: s.version,
+        bump: s.bump,
         commit,
-        artifact_name: artifact?.name ?? null,
-        artifact_id: artifact?.id ?? null,
-        ...(ctx.store.kind === 'runner' && artifact ? { artifact_url: artifact.location } : {}),
-        model_files: modelFiles.map((f) => relativePosix(cwd, f)),
-        model_hash: `sha256:${modelHash}`,
-        metrics_files: files.map((f) => f.file),
-        tool: 'ml-quality-gate',
-      },
-    });
-    const tags: PendingTag[] = reg.tag ? [reg.tag] : s.push && existing ? await unpublished(repo, s.model, existing) : [];
-    if (s.promoteTo) {
-      tags.push(
-        await assignStage(repo, s.model, reg.version, s.promoteTo, {
-          action: 'promote',
+        message: {
           model: s.model,
-          stage: s.promoteTo,
-          version: reg.version,
-          previous_version: holder?.version ?? null,
-          champion_check: champion ? 'passed' : holder ? 'skipped' : 'no holder',
+          version: planned,
+          metrics,
+          key_metrics: keyMetrics,
           ...run,
-        }),
-      );
-    }
-    return { tags, kind: 'promoted' as const, state, holder, champion, version: reg.version, registered: Boolean(reg.tag), artifact, existing };
-  });
+          commit,
+          artifact_name: artifact?.name ?? null,
+          artifact_id: artifact?.id ?? null,
+          ...(ctx.store.kind === 'runner' && artifact ? { artifact_url: artifact.location } : {}),
+          model_files: modelFiles.map((f) => relativePosix(cwd, f)),
+          model_hash: `sha256:${modelHash}`,
+          metrics_files: files.map((f) => f.file),
+          tool: 'ml-quality-gate',
+        },
+      });
+      const tags: PendingTag[] = reg.tag
+        ? [reg.tag]
+        : s.push && existing
+          ? await unpublished(repo, s.model, existing)
+          : [];
+      if (s.promoteTo) {
+        tags.push(
+          await assignStage(repo, s.model, reg.version, s.promoteTo, {
+            action: 'promote',
+            model: s.model,
+            stage: s.promoteTo,
+            version: reg.version,
+            previous_version: holder?.version ?? null,
+            champion_check: champion ? 'passed' : holder ? 'skipped' : 'no holder',
+            ...run,
+          }),
+        );
+      }
+      return {
+        tags,
+        kind: 'promoted' as const,
+        state,
+        holder,
+        champion,
+        version: reg.version,
+        registered: Boolean(reg.tag),
+        artifact,
+        existing,
+      };
+    },
+  );
 
-  if (out.kind === 'refused') return refused(ctx, out.state, gate, out.champion, out.holder, keyMetrics, files, uploaded);
+  if (out.kind === 'refused')
+    return refused(ctx, out.state, gate, out.champion, out.holder, keyMetrics, files, uploaded);
   const state = await listModelState(repo, s.model);
   if (out.kind === 'already') return already(ctx, state, gate, out.holder, keyMetrics);
 
   const promoted = Boolean(s.promoteTo);
   if (promoted) {
-    await cacheHolder(ctx.store.cache, { model: s.model, stage: s.promoteTo, version: out.version, commit, tag: out.tags[out.tags.length - 1].name, metrics }, cwd);
+    await cacheHolder(
+      ctx.store.cache,
+      {
+        model: s.model,
+        stage: s.promoteTo,
+        version: out.version,
+        commit,
+        tag: out.tags[out.tags.length - 1].name,
+        metrics,
+      },
+      cwd,
+    );
   }
   const tagNames = out.tags.map((t) => t.name);
-  const artifactId = out.artifact ? String(ctx.store.kind === 'runner' ? out.artifact.id : out.artifact.location) : artifactOf(ctx, state, out.version);
+  const artifactId = out.artifact
+    ? String(ctx.store.kind === 'runner' ? out.artifact.id : out.artifact.location)
+    : artifactOf(ctx, state, out.version);
   const headline = promoted
     ? `${s.model} ${out.version} promoted to ${s.promoteTo}${out.holder ? ` (was ${out.holder.version})` : ' (its first version there)'}`
     : out.registered
@@ -170,10 +205,25 @@ async function promote(ctx: Context): Promise<StageResult> {
     stage: 'promote',
     ok: true,
     headline,
-    outputs: outputs(out.version, tagNames[tagNames.length - 1] ?? versionTag(state, out.version), out.holder?.version ?? '', promoted, artifactId),
+    outputs: outputs(
+      out.version,
+      tagNames[tagNames.length - 1] ?? versionTag(state, out.version),
+      out.holder?.version ?? '',
+      promoted,
+      artifactId,
+    ),
     summary: blocks,
     annotations: [],
-    report: report(s, { promoted, version: out.version, previous: out.holder?.version, tags: tagNames, gate, champion: out.champion, artifact: out.artifact, attempts: out.attempts }),
+    report: report(s, {
+      promoted,
+      version: out.version,
+      previous: out.holder?.version,
+      tags: tagNames,
+      gate,
+      champion: out.champion,
+      artifact: out.artifact,
+      attempts: out.attempts,
+    }),
   };
 }
 
@@ -182,18 +232,28 @@ async function rollbackStage(ctx: Context): Promise<StageResult> {
   const { s, repo } = ctx;
   if (s.push) await fetchTags(repo);
   let first: string | undefined;
-  const out = await publish(repo, { push: s.push, maxAttempts: ctx.deps.maxAttempts, beforePush: ctx.deps.beforePush }, async (attempt) => {
-    const current = holderFromState(await listModelState(repo, s.model), s.promoteTo);
-    // Re-planned only while the stage is as we found it: never roll back a promotion made meanwhile.
-    if (attempt > 1 && current?.version !== first) {
-      throw new UserError(
-        `stage '${s.promoteTo}' of ${s.model} changed while rolling back (now ${current?.version ?? 'unassigned'}, was ${first}); nothing was pushed: check the registry and run again if still needed`,
-      );
-    }
-    first = current?.version;
-    const r = await rollback(repo, s.model, s.promoteTo, { action: 'rollback', model: s.model, stage: s.promoteTo, rolled_back_from: current?.version ?? null, ...runInfo(ctx.env) });
-    return { tags: [r.tag], from: r.from, to: r.to };
-  });
+  const out = await publish(
+    repo,
+    { push: s.push, maxAttempts: ctx.deps.maxAttempts, beforePush: ctx.deps.beforePush },
+    async (attempt) => {
+      const current = holderFromState(await listModelState(repo, s.model), s.promoteTo);
+      // Re-planned only while the stage is as we found it: never roll back a promotion made meanwhile.
+      if (attempt > 1 && current?.version !== first) {
+        throw new UserError(
+          `stage '${s.promoteTo}' of ${s.model} changed while rolling back (now ${current?.version ?? 'unassigned'}, was ${first}); nothing was pushed: check the registry and run again if still needed`,
+        );
+      }
+      first = current?.version;
+      const r = await rollback(repo, s.model, s.promoteTo, {
+        action: 'rollback',
+        model: s.model,
+        stage: s.promoteTo,
+        rolled_back_from: current?.version ?? null,
+        ...runInfo(ctx.env),
+      });
+      return { tags: [r.tag], from: r.from, to: r.to };
+    },
+  );
   const state = await listModelState(repo, s.model);
   const holder = holderFromState(state, s.promoteTo);
   if (holder) await cacheHolder(ctx.store.cache, holder, ctx.cwd);
@@ -210,7 +270,14 @@ async function rollbackStage(ctx: Context): Promise<StageResult> {
       ...historyBlocks(state, [], s.promoteTo),
     ],
     annotations: [],
-    report: report(s, { promoted: true, version: out.to, previous: out.from, tags: [tag], rollback: true, attempts: out.attempts }),
+    report: report(s, {
+      promoted: true,
+      version: out.to,
+      previous: out.from,
+      tags: [tag],
+      rollback: true,
+      attempts: out.attempts,
+    }),
   };
 }
 
@@ -260,7 +327,9 @@ function refused(
       {
         kind: 'text',
         // Uploaded only when a lost race brought a better champion in after the upload.
-        text: uploaded ? `No tag was created; the files stored as ${uploaded.name} belong to no version.` : 'No tag was created and nothing was uploaded.',
+        text: uploaded
+          ? `No tag was created; the files stored as ${uploaded.name} belong to no version.`
+          : 'No tag was created and nothing was uploaded.',
       },
       ...gateBlocks(gate),
       ...championBlocks(s, champion, holder, 'candidate'),
@@ -272,7 +341,13 @@ function refused(
 }
 
 /** The commit's version already holds the stage: nothing to do. */
-function already(ctx: Context, state: ModelState, gate: GateEntry[], holder: StageHolder, keyMetrics: string[]): StageResult {
+function already(
+  ctx: Context,
+  state: ModelState,
+  gate: GateEntry[],
+  holder: StageHolder,
+  keyMetrics: string[],
+): StageResult {
   const { s } = ctx;
   const headline = `${s.model} ${holder.version} already holds ${s.promoteTo}: nothing to do`;
   return {
@@ -280,7 +355,11 @@ function already(ctx: Context, state: ModelState, gate: GateEntry[], holder: Sta
     ok: true,
     headline,
     outputs: outputs(holder.version, holder.tag, '', true, artifactOf(ctx, state, holder.version)),
-    summary: [{ kind: 'heading', text: `✅ ${headline}` }, ...gateBlocks(gate), ...historyBlocks(state, keyMetrics, s.promoteTo)],
+    summary: [
+      { kind: 'heading', text: `✅ ${headline}` },
+      ...gateBlocks(gate),
+      ...historyBlocks(state, keyMetrics, s.promoteTo),
+    ],
     annotations: [],
     report: report(s, { promoted: true, version: holder.version, tags: [], gate }),
   };
@@ -316,7 +395,12 @@ async function upload(
       modelFiles: modelFiles.map((f) => relativePosix(cwd, f)),
       modelHash,
       metricsFiles: files.map((f) => f.file),
-      metrics: gate.map((e) => ({ name: e.name, value: e.value, rule: e.rule, champion: champion?.find((c) => c.name === e.name)?.champion })),
+      metrics: gate.map((e) => ({
+        name: e.name,
+        value: e.value,
+        rule: e.rule,
+        champion: champion?.find((c) => c.name === e.name)?.champion,
+      })),
       data: await readDataReports(env, cwd),
     }),
   );
@@ -340,7 +424,10 @@ async function unpublished(repo: string, model: string, v: ModelVersion): Promis
 function plannedVersion(state: ModelState, s: PromoteSettings): string {
   if (s.version === 'auto') return autoVersion(state, s.bump);
   const taken = state.versions.find((v) => v.version === s.version);
-  if (taken) throw new UserError(`${s.model}@${s.version} already exists (commit ${taken.commit.slice(0, 12)}); versions are never reused: use version: auto or a new number`);
+  if (taken)
+    throw new UserError(
+      `${s.model}@${s.version} already exists (commit ${taken.commit.slice(0, 12)}); versions are never reused: use version: auto or a new number`,
+    );
   return s.version;
 }
 
@@ -364,7 +451,13 @@ function runInfo(env: NodeJS.ProcessEnv): Record<string, string | number | null>
   };
 }
 
-function outputs(version: string, tag: string, previous: string, promoted: boolean, artifactId: string): Record<string, string> {
+function outputs(
+  version: string,
+  tag: string,
+  previous: string,
+  promoted: boolean,
+  artifactId: string,
+): Record<string, string> {
   return { version, tag, 'previous-version': previous, promoted: String(promoted), 'artifact-id': artifactId };
 }
 
@@ -373,7 +466,8 @@ function outputs(version: string, tag: string, previous: string, promoted: boole
  * (numeric) artifact id, or the local store path of a version stored locally ('' when none).
  */
 function artifactOf(ctx: Context, state: ModelState, version: string): string {
-  const data = state.versions.find((v) => v.version === version)?.data as { artifact_id?: unknown; artifact_name?: unknown } | undefined;
+  const data = state.versions.find((v) => v.version === version)?.data as
+    { artifact_id?: unknown; artifact_name?: unknown } | undefined;
   if (typeof data?.artifact_id === 'number') return String(data.artifact_id);
   if (typeof data?.artifact_name === 'string' && !/[/\\]|^\.\.?$/.test(data.artifact_name)) {
     return resolve(ctx.cwd, ctx.s.storeDir, 'artifacts', data.artifact_name);
@@ -389,7 +483,10 @@ function publishedText(s: PromoteSettings, tags: string[], attempts: number): st
   if (!tags.length) return 'No new tag was needed.';
   const list = `${tags.length === 1 ? 'Tag' : 'Tags'} ${tags.join(' and ')}`;
   if (!s.push) return `${list} created locally (push: false): push with git push origin --tags.`;
-  const race = attempts > 1 ? ` after ${attempts} attempts (another run registered ${s.model} at the same time; numbers and the champion check were recomputed)` : '';
+  const race =
+    attempts > 1
+      ? ` after ${attempts} attempts (another run registered ${s.model} at the same time; numbers and the champion check were recomputed)`
+      : '';
   return `${list} pushed to origin${race}.`;
 }
 
@@ -403,11 +500,24 @@ function gateBlocks(gate: GateEntry[]): SummaryBlock[] {
   ];
 }
 
-function championBlocks(s: PromoteSettings, champion: ChampionEntry[] | undefined, holder: StageHolder | undefined, challenger: string): SummaryBlock[] {
+function championBlocks(
+  s: PromoteSettings,
+  champion: ChampionEntry[] | undefined,
+  holder: StageHolder | undefined,
+  challenger: string,
+): SummaryBlock[] {
   if (!s.promoteTo) return [];
   const heading: SummaryBlock = { kind: 'heading', level: 3, text: 'Champion vs challenger' };
-  if (!holder) return [heading, { kind: 'text', text: `No version holds ${s.promoteTo} yet: nothing to compare with.` }];
-  if (!champion) return [heading, { kind: 'text', text: `Not compared with ${s.model} ${holder.version}, which holds ${s.promoteTo} (champion-check: false).` }];
+  if (!holder)
+    return [heading, { kind: 'text', text: `No version holds ${s.promoteTo} yet: nothing to compare with.` }];
+  if (!champion)
+    return [
+      heading,
+      {
+        kind: 'text',
+        text: `Not compared with ${s.model} ${holder.version}, which holds ${s.promoteTo} (champion-check: false).`,
+      },
+    ];
   const rows = [...champion]
     .sort((a, b) => Number(a.passed) - Number(b.passed))
     .map((e) => [
@@ -422,7 +532,20 @@ function championBlocks(s: PromoteSettings, champion: ChampionEntry[] | undefine
     ]);
   return [
     heading,
-    { kind: 'table', header: ['Status', 'Metric', `Challenger (${challenger})`, `Champion (${holder.version})`, 'Δ', 'Δ %', 'Rule', 'Why'], rows },
+    {
+      kind: 'table',
+      header: [
+        'Status',
+        'Metric',
+        `Challenger (${challenger})`,
+        `Champion (${holder.version})`,
+        'Δ',
+        'Δ %',
+        'Rule',
+        'Why',
+      ],
+      rows,
+    },
   ];
 }
 
@@ -441,8 +564,13 @@ function report(s: PromoteSettings, fields: Record<string, unknown>): unknown {
 
 async function assertRepository(repo: string, push: boolean): Promise<void> {
   const head = await git(repo, ['rev-parse', '--verify', '--quiet', 'HEAD^{commit}'], { allowFailure: true });
-  if (head.exitCode !== 0) throw new UserError(`the promote stage needs a git repository with a commit in ${repo}: the registry is its tags (run actions/checkout first)`);
+  if (head.exitCode !== 0)
+    throw new UserError(
+      `the promote stage needs a git repository with a commit in ${repo}: the registry is its tags (run actions/checkout first)`,
+    );
   if (push && (await git(repo, ['remote', 'get-url', 'origin'], { allowFailure: true })).exitCode !== 0) {
-    throw new UserError(`there is no remote 'origin' in ${repo} to push the registry tags to; set push: false to keep them local`);
+    throw new UserError(
+      `there is no remote 'origin' in ${repo} to push the registry tags to; set push: false to keep them local`,
+    );
   }
 }

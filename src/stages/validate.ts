@@ -38,7 +38,8 @@ export async function runValidate(s: ValidateSettings): Promise<StageResult> {
   if (s.metrics) {
     metricFiles = await readMetrics(await resolveMetricPaths(s.metrics), s.metricsFormat);
     metricChecks = checkMetrics(metricFiles, s.requiredMetrics);
-    if (s.metricsSchema) metricChecks.push(...(await (await import('../validate/schema.js')).checkSchema(s.metricsSchema, metricFiles)));
+    if (s.metricsSchema)
+      metricChecks.push(...(await (await import('../validate/schema.js')).checkSchema(s.metricsSchema, metricFiles)));
   }
 
   const data: DataReport[] = [];
@@ -47,7 +48,9 @@ export async function runValidate(s: ValidateSettings): Promise<StageResult> {
     const tables = await readDataFiles(s.data, s.dataFormat);
     if (s.inferExpectations) {
       await (await import('../validate/infer.js')).inferExpectations(tables, s.inferExpectations);
-      notices.push(`Expectations inferred from ${s.data.join(', ')} written to ${s.inferExpectations}: review, edit and commit them, then pass the file as 'expectations'.`);
+      notices.push(
+        `Expectations inferred from ${s.data.join(', ')} written to ${s.inferExpectations}: review, edit and commit them, then pass the file as 'expectations'.`,
+      );
     }
     if (expectations) for (const t of tables) data.push(dataReport(t, checkTable(t, expectations)));
   }
@@ -57,9 +60,14 @@ export async function runValidate(s: ValidateSettings): Promise<StageResult> {
   const total = metricChecks.length + data.reduce((n, d) => n + d.rules.length, 0);
   const errors = failedMetrics.length + failedRules.length;
   const ok = errors === 0;
-  const names = [...failedMetrics.map((c) => `${c.check} ${c.metric ?? ''}`.trim()), ...failedRules.map(({ r }) => `${r.rule}${r.column === null ? '' : ` ${r.column}`}`)];
+  const names = [
+    ...failedMetrics.map((c) => `${c.check} ${c.metric ?? ''}`.trim()),
+    ...failedRules.map(({ r }) => `${r.rule}${r.column === null ? '' : ` ${r.column}`}`),
+  ];
   const headline = ok
-    ? total === 0 ? 'Validation passed: no rule to check' : `Validation passed: ${total} of ${total} rules hold`
+    ? total === 0
+      ? 'Validation passed: no rule to check'
+      : `Validation passed: ${total} of ${total} rules hold`
     : `Validation failed: ${errors} of ${total} rules broke (${listed(names)})`;
 
   const annotations: Annotation[] = [
@@ -93,7 +101,13 @@ export async function runValidate(s: ValidateSettings): Promise<StageResult> {
       valid: ok,
       errors,
       rules: total,
-      metrics: s.metrics ? { files: metricFiles.map((f) => ({ file: f.file, format: f.format })), schema: s.metricsSchema || null, checks: metricChecks } : null,
+      metrics: s.metrics
+        ? {
+            files: metricFiles.map((f) => ({ file: f.file, format: f.format })),
+            schema: s.metricsSchema || null,
+            checks: metricChecks,
+          }
+        : null,
       expectations: s.expectations || null,
       data,
       inferred: s.inferExpectations || null,
@@ -111,10 +125,22 @@ function listed(names: string[]): string {
 
 /** `row 3: 250.1 · row 9: "a b"`: plain tokens as they are, other text JSON-quoted (spaces visible). */
 function sampleText(samples: Sample[]): string {
-  return samples.map((x) => `row ${x.row}: ${/^[\w.+-]+$/.test(x.value) || x.value.startsWith('same as row') || x.value === '(missing)' ? x.value : JSON.stringify(x.value)}`).join(' · ');
+  return samples
+    .map(
+      (x) =>
+        `row ${x.row}: ${/^[\w.+-]+$/.test(x.value) || x.value.startsWith('same as row') || x.value === '(missing)' ? x.value : JSON.stringify(x.value)}`,
+    )
+    .join(' · ');
 }
 
-function summarize(ok: boolean, headline: string, files: MetricFile[], checks: MetricCheck[], data: DataReport[], s: ValidateSettings): SummaryBlock[] {
+function summarize(
+  ok: boolean,
+  headline: string,
+  files: MetricFile[],
+  checks: MetricCheck[],
+  data: DataReport[],
+  s: ValidateSettings,
+): SummaryBlock[] {
   const blocks: SummaryBlock[] = [{ kind: 'heading', text: `${ok ? '✅' : '❌'} ${headline}` }];
   if (s.metrics) {
     const sorted = [...checks].sort((a, b) => Number(a.passed) - Number(b.passed));
@@ -131,24 +157,37 @@ function summarize(ok: boolean, headline: string, files: MetricFile[], checks: M
       { kind: 'heading', level: 3, text: `Metrics: ${files.map((f) => `${f.file} (${f.format})`).join(', ')}` },
       { kind: 'table', header: ['Status', 'Check', 'Metric', 'Value', 'Why'], rows },
     );
-    if (passing.length > MAX_PASSING_ROWS) blocks.push({ kind: 'text', text: `… and ${passing.length - MAX_PASSING_ROWS} more passing checks (all are in the report).` });
+    if (passing.length > MAX_PASSING_ROWS)
+      blocks.push({
+        kind: 'text',
+        text: `… and ${passing.length - MAX_PASSING_ROWS} more passing checks (all are in the report).`,
+      });
   }
   for (const d of data) {
-    const rows = [...d.rules].sort((a, b) => Number(a.passed) - Number(b.passed)).map((r) => [
-      r.passed ? '✅ pass' : '❌ fail',
-      r.text,
-      r.column ?? '(table)',
-      r.failing === null ? '—' : `${r.failing} of ${r.checked}`,
-      r.failing_pct === null ? '—' : `${formatNumber(r.failing_pct)} %`,
-      r.samples.length > 0 ? sampleText(r.samples) : r.failing === null || !r.passed ? r.message : '',
-    ]);
+    const rows = [...d.rules]
+      .sort((a, b) => Number(a.passed) - Number(b.passed))
+      .map((r) => [
+        r.passed ? '✅ pass' : '❌ fail',
+        r.text,
+        r.column ?? '(table)',
+        r.failing === null ? '—' : `${r.failing} of ${r.checked}`,
+        r.failing_pct === null ? '—' : `${formatNumber(r.failing_pct)} %`,
+        r.samples.length > 0 ? sampleText(r.samples) : r.failing === null || !r.passed ? r.message : '',
+      ]);
     blocks.push(
-      { kind: 'heading', level: 3, text: `Data: ${d.file} (${d.rows} rows × ${d.columns} columns) against ${s.expectations}` },
+      {
+        kind: 'heading',
+        level: 3,
+        text: `Data: ${d.file} (${d.rows} rows × ${d.columns} columns) against ${s.expectations}`,
+      },
       { kind: 'table', header: ['Status', 'Rule', 'Column', 'Failing rows', '%', 'Samples'], rows },
     );
   }
   if (s.inferExpectations) {
-    blocks.push({ kind: 'text', text: `Expectations inferred from ${s.data.join(', ')} were written to ${s.inferExpectations}: a starting point to review, edit and commit.` });
+    blocks.push({
+      kind: 'text',
+      text: `Expectations inferred from ${s.data.join(', ')} were written to ${s.inferExpectations}: a starting point to review, edit and commit.`,
+    });
   }
   return blocks;
 }

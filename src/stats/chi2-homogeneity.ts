@@ -33,7 +33,10 @@ export function chi2Homogeneity(refCounts: readonly number[], curCounts: readonl
   if (dof === 0) return { statistic: 0, pValue: 1, dof };
   const total = refTotal + curTotal;
   let statistic = 0;
-  for (const [row, rowTotal] of [[ref, refTotal], [cur, curTotal]] as const) {
+  for (const [row, rowTotal] of [
+    [ref, refTotal],
+    [cur, curTotal],
+  ] as const) {
     for (let j = 0; j < row.length; j++) {
       const expected = (rowTotal * (ref[j] + cur[j])) / total;
       statistic += (row[j] - expected) ** 2 / expected;

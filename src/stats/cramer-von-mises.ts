@@ -49,7 +49,11 @@ function cvmLimitCdf(x: number): number {
   for (let k = 0; ; k++) {
     const y = 4 * k + 1;
     const q = (y * y) / (16 * x);
-    const term = (Math.exp(logGamma(k + 0.5) - logGamma(k + 1)) / (Math.PI ** 1.5 * Math.sqrt(x))) * Math.sqrt(y) * Math.exp(-2 * q) * besselKQuarterScaled(q);
+    const term =
+      (Math.exp(logGamma(k + 0.5) - logGamma(k + 1)) / (Math.PI ** 1.5 * Math.sqrt(x))) *
+      Math.sqrt(y) *
+      Math.exp(-2 * q) *
+      besselKQuarterScaled(q);
     total += term;
     if (!(Math.abs(term) >= 1e-7)) return total;
   }

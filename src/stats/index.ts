@@ -20,6 +20,11 @@ export { mannWhitneyU, type MannWhitneyResult } from './mann-whitney.js';
 export { cramerVonMises, type CramerVonMisesResult } from './cramer-von-mises.js';
 export { mean, standardDeviation } from './describe.js';
 export {
-  DRIFT_TESTS, getDriftTest, autoMethod,
-  type DriftTest, type DriftTestName, type ColumnKind, type ColumnProfile,
+  DRIFT_TESTS,
+  getDriftTest,
+  autoMethod,
+  type DriftTest,
+  type DriftTestName,
+  type ColumnKind,
+  type ColumnProfile,
 } from './drift-tests.js';

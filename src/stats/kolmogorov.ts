@@ -315,8 +315,14 @@ function logFactorialOverPower(n: number): number {
 
 /** x · 2^e without overflowing the intermediate power of two. */
 function ldexp(x: number, e: number): number {
-  while (e > 1000) { x *= 2 ** 1000; e -= 1000; }
-  while (e < -1000) { x *= 2 ** -1000; e += 1000; }
+  while (e > 1000) {
+    x *= 2 ** 1000;
+    e -= 1000;
+  }
+  while (e < -1000) {
+    x *= 2 ** -1000;
+    e += 1000;
+  }
   return x * 2 ** e;
 }
 
@@ -336,6 +342,6 @@ const SQRT_2PI = Math.sqrt(2 * Math.PI);
 const LOG_2PI = Math.log(2 * Math.PI);
 /** B_{2j}/(2j(2j-1)) for j = 8..1 (Stirling series), highest order first. */
 const STIRLING_COEFFS = [
-  -0.029550653594771242, 0.00641025641025641, -0.0019175269175269176, 0.0008417508417508417,
-  -0.0005952380952380953, 0.0007936507936507937, -0.002777777777777778, 0.08333333333333333,
+  -0.029550653594771242, 0.00641025641025641, -0.0019175269175269176, 0.0008417508417508417, -0.0005952380952380953,
+  0.0007936507936507937, -0.002777777777777778, 0.08333333333333333,
 ];

@@ -15,7 +15,8 @@ export interface MeanShiftResult {
 export function meanShift(refMean: number, curMean: number, refStd?: number): MeanShiftResult {
   const diff = Math.abs(curMean - refMean);
   const std = refStd !== undefined && refStd > 0 && Number.isFinite(refStd) ? refStd : undefined;
-  if (Math.abs(refMean) > NEAR_ZERO * Math.max(1, std ?? 0)) return { value: diff / Math.abs(refMean), denominator: 'mean' };
+  if (Math.abs(refMean) > NEAR_ZERO * Math.max(1, std ?? 0))
+    return { value: diff / Math.abs(refMean), denominator: 'mean' };
   if (std !== undefined) return { value: diff / std, denominator: 'std' };
   return { value: diff, denominator: 'none' };
 }

@@ -48,7 +48,10 @@ export function sortFloat64InPlace(x: Float64Array, scratch?: Float64Array): Flo
     let sum = 0;
     for (let d = 0; d < RADIX; d++) {
       const c = counts[base + d];
-      if (c === n) { trivial = true; break; }
+      if (c === n) {
+        trivial = true;
+        break;
+      }
       offsets[d] = sum;
       sum += c;
     }
@@ -71,7 +74,14 @@ const RADIX = 1 << 11;
 const MASK = RADIX - 1;
 const SIGN = 0x80000000 | 0;
 /** [word (0 = low 32 bits), shift] of each digit, least significant first. */
-const DIGITS: ReadonlyArray<readonly [number, number]> = [[0, 0], [0, 11], [0, 22], [1, 0], [1, 11], [1, 22]];
+const DIGITS: ReadonlyArray<readonly [number, number]> = [
+  [0, 0],
+  [0, 11],
+  [0, 22],
+  [1, 0],
+  [1, 11],
+  [1, 22],
+];
 /** Below this size the native comparison sort is as fast and allocates less. */
 const RADIX_MIN_N = 4096;
 /** The digit extraction reads the low/high words of each double through a Uint32Array view. */

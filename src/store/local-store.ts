@@ -6,7 +6,13 @@ import { createHash } from 'node:crypto';
 import { copyFile, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { UserError } from '../errors.js';
-import { assertArtifactName, assertCacheKey, type ArtifactStore, type MetricsCache, type UploadResult } from './types.js';
+import {
+  assertArtifactName,
+  assertCacheKey,
+  type ArtifactStore,
+  type MetricsCache,
+  type UploadResult,
+} from './types.js';
 
 export const DEFAULT_LOCAL_DIR = '.ml-quality-gate';
 
@@ -49,7 +55,8 @@ export class LocalMetricsCache implements MetricsCache {
       await rename(staging, entry);
     } catch (e) {
       await rm(staging, { recursive: true, force: true });
-      if ((e as NodeJS.ErrnoException).code === 'ENOTEMPTY' || (e as NodeJS.ErrnoException).code === 'EEXIST') return false;
+      if ((e as NodeJS.ErrnoException).code === 'ENOTEMPTY' || (e as NodeJS.ErrnoException).code === 'EEXIST')
+        return false;
       throw e;
     }
     return true;

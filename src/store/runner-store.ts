@@ -4,11 +4,22 @@
  * used, to keep the action's start-up fast; tests may pass their own client.
  */
 import { UserError } from '../errors.js';
-import { assertArtifactName, assertCacheKey, type ArtifactStore, type MetricsCache, type UploadResult } from './types.js';
+import {
+  assertArtifactName,
+  assertCacheKey,
+  type ArtifactStore,
+  type MetricsCache,
+  type UploadResult,
+} from './types.js';
 
 /** The part of @actions/artifact's client we use. */
 export interface ArtifactClientLike {
-  uploadArtifact(name: string, files: string[], rootDirectory: string, options?: { retentionDays?: number }): Promise<{ id?: number }>;
+  uploadArtifact(
+    name: string,
+    files: string[],
+    rootDirectory: string,
+    options?: { retentionDays?: number },
+  ): Promise<{ id?: number }>;
 }
 
 /** The part of @actions/cache we use. */

@@ -33,6 +33,8 @@ export function assertCacheKey(key: string): void {
 /** @actions/artifact's name rules, likewise. */
 export function assertArtifactName(name: string): void {
   if (!name.trim() || /[":<>|*?\r\n\\/]/.test(name)) {
-    throw new UserError(`artifact name '${name}' is invalid: it must not be empty nor contain " : < > | * ? \\ / or line breaks`);
+    throw new UserError(
+      `artifact name '${name}' is invalid: it must not be empty nor contain " : < > | * ? \\ / or line breaks`,
+    );
   }
 }

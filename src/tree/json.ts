@@ -139,7 +139,8 @@ class JsonParser {
         out += text.slice(start, this.pos++);
         return out;
       }
-      if (code < 0x20) this.fail(code === 0x0a ? 'a closing \'"\' before the end of the line' : 'an escaped control character');
+      if (code < 0x20)
+        this.fail(code === 0x0a ? "a closing '\"' before the end of the line" : 'an escaped control character');
       if (code === 0x5c) {
         out += text.slice(start, this.pos);
         const e = text[this.pos + 1];

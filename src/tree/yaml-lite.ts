@@ -17,11 +17,14 @@ import type { Scalar, TreeEntry, TreeNode } from './tree.js';
 export function parseSimpleYaml(text: string, lineOffset = 0): TreeNode | undefined {
   if (text.includes('\t') || text.includes('\r')) return undefined;
   const lines: { indent: number; body: string; line: number }[] = [];
-  text.replace(/^\uFEFF/, '').split('\n').forEach((raw, i) => {
-    const body = raw.trimStart();
-    if (body === '' || body.startsWith('#')) return;
-    lines.push({ indent: raw.length - body.length, body: body.trimEnd(), line: i + 1 + lineOffset });
-  });
+  text
+    .replace(/^\uFEFF/, '')
+    .split('\n')
+    .forEach((raw, i) => {
+      const body = raw.trimStart();
+      if (body === '' || body.startsWith('#')) return;
+      lines.push({ indent: raw.length - body.length, body: body.trimEnd(), line: i + 1 + lineOffset });
+    });
   if (lines.length === 0 || lines[0].indent !== 0) return undefined;
   let pos = 0;
 
@@ -36,7 +39,10 @@ export function parseSimpleYaml(text: string, lineOffset = 0): TreeNode | undefi
       pos++;
       let value: TreeNode | undefined;
       if (pair.rest === '') {
-        value = pos < lines.length && lines[pos].indent > indent ? mapping(lines[pos].indent) : { kind: 'scalar', value: null, line: keyLine };
+        value =
+          pos < lines.length && lines[pos].indent > indent
+            ? mapping(lines[pos].indent)
+            : { kind: 'scalar', value: null, line: keyLine };
       } else {
         // A deeper line after a value would continue it (a multi-line scalar): not ours.
         if (pos < lines.length && lines[pos].indent > indent) return undefined;

@@ -27,7 +27,12 @@ export async function parseYamlWithPositions(text: string, file: string, lineOff
   if (error) {
     const { line, col } = counter.linePos(error.pos[0]);
     const message = error.message.split('\n')[0];
-    throw new UserError(`${where(file, line + lineOffset, col)}malformed YAML: ${message}`, file, line + lineOffset, col);
+    throw new UserError(
+      `${where(file, line + lineOffset, col)}malformed YAML: ${message}`,
+      file,
+      line + lineOffset,
+      col,
+    );
   }
   if (doc.contents === null) throw new UserError(`${where(file)}empty file`, file);
   const lineOf = (node: Node | null | undefined, fallback: number): number =>
@@ -48,7 +53,11 @@ function convert(yaml: Yaml, doc: Document, node: unknown, lineOf: LineOf, line:
         const keyNode = pair.key as Node | null;
         const keyLine = lineOf(keyNode, line);
         const key = isScalar(keyNode) ? String(keyNode.value ?? '') : String(keyNode ?? '');
-        return { key, line: keyLine, value: convert(yaml, doc, pair.value, lineOf, lineOf(pair.value as Node | null, keyLine)) };
+        return {
+          key,
+          line: keyLine,
+          value: convert(yaml, doc, pair.value, lineOf, lineOf(pair.value as Node | null, keyLine)),
+        };
       }),
     };
   }

@@ -40,8 +40,17 @@ export function checkTable(t: Table, exp: Expectations): RuleResult[] {
   const results = exp.rules.map((r) => result(r, checkOne(t, r, byName)));
   if (t.rowCount === 0 && !exp.rules.some((r) => r.rule === 'row-count')) {
     results.unshift({
-      rule: 'row-count', column: null, text: 'row-count ≥ 1 (implicit)', passed: false, failing: null, checked: null,
-      failing_pct: null, mostly: null, message: 'the dataset is empty (no data rows)', samples: [], line: null,
+      rule: 'row-count',
+      column: null,
+      text: 'row-count ≥ 1 (implicit)',
+      passed: false,
+      failing: null,
+      checked: null,
+      failing_pct: null,
+      mostly: null,
+      message: 'the dataset is empty (no data rows)',
+      samples: [],
+      line: null,
     });
   }
   return results;

@@ -69,12 +69,14 @@ export function renderExpectations(tables: Table[]): string {
     lines.push(`  ${quote(name)}:`);
     if (p.type) lines.push(`    type: ${p.type}`);
     if (p.missingShare === 0) lines.push('    not-null: true');
-    else lines.push(`    max-missing-share: ${Math.min(1, Math.max(MIN_MISSING_SHARE, ceilTo(2 * p.missingShare, 3)))}`);
+    else
+      lines.push(`    max-missing-share: ${Math.min(1, Math.max(MIN_MISSING_SHARE, ceilTo(2 * p.missingShare, 3)))}`);
     if (p.numeric && p.min <= p.max) {
       const [lo, hi] = widen(p.min, p.max, p.type === 'integer');
       lines.push(`    between: { min: ${lo}, max: ${hi} }`);
     }
-    if (p.values && p.type !== 'boolean' && p.values.size > 0) lines.push(`    in-set: ${flowList([...p.values].sort())}`);
+    if (p.values && p.type !== 'boolean' && p.values.size > 0)
+      lines.push(`    in-set: ${flowList([...p.values].sort())}`);
     if (p.unique && tables.length === 1) lines.push('    unique: true');
     if (lines.at(-1) === `  ${quote(name)}:`) lines.push('    exists: true');
   }
@@ -84,15 +86,27 @@ export function renderExpectations(tables: Table[]): string {
 function profile(c: Column, rows: number): Profile {
   const base = { name: c.name, missingShare: rows === 0 ? 0 : c.missing / rows };
   if (c.kind === 'numeric') {
-    let min = Infinity, max = -Infinity;
+    let min = Infinity,
+      max = -Infinity;
     const values = c.values;
     for (let i = 0; i < values.length; i++) {
       const v = values[i];
-      if (v === v) { if (v < min) min = v; if (v > max) max = v; }
+      if (v === v) {
+        if (v < min) min = v;
+        if (v > max) max = v;
+      }
     }
     const present = rows - c.missing;
     const unique = c.integerLike && present >= MIN_UNIQUE_ROWS && allDistinct(c.values);
-    return { ...base, type: present === 0 ? undefined : c.integerLike ? 'integer' : 'number', min, max, numeric: present > 0, values: null, unique };
+    return {
+      ...base,
+      type: present === 0 ? undefined : c.integerLike ? 'integer' : 'number',
+      min,
+      max,
+      numeric: present > 0,
+      values: null,
+      unique,
+    };
   }
   const d = c.dictionary;
   const nums = d.map(parseNumberText);
@@ -102,11 +116,24 @@ function profile(c: Column, rows: number): Profile {
   else if (d.every(isIsoDate)) type = 'date';
   else if (nums.every((v) => v !== v)) type = 'string';
   const unique = c.distinct === rows - c.missing && c.distinct >= MIN_UNIQUE_ROWS;
-  return { ...base, type, min: Infinity, max: -Infinity, numeric: false, values: d.length <= MAX_SET_SIZE ? new Set(d) : null, unique };
+  return {
+    ...base,
+    type,
+    min: Infinity,
+    max: -Infinity,
+    numeric: false,
+    values: d.length <= MAX_SET_SIZE ? new Set(d) : null,
+    unique,
+  };
 }
 
 function merge(a: Profile, b: Profile): Profile {
-  const type = a.type === b.type ? a.type : new Set([a.type, b.type]).size === 2 && [a.type, b.type].every((t) => t === 'integer' || t === 'number') ? 'number' : undefined;
+  const type =
+    a.type === b.type
+      ? a.type
+      : new Set([a.type, b.type]).size === 2 && [a.type, b.type].every((t) => t === 'integer' || t === 'number')
+        ? 'number'
+        : undefined;
   const values = a.values && b.values ? new Set([...a.values, ...b.values]) : null;
   return {
     name: a.name,
@@ -137,7 +164,10 @@ export function widen(min: number, max: number, integer: boolean): [number, numb
   const unit = 10 ** Math.floor(Math.log10(pad));
   let lo = clean(Math.floor((min - pad) / unit) * unit);
   let hi = clean(Math.ceil((max + pad) / unit) * unit);
-  if (integer) { lo = Math.floor(lo); hi = Math.ceil(hi); }
+  if (integer) {
+    lo = Math.floor(lo);
+    hi = Math.ceil(hi);
+  }
   if (min >= 0 && lo < 0) lo = 0;
   return [lo, hi];
 }

@@ -28,7 +28,26 @@ export interface MetricCheck {
  */
 const BOUNDED_TOKENS = new Set(['accuracy', 'acc', 'precision', 'recall', 'f1', 'auc']);
 /** Tokens that make a name a change, a count or a time rather than the share itself. */
-const UNBOUNDED_TOKENS = new Set(['delta', 'diff', 'change', 'gain', 'drop', 'improvement', 'count', 'support', 'num', 'total', 'samples', 'steps', 'runtime', 'second', 'seconds', 'time', 'pct', 'percent']);
+const UNBOUNDED_TOKENS = new Set([
+  'delta',
+  'diff',
+  'change',
+  'gain',
+  'drop',
+  'improvement',
+  'count',
+  'support',
+  'num',
+  'total',
+  'samples',
+  'steps',
+  'runtime',
+  'second',
+  'seconds',
+  'time',
+  'pct',
+  'percent',
+]);
 const NUMBER_LIKE = /^\s*[-+]?(?:(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?|nan|inf|infinity)\s*$/i;
 
 /**
@@ -49,9 +68,17 @@ export function checkMetrics(files: MetricFile[], required: string[]): MetricChe
     const m = lookupMetric(files, name);
     const ok = !!m && isFiniteNumber(m.value);
     checks.push({
-      check: 'required', metric: name, value: m?.value ?? null, passed: ok,
-      message: !m ? `'${name}' is in none of the metrics files` : ok ? `present: ${formatNumber(m.value as number)}` : `present but ${describeBad(m.value)}`,
-      file: m?.file ?? null, line: m?.line ?? null,
+      check: 'required',
+      metric: name,
+      value: m?.value ?? null,
+      passed: ok,
+      message: !m
+        ? `'${name}' is in none of the metrics files`
+        : ok
+          ? `present: ${formatNumber(m.value as number)}`
+          : `present but ${describeBad(m.value)}`,
+      file: m?.file ?? null,
+      line: m?.line ?? null,
     });
   }
   let values = 0;
@@ -65,7 +92,15 @@ export function checkMetrics(files: MetricFile[], required: string[]): MetricChe
   }
   checks.push(...bad);
   if (bad.length === 0) {
-    checks.push({ check: 'finite', metric: null, value: null, passed: true, message: `all ${values} metric values are finite numbers`, file: null, line: null });
+    checks.push({
+      check: 'finite',
+      metric: null,
+      value: null,
+      passed: true,
+      message: `all ${values} metric values are finite numbers`,
+      file: null,
+      line: null,
+    });
   }
   for (const f of files) {
     for (const m of f.metrics) {
@@ -73,7 +108,9 @@ export function checkMetrics(files: MetricFile[], required: string[]): MetricChe
       const v = m.value;
       const ok = v >= 0 && v <= 1;
       const hint = v > 1 && v <= 100 ? ' (a percentage? write it as a share in [0, 1])' : '';
-      checks.push(at(m, 'bounded', ok, ok ? `${formatNumber(v)} in [0, 1]` : `${formatNumber(v)} is outside [0, 1]${hint}`));
+      checks.push(
+        at(m, 'bounded', ok, ok ? `${formatNumber(v)} in [0, 1]` : `${formatNumber(v)} is outside [0, 1]${hint}`),
+      );
     }
   }
   return checks;

@@ -29,10 +29,28 @@ import { UserError } from '../errors.js';
 import { parseConfig } from '../tree/config.js';
 import { toPlain } from '../tree/tree.js';
 import { describe } from './describe.js';
-import { VALUE_TYPES, type ColumnRule, type Expectation, type Expectations, type TableRule, type ValueType } from './types.js';
+import {
+  VALUE_TYPES,
+  type ColumnRule,
+  type Expectation,
+  type Expectations,
+  type TableRule,
+  type ValueType,
+} from './types.js';
 
 const TABLE_RULES = ['row-count', 'columns', 'no-duplicate-rows'] as const;
-const COLUMN_RULES = ['exists', 'type', 'not-null', 'between', 'in-set', 'regex', 'unique', 'max-missing-share', 'mean-between', 'distinct-count-between'] as const;
+const COLUMN_RULES = [
+  'exists',
+  'type',
+  'not-null',
+  'between',
+  'in-set',
+  'regex',
+  'unique',
+  'max-missing-share',
+  'mean-between',
+  'distinct-count-between',
+] as const;
 
 type Fail = (message: string) => never;
 
@@ -42,7 +60,10 @@ export async function loadExpectations(file: string): Promise<Expectations> {
     text = await readFile(file, 'utf8');
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    throw new UserError(code === 'ENOENT' ? `expectations file not found: ${file}` : `${file}: cannot read (${code})`, file);
+    throw new UserError(
+      code === 'ENOENT' ? `expectations file not found: ${file}` : `${file}: cannot read (${code})`,
+      file,
+    );
   }
   return parseExpectations(text, file);
 }
@@ -54,13 +75,16 @@ export async function parseExpectations(text: string, file: string): Promise<Exp
     expected: 'a mapping with `table:` and/or `columns:` blocks of rules',
   });
   const error = (line: number, message: string) => new UserError(`${file}:${line}: ${message}`, file, line);
-  const failAt = (line: number): Fail => (message) => {
-    throw error(line, message);
-  };
+  const failAt =
+    (line: number): Fail =>
+    (message) => {
+      throw error(line, message);
+    };
   const rules: Expectation[] = [];
   for (const { key, line: keyLine, value } of root.entries) {
     if (key === 'table') {
-      if (value.kind !== 'object') throw error(keyLine, '`table` must be a mapping of table rules (row-count, columns, no-duplicate-rows)');
+      if (value.kind !== 'object')
+        throw error(keyLine, '`table` must be a mapping of table rules (row-count, columns, no-duplicate-rows)');
       for (const { key: name, line, value: arg } of value.entries) {
         const rule = parseTableRule(name, toPlain(arg), failAt(line));
         rules.push({ ...rule, column: null, line, text: describe(rule) });
@@ -100,7 +124,8 @@ function parseTableRule(name: string, arg: unknown, fail: Fail): TableRule {
       const modes = (['exactly', 'at-least'] as const).filter((m) => m in o);
       if (modes.length !== 1) fail('columns: give exactly one of `exactly: [...]` or `at-least: [...]`');
       const names = o[modes[0]];
-      if (!Array.isArray(names) || names.length === 0 || !names.every(isScalarValue)) fail(`columns: ${modes[0]} must be a non-empty list of column names`);
+      if (!Array.isArray(names) || names.length === 0 || !names.every(isScalarValue))
+        fail(`columns: ${modes[0]} must be a non-empty list of column names`);
       return { rule: name, mode: modes[0], names: (names as unknown[]).map(String) };
     }
     case 'no-duplicate-rows':
@@ -118,7 +143,8 @@ function parseColumnRule(name: string, arg: unknown, fail: Fail): ColumnRule {
     case 'type': {
       const o = isMapping(arg) ? mapping(arg, name, ['is', 'mostly'], fail) : { is: arg };
       const type = o.is;
-      if (!VALUE_TYPES.includes(type as ValueType)) fail(`type: expected one of ${VALUE_TYPES.join(', ')}, got '${String(type)}'`);
+      if (!VALUE_TYPES.includes(type as ValueType))
+        fail(`type: expected one of ${VALUE_TYPES.join(', ')}, got '${String(type)}'`);
       return { rule: name, type: type as ValueType, mostly: mostlyOf(o, name, fail) };
     }
     case 'not-null':
@@ -143,7 +169,8 @@ function parseColumnRule(name: string, arg: unknown, fail: Fail): ColumnRule {
     }
     case 'regex': {
       const o = isMapping(arg) ? mapping(arg, name, ['pattern', 'mostly'], fail) : { pattern: arg };
-      if (typeof o.pattern !== 'string' || o.pattern === '') fail('regex: expected a pattern string, e.g. regex: "^[A-Z]{2}$"');
+      if (typeof o.pattern !== 'string' || o.pattern === '')
+        fail('regex: expected a pattern string, e.g. regex: "^[A-Z]{2}$"');
       try {
         new RegExp(o.pattern as string, 'u');
       } catch (e) {
@@ -152,7 +179,8 @@ function parseColumnRule(name: string, arg: unknown, fail: Fail): ColumnRule {
       return { rule: name, pattern: o.pattern as string, mostly: mostlyOf(o, name, fail) };
     }
     case 'max-missing-share': {
-      if (typeof arg !== 'number' || !(arg >= 0 && arg <= 1)) fail(`max-missing-share: expected a share between 0 and 1, got '${String(arg)}'`);
+      if (typeof arg !== 'number' || !(arg >= 0 && arg <= 1))
+        fail(`max-missing-share: expected a share between 0 and 1, got '${String(arg)}'`);
       return { rule: name, share: arg as number };
     }
     case 'mean-between':
@@ -179,11 +207,18 @@ function isScalarValue(v: unknown): boolean {
 
 function mapping(arg: unknown, rule: string, keys: string[], fail: Fail): Record<string, unknown> {
   if (!isMapping(arg)) return fail(`${rule}: expected a mapping with ${keys.join(', ')}`);
-  for (const k of Object.keys(arg)) if (!keys.includes(k)) fail(`${rule}: unknown key '${k}'; expected ${keys.join(', ')}`);
+  for (const k of Object.keys(arg))
+    if (!keys.includes(k)) fail(`${rule}: unknown key '${k}'; expected ${keys.join(', ')}`);
   return arg;
 }
 
-function optionalNumber(o: Record<string, unknown>, key: string, rule: string, fail: Fail, integer = false): number | undefined {
+function optionalNumber(
+  o: Record<string, unknown>,
+  key: string,
+  rule: string,
+  fail: Fail,
+  integer = false,
+): number | undefined {
   if (!(key in o) || o[key] === null) return undefined;
   const v = o[key];
   if (typeof v !== 'number' || !Number.isFinite(v) || (integer && !Number.isInteger(v))) {
@@ -195,7 +230,8 @@ function optionalNumber(o: Record<string, unknown>, key: string, rule: string, f
 function mostlyOf(o: Record<string, unknown>, rule: string, fail: Fail): number {
   if (!('mostly' in o)) return 1;
   const m = o.mostly;
-  if (typeof m !== 'number' || !(m >= 0 && m <= 1)) fail(`${rule}: mostly must be a share between 0 and 1, got '${String(m)}'`);
+  if (typeof m !== 'number' || !(m >= 0 && m <= 1))
+    fail(`${rule}: mostly must be a share between 0 and 1, got '${String(m)}'`);
   return m as number;
 }
 

@@ -25,7 +25,15 @@ export async function checkSchema(schemaPath: string, files: MetricFile[]): Prom
   for (const f of files) {
     const { doc, tree } = await documentOf(f);
     if (validate(doc)) {
-      checks.push({ check: 'schema', metric: null, value: null, passed: true, message: `${f.file} satisfies ${schemaPath}`, file: f.file, line: null });
+      checks.push({
+        check: 'schema',
+        metric: null,
+        value: null,
+        passed: true,
+        message: `${f.file} satisfies ${schemaPath}`,
+        file: f.file,
+        line: null,
+      });
       continue;
     }
     const errors = validate.errors ?? [];
@@ -33,19 +41,33 @@ export async function checkSchema(schemaPath: string, files: MetricFile[]): Prom
       const segments = pointerSegments(e.instancePath);
       const path = jsonPath(segments);
       checks.push({
-        check: 'schema', metric: path, value: null, passed: false,
+        check: 'schema',
+        metric: path,
+        value: null,
+        passed: false,
         message: `${path}: ${e.message ?? e.keyword}`,
-        file: f.file, line: tree ? lineAt(tree, segments) : null,
+        file: f.file,
+        line: tree ? lineAt(tree, segments) : null,
       });
     }
     if (errors.length > MAX_ERRORS_PER_FILE) {
-      checks.push({ check: 'schema', metric: null, value: null, passed: false, message: `… and ${errors.length - MAX_ERRORS_PER_FILE} more schema errors in ${f.file}`, file: f.file, line: null });
+      checks.push({
+        check: 'schema',
+        metric: null,
+        value: null,
+        passed: false,
+        message: `… and ${errors.length - MAX_ERRORS_PER_FILE} more schema errors in ${f.file}`,
+        file: f.file,
+        line: null,
+      });
     }
   }
   return checks;
 }
 
-type Validator = ((doc: unknown) => boolean) & { errors?: { instancePath: string; keyword: string; message?: string; params: unknown }[] | null };
+type Validator = ((doc: unknown) => boolean) & {
+  errors?: { instancePath: string; keyword: string; message?: string; params: unknown }[] | null;
+};
 
 async function compileSchema(schemaPath: string): Promise<Validator> {
   let text: string;
@@ -53,13 +75,19 @@ async function compileSchema(schemaPath: string): Promise<Validator> {
     text = await readFile(schemaPath, 'utf8');
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    throw new UserError(code === 'ENOENT' ? `metrics-schema file not found: ${schemaPath}` : `${schemaPath}: cannot read (${code})`, schemaPath);
+    throw new UserError(
+      code === 'ENOENT' ? `metrics-schema file not found: ${schemaPath}` : `${schemaPath}: cannot read (${code})`,
+      schemaPath,
+    );
   }
   let schema: unknown;
   try {
     schema = /\.ya?ml$/i.test(schemaPath) ? (await import('yaml')).parse(text) : JSON.parse(text);
   } catch (e) {
-    throw new UserError(`${schemaPath}: the metrics schema is not valid ${/\.ya?ml$/i.test(schemaPath) ? 'YAML' : 'JSON'} (${(e as Error).message.split('\n')[0]})`, schemaPath);
+    throw new UserError(
+      `${schemaPath}: the metrics schema is not valid ${/\.ya?ml$/i.test(schemaPath) ? 'YAML' : 'JSON'} (${(e as Error).message.split('\n')[0]})`,
+      schemaPath,
+    );
   }
   if (typeof schema !== 'boolean' && (typeof schema !== 'object' || schema === null || Array.isArray(schema))) {
     throw new UserError(`${schemaPath}: not a JSON Schema (expected an object or a boolean)`, schemaPath);
@@ -90,15 +118,24 @@ async function documentOf(f: MetricFile): Promise<{ doc: unknown; tree?: TreeNod
   return { doc: Object.fromEntries(f.metrics.map((m) => [m.name, m.value])) };
 }
 
-
 /** JSON Pointer (RFC 6901) → its unescaped segments. */
 function pointerSegments(pointer: string): string[] {
-  return pointer === '' ? [] : pointer.slice(1).split('/').map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+  return pointer === ''
+    ? []
+    : pointer
+        .slice(1)
+        .split('/')
+        .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
 }
 
 /** `$.results["acc,none"][0]`: identifiers with dots, other keys quoted, indexes in brackets. */
 export function jsonPath(segments: string[]): string {
-  return '$' + segments.map((s) => (/^\d+$/.test(s) ? `[${s}]` : /^[A-Za-z_$][\w$]*$/.test(s) ? `.${s}` : `[${JSON.stringify(s)}]`)).join('');
+  return (
+    '$' +
+    segments
+      .map((s) => (/^\d+$/.test(s) ? `[${s}]` : /^[A-Za-z_$][\w$]*$/.test(s) ? `.${s}` : `[${JSON.stringify(s)}]`))
+      .join('')
+  );
 }
 
 function lineAt(tree: TreeNode, segments: string[]): number {

@@ -10,7 +10,10 @@ export const VALUE_TYPES = ['number', 'integer', 'string', 'boolean', 'date'] as
 export type ValueType = (typeof VALUE_TYPES)[number];
 
 /** A bound pair; at least one is set. */
-export interface Range { min?: number; max?: number }
+export interface Range {
+  min?: number;
+  max?: number;
+}
 
 export type TableRule =
   | { rule: 'row-count'; min: number; max?: number }

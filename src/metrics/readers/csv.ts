@@ -14,6 +14,8 @@ function isLongCsv(rows: CsvRow[]): boolean {
 
 export function readCsv(rows: CsvRow[], file: string): MetricFile {
   if (!isLongCsv(rows)) return readWideCsv(rows, file, 'csv');
-  const metrics = rows.slice(1).map((row) => ({ name: row.cells[0], value: cellValue(row.cells[1] ?? ''), file, line: row.line }));
+  const metrics = rows
+    .slice(1)
+    .map((row) => ({ name: row.cells[0], value: cellValue(row.cells[1] ?? ''), file, line: row.line }));
   return { file, format: 'csv', metrics, aliases: {} };
 }

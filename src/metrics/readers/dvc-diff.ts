@@ -23,7 +23,9 @@ export function isDvcDiff(tree: TreeNode): boolean {
   return (
     isObject(tree) &&
     tree.entries.length > 0 &&
-    tree.entries.every((f) => isObject(f.value) && f.value.entries.length > 0 && f.value.entries.every((m) => isChange(m.value)))
+    tree.entries.every(
+      (f) => isObject(f.value) && f.value.entries.length > 0 && f.value.entries.every((m) => isChange(m.value)),
+    )
   );
 }
 

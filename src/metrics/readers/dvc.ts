@@ -33,7 +33,11 @@ export function readDvc(tree: TreeNode, file: string): MetricFile {
   const rev = entry(tree, 'workspace') ?? entry(tree, '') ?? (revisions.length === 1 ? revisions[0] : undefined);
   if (!rev) {
     const names = revisions.map((r) => r.key).join(', ');
-    throw new UserError(`${where(file, tree.line)}dvc metrics show output has several revisions (${names}) and no workspace; pass one revision`, file, tree.line);
+    throw new UserError(
+      `${where(file, tree.line)}dvc metrics show output has several revisions (${names}) and no workspace; pass one revision`,
+      file,
+      tree.line,
+    );
   }
   const metrics: Metric[] = [];
   const candidates: [string, string][] = [];
@@ -42,11 +46,17 @@ export function readDvc(tree: TreeNode, file: string): MetricFile {
     if (error) {
       const message = child(error.value, 'msg');
       const detail = message?.kind === 'scalar' ? `: ${message.value}` : '';
-      throw new UserError(`${where(file, error.line)}dvc could not read metrics file "${f.key}"${detail}`, file, error.line);
+      throw new UserError(
+        `${where(file, error.line)}dvc could not read metrics file "${f.key}"${detail}`,
+        file,
+        error.line,
+      );
     }
     const data = child(f.value, 'data')!;
     const found =
-      data.kind === 'scalar' ? [{ name: f.key, value: data.value, file, line: f.line }] : flattenTree(data, file, { prefix: f.key });
+      data.kind === 'scalar'
+        ? [{ name: f.key, value: data.value, file, line: f.line }]
+        : flattenTree(data, file, { prefix: f.key });
     for (const m of found) if (m.name !== f.key) candidates.push([m.name.slice(f.key.length + 1), m.name]);
     metrics.push(...found);
   }

@@ -38,6 +38,9 @@ export function readTrainerState(tree: TreeNode, file: string): MetricFile {
     }
   });
   metrics.push(...last.values());
-  const aliases = uniqueAliases([...last].map(([key, m]) => [key, m.name] as [string, string]), metrics);
+  const aliases = uniqueAliases(
+    [...last].map(([key, m]) => [key, m.name] as [string, string]),
+    metrics,
+  );
   return { file, format: 'hf-trainer-state', metrics, aliases };
 }

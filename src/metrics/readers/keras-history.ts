@@ -9,7 +9,8 @@ import { isObject, type TreeNode } from '../../tree/tree.js';
 import type { Metric, MetricFile } from '../types.js';
 
 const isEpochList = (node: TreeNode): boolean =>
-  node.kind === 'array' && node.items.every((v) => v.kind === 'scalar' && (typeof v.value === 'number' || v.value === null));
+  node.kind === 'array' &&
+  node.items.every((v) => v.kind === 'scalar' && (typeof v.value === 'number' || v.value === null));
 
 export function isKerasHistory(tree: TreeNode): boolean {
   return (
@@ -23,14 +24,23 @@ export function readKerasHistory(tree: TreeNode, file: string): MetricFile {
   const wrong = tree.kind === 'object' ? tree.entries.find((e) => !isEpochList(e.value)) : undefined;
   if (tree.kind !== 'object' || wrong) {
     const line = wrong?.line ?? tree.line;
-    throw new UserError(`${where(file, line)}not a Keras history: expected {"<metric>": [<number per epoch>, ...]}`, file, line);
+    throw new UserError(
+      `${where(file, line)}not a Keras history: expected {"<metric>": [<number per epoch>, ...]}`,
+      file,
+      line,
+    );
   }
   const metrics: Metric[] = [];
   for (const e of tree.entries) {
     if (e.value.kind !== 'array' || e.value.items.length === 0) continue;
     const last = e.value.items.length - 1;
     const item = e.value.items[last];
-    metrics.push({ name: `${e.key}.${last}`, value: item.kind === 'scalar' ? item.value : null, file, line: item.line });
+    metrics.push({
+      name: `${e.key}.${last}`,
+      value: item.kind === 'scalar' ? item.value : null,
+      file,
+      line: item.line,
+    });
   }
   const aliases = uniqueAliases(
     metrics.map((m) => [m.name.slice(0, m.name.lastIndexOf('.')), m.name] as [string, string]),

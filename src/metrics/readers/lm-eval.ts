@@ -23,7 +23,11 @@ export function isLmEval(tree: TreeNode): boolean {
 export function readLmEval(tree: TreeNode, file: string): MetricFile {
   const results = child(tree, 'results');
   if (!isObject(results)) {
-    throw new UserError(`${where(file, tree.line)}not an lm-evaluation-harness result: no "results" object`, file, tree.line);
+    throw new UserError(
+      `${where(file, tree.line)}not an lm-evaluation-harness result: no "results" object`,
+      file,
+      tree.line,
+    );
   }
   const directions = child(tree, 'higher_is_better');
   const metrics: Metric[] = [];

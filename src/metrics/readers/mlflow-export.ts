@@ -21,7 +21,8 @@ const numberAt = (node: TreeNode, key: string): number => {
 export function readMlflowExport(tree: TreeNode, file: string): MetricFile {
   const run = child(tree, 'mlflow');
   const list = child(run, 'metrics');
-  if (!isObject(list)) throw new UserError(`${where(file, tree.line)}not an MLflow run.json: no "mlflow.metrics" object`, file, tree.line);
+  if (!isObject(list))
+    throw new UserError(`${where(file, tree.line)}not an MLflow run.json: no "mlflow.metrics" object`, file, tree.line);
   const stage = entry(child(run, 'info'), 'lifecycle_stage');
   if (stage?.value.kind === 'scalar' && stage.value.value === 'deleted') {
     throw new UserError(`${where(file, stage.line)}MLflow run is deleted (lifecycle_stage: deleted)`, file, stage.line);

@@ -21,7 +21,10 @@ const ROW = /^(\d+)\s+(\S+)(?:\s+(-?\d+))?$/;
 
 /** True when the first non-blank line is `<timestamp> <value> [<step>]` (the reader checks the rest). */
 export function looksLikeMlflowMetric(text: string): boolean {
-  const first = text.split(/\r?\n/).find((l) => l.trim() !== '')?.trim();
+  const first = text
+    .split(/\r?\n/)
+    .find((l) => l.trim() !== '')
+    ?.trim();
   const m = first === undefined ? null : ROW.exec(first);
   return m !== null && parseNumberText(m[2]) !== undefined;
 }
@@ -42,11 +45,16 @@ function readMlflowMetricText(text: string, file: string, name: string): Metric 
     const m = ROW.exec(row);
     const value = m ? parseNumberText(m[2]) : undefined;
     if (!m || value === undefined) {
-      throw new UserError(`${where(file, i + 1)}malformed MLflow metric line "${row}": expected "<timestamp ms> <value> <step>"`, file, i + 1);
+      throw new UserError(
+        `${where(file, i + 1)}malformed MLflow metric line "${row}": expected "<timestamp ms> <value> <step>"`,
+        file,
+        i + 1,
+      );
     }
     const step = Number(m[3] ?? 0);
     const time = Number(m[1]);
-    if (!best || step > best.step || (step === best.step && time >= best.time)) best = { step, time, value, line: i + 1 };
+    if (!best || step > best.step || (step === best.step && time >= best.time))
+      best = { step, time, value, line: i + 1 };
   });
   if (!best) throw new UserError(`${where(file)}empty file`, file);
   return { name, value: best.value, file, line: best.line };
@@ -74,7 +82,10 @@ export async function readMlflowRunDir(dir: string, absDir: string): Promise<Met
   }
   const metricsDir = join(absDir, 'metrics');
   if (!(await stat(metricsDir).catch(() => undefined))?.isDirectory()) {
-    throw new UserError(`${where(shown)}not an MLflow run directory: no metrics/ folder (only a run directory can be read as a folder)`, shown);
+    throw new UserError(
+      `${where(shown)}not an MLflow run directory: no metrics/ folder (only a run directory can be read as a folder)`,
+      shown,
+    );
   }
   const names = (await listFiles(metricsDir, '')).sort();
   const metrics: Metric[] = [];

@@ -14,11 +14,15 @@ export function checkMean(c: Column, min: number | undefined, max: number | unde
     const text = c.dictionary.find((t) => Number.isNaN(Number(t))) ?? c.dictionary[0];
     return plainOutcome(false, `the column is not numerical (it holds text such as "${text}")`);
   }
-  let sum = 0, n = 0;
+  let sum = 0,
+    n = 0;
   const values = c.values;
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
-    if (v === v) { sum += v; n++; }
+    if (v === v) {
+      sum += v;
+      n++;
+    }
   }
   if (n === 0) return plainOutcome(false, 'no value to average: every cell is missing');
   const mean = sum / n;

@@ -23,7 +23,10 @@ export class NumberCounts {
       const v = values[i];
       if (v !== v) continue;
       const s = this.slot(v);
-      if (this.counts[s]++ === 0) { this.keys[s] = v; this.distinct++; }
+      if (this.counts[s]++ === 0) {
+        this.keys[s] = v;
+        this.distinct++;
+      }
     }
   }
 

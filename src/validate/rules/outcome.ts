@@ -11,14 +11,23 @@ const MAX_SAMPLE_CHARS = 80;
  * least `mostly`. With no row to check (a column entirely missing) it passes, as in Great
  * Expectations; an empty dataset is refused before any row rule runs (check.ts).
  */
-export function rowOutcome(failing: number, checked: number, mostly: number, samples: Sample[], what = 'non-missing rows'): Outcome {
+export function rowOutcome(
+  failing: number,
+  checked: number,
+  mostly: number,
+  samples: Sample[],
+  what = 'non-missing rows',
+): Outcome {
   const passed = checked === 0 || (checked - failing) / checked >= mostly;
   let message: string;
   if (checked === 0) message = `no ${what} to check`;
   else if (failing === 0) message = `all ${checked} ${what} pass`;
   else {
     const share = `${failing} of ${checked} ${what} (${percent(failing, checked)}) fail`;
-    message = mostly < 1 ? `${share}; ${percent(checked - failing, checked)} pass, mostly needs ${formatNumber(mostly * 100)} %` : share;
+    message =
+      mostly < 1
+        ? `${share}; ${percent(checked - failing, checked)} pass, mostly needs ${formatNumber(mostly * 100)} %`
+        : share;
   }
   return { passed, failing, checked, message, samples };
 }

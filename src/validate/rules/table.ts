@@ -9,7 +9,10 @@ import { plainOutcome, rowOutcome, sample } from './outcome.js';
 export function checkRowCount(t: Table, min: number, max: number | undefined): Outcome {
   const n = t.rowCount;
   const ok = n >= min && (max === undefined || n <= max);
-  return plainOutcome(ok, n === 0 ? 'the dataset is empty (no data rows)' : `${n} rows${ok ? '' : `, expected ${bounds(min, max)}`}`);
+  return plainOutcome(
+    ok,
+    n === 0 ? 'the dataset is empty (no data rows)' : `${n} rows${ok ? '' : `, expected ${bounds(min, max)}`}`,
+  );
 }
 
 /** `columns`: `exactly` — the same set of names (order free); `at-least` — these names, others allowed. */
@@ -22,7 +25,10 @@ export function checkColumns(t: Table, mode: 'exactly' | 'at-least', names: stri
     missing.length > 0 ? `missing: ${missing.join(', ')}` : '',
     extra.length > 0 ? `unexpected: ${extra.join(', ')}` : '',
   ].filter(Boolean);
-  return plainOutcome(parts.length === 0, parts.length === 0 ? `${t.columns.length} columns as expected` : parts.join('; '));
+  return plainOutcome(
+    parts.length === 0,
+    parts.length === 0 ? `${t.columns.length} columns as expected` : parts.join('; '),
+  );
 }
 
 /**
@@ -59,7 +65,10 @@ export function checkNoDuplicateRows(t: Table, mostly: number): Outcome {
     const hi = h[i];
     for (let s = fmix(hi) & mask; ; s = (s + 1) & mask) {
       const j = slots[s];
-      if (j < 0) { slots[s] = i; break; }
+      if (j < 0) {
+        slots[s] = i;
+        break;
+      }
       if (h[j] === hi && sameRow(t.columns, i, j)) {
         if (failing++ < MAX_SAMPLES) samples.push(sample(i, `same as row ${dataRowNumber(j)}`));
         break;
@@ -89,7 +98,8 @@ function fmix(h: number): number {
 function sameRow(columns: Column[], i: number, j: number): boolean {
   for (const c of columns) {
     if (c.kind === 'numeric') {
-      const a = c.values[i], b = c.values[j];
+      const a = c.values[i],
+        b = c.values[j];
       if (a !== b && (a === a || b === b)) return false;
     } else if (c.codes[i] !== c.codes[j]) return false;
   }

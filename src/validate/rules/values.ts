@@ -36,7 +36,11 @@ function checkNumeric(c: NumericColumn, test: ValueTest, mostly: number): Outcom
   return rowOutcome(failing, n - c.missing, mostly, samples);
 }
 
-function checkRange(c: NumericColumn, { lo, hi, strict }: { lo: number; hi: number; strict: boolean }, mostly: number): Outcome {
+function checkRange(
+  c: NumericColumn,
+  { lo, hi, strict }: { lo: number; hi: number; strict: boolean },
+  mostly: number,
+): Outcome {
   const values = c.values;
   const n = values.length;
   let failing = 0;
@@ -55,7 +59,10 @@ function checkCategorical(c: CategoricalColumn, test: ValueTest, mostly: number)
   const bad = new Uint8Array(c.dictionary.length);
   let failing = 0;
   c.dictionary.forEach((t, k) => {
-    if (!test.text(t)) { bad[k] = 1; failing += c.counts[k]; }
+    if (!test.text(t)) {
+      bad[k] = 1;
+      failing += c.counts[k];
+    }
   });
   const samples: Sample[] = [];
   const codes = c.codes;
@@ -68,9 +75,17 @@ function checkCategorical(c: CategoricalColumn, test: ValueTest, mostly: number)
 
 /** `between`: inclusive bounds, or exclusive with `strict`; text that is not a number fails. */
 export function betweenTest(min: number | undefined, max: number | undefined, strict: boolean): ValueTest {
-  const lo = min ?? -Infinity, hi = max ?? Infinity;
+  const lo = min ?? -Infinity,
+    hi = max ?? Infinity;
   const number = strict ? (v: number) => v > lo && v < hi : (v: number) => v >= lo && v <= hi;
-  return { number, text: (t) => { const v = parseNumberText(t); return v === v && number(v); }, range: { lo, hi, strict } };
+  return {
+    number,
+    text: (t) => {
+      const v = parseNumberText(t);
+      return v === v && number(v);
+    },
+    range: { lo, hi, strict },
+  };
 }
 
 /**
@@ -79,7 +94,11 @@ export function betweenTest(min: number | undefined, max: number | undefined, st
  */
 export function inSetTest(entries: (string | number | boolean)[]): ValueTest {
   const texts = new Set(entries.map(String));
-  const numbers = new Set(entries.map((e) => (typeof e === 'number' ? e : typeof e === 'string' ? parseNumberText(e) : NaN)).filter((v) => v === v));
+  const numbers = new Set(
+    entries
+      .map((e) => (typeof e === 'number' ? e : typeof e === 'string' ? parseNumberText(e) : NaN))
+      .filter((v) => v === v),
+  );
   return { number: (v) => numbers.has(v), text: (t) => texts.has(t) };
 }
 
