@@ -1,7 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { UserError } from '../../src/errors.js';
+import { UserError, locatedMessage } from '../../src/errors.js';
 import { readTable } from '../../src/data/read.js';
 import { fixture } from './helpers.js';
 
@@ -29,10 +29,10 @@ describe('data reader errors', () => {
     ['corrupt.parquet', 'not a valid Parquet file', undefined],
   ])('%s', async (name, message, line) => {
     const e = await failure(fixture(name));
-    expect(e.message).toContain(message);
+    expect(locatedMessage(e)).toContain(message);
     expect(e.file).toBe(fixture(name));
     expect(e.line).toBe(line);
-    if (line) expect(e.message).toContain(`${name}:${line}:`);
+    if (line) expect(locatedMessage(e)).toContain(`${name}:${line}:`);
   });
 
   test('missing file', async () => {

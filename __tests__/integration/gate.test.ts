@@ -4,19 +4,14 @@
  */
 import { readFileSync } from 'node:fs';
 import { ROOT, runAction, type ActionRun } from '../../scripts/lib/run-action.mjs';
+import { expectBadInput as expectBad } from '../helpers/bad-input.js';
 
 const FX = '__tests__/fixtures/gate';
 const gate = (inputs: Record<string, string>, env?: Record<string, string>) =>
   runAction({ stage: 'gate', ...inputs }, ROOT, env);
 
-/** A run that stopped on bad input: non-zero, one error, no pass, no stack trace. */
-function expectBadInput(run: ActionRun, ...fragments: string[]): void {
-  expect(run.code).not.toBe(0);
-  expect(run.errors).toHaveLength(1);
-  for (const f of fragments) expect(run.errors[0].data).toContain(f);
-  expect(run.outputs.passed).toBe('false');
-  expect(run.stdout + run.stderr).not.toMatch(/\n\s+at .*\.js:\d+/);
-}
+/** A run that stopped on bad input: non-zero, one error, `passed=false`, no stack trace. */
+const expectBadInput = (run: ActionRun, ...fragments: string[]) => expectBad(run, { passed: 'false' }, ...fragments);
 
 describe('gate: passing', () => {
   const run = gate({

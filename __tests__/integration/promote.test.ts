@@ -5,6 +5,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runAction, runActionAsync, type ActionRun } from '../../scripts/lib/run-action.mjs';
+import { expectBadInput } from '../helpers/bad-input.js';
 import { parseTag } from '../../src/registry/gto-tags.js';
 import { commitModel, gitFixture, RULES, sh, type Fixture } from '../promote/helpers.js';
 
@@ -123,12 +124,7 @@ test('bad input never promotes: one error, promoted=false, no stack, no tag', ()
     [{ thresholds: '' }, "input 'thresholds' is required for stage 'promote'"],
     [{ rollback: 'true' }, 'nothing to roll back'],
   ] as const) {
-    const run = promote(work, inputs);
-    expect(run.code).not.toBe(0);
-    expect(run.errors).toHaveLength(1);
-    expect(run.errors[0].data).toContain(fragment);
-    expect(run.outputs.promoted).toBe('false');
-    expect(run.stdout + run.stderr).not.toMatch(/\n\s+at .*\.js:\d+/);
+    expectBadInput(promote(work, inputs), { promoted: 'false' }, fragment);
   }
   expect(fx.remoteTags()).toEqual([]);
 });

@@ -6,6 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { ROOT, runAction, tempDir, type ActionRun } from '../../scripts/lib/run-action.mjs';
+import { expectBadInput as expectBad } from '../helpers/bad-input.js';
 
 const FX = '__tests__/fixtures/validate';
 const EXPECTATIONS = 'examples/validate/expectations.yml';
@@ -18,13 +19,7 @@ function lineOf(column: string | null, text: string): string {
   return String(expectationLines.findIndex((l, i) => i > from && l.trimStart().startsWith(text)) + 1);
 }
 
-function expectBadInput(run: ActionRun, ...fragments: string[]): void {
-  expect(run.code).not.toBe(0);
-  expect(run.errors).toHaveLength(1);
-  for (const f of fragments) expect(run.errors[0].data).toContain(f);
-  expect(run.outputs.valid).toBe('false');
-  expect(run.stdout + run.stderr).not.toMatch(/\n\s+at .*\.js:\d+/);
-}
+const expectBadInput = (run: ActionRun, ...fragments: string[]) => expectBad(run, { valid: 'false' }, ...fragments);
 
 describe('validate: metrics and data that meet every rule', () => {
   const run = validate({

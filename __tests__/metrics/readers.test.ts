@@ -1,3 +1,4 @@
+import { locatedMessage } from '../../src/errors.js';
 import { readMetrics, readMetricsFile } from '../../src/metrics/read.js';
 import { at, sample, synthetic, userErrorOf } from './helpers.js';
 
@@ -200,7 +201,7 @@ describe('DVC', () => {
   test('dvc 3 metrics show --json with an error entry', async () => {
     const e = await userErrorOf(readMetricsFile(synthetic('dvc3-metrics-show-error.json')));
     expect(e.line).toBe(5);
-    expect(e.message).toBe(
+    expect(locatedMessage(e)).toBe(
       `${synthetic('dvc3-metrics-show-error.json')}:5: dvc could not read metrics file "metrics.json": metrics.json does not exist`,
     );
   });
@@ -430,13 +431,15 @@ describe('bad input', () => {
     [sample('SOURCES.md'), 'auto', "no YAML front matter: the file does not start with a '---' line"],
   ])('%s as %s', async (path, format, message) => {
     const e = await userErrorOf(readMetricsFile(path, format as never));
-    expect(e.message).toContain(message);
+    expect(locatedMessage(e)).toContain(message);
   });
 
   test('malformed YAML has line and column', async () => {
     const e = await userErrorOf(readMetricsFile(synthetic('malformed.yaml')));
     expect(e.file).toBe(synthetic('malformed.yaml'));
-    expect(e.message).toMatch(new RegExp(`^${synthetic('malformed.yaml')}:${e.line}:${e.column}: malformed YAML: `));
+    expect(locatedMessage(e)).toMatch(
+      new RegExp(`^${synthetic('malformed.yaml')}:${e.line}:${e.column}: malformed YAML: `),
+    );
     expect(e.line).toBeGreaterThanOrEqual(3);
   });
 });

@@ -1,5 +1,5 @@
 import { parseRules } from '../../src/rules/parse.js';
-import { UserError } from '../../src/errors.js';
+import { UserError, locatedMessage } from '../../src/errors.js';
 
 describe('parseRules', () => {
   test('every expression form', async () => {
@@ -56,7 +56,7 @@ describe('parseRules', () => {
   ])('%j is rejected at line %d', async (text, line, message) => {
     const err = await parseRules(text, 'rules.yml').catch((e: unknown) => e);
     expect(err).toBeInstanceOf(UserError);
-    expect((err as UserError).message).toContain(message);
+    expect(locatedMessage(err as UserError)).toContain(message);
     expect((err as UserError).file).toBe('rules.yml');
     expect((err as UserError).line).toBe(line);
   });
@@ -68,18 +68,18 @@ describe('parseRules', () => {
       ['loss', 3],
     ]);
     const err = await parseRules('{\n  "a": ">= 1",\n  "a": "<= 2"\n}', 'rules.json').catch((e: unknown) => e);
-    expect((err as UserError).message).toBe("rules.json:3: key 'a' appears twice");
+    expect(locatedMessage(err as UserError)).toBe("rules.json:3: key 'a' appears twice");
     expect((err as UserError).line).toBe(3);
   });
 
   test('errors in inline rules name no file (there is none to annotate)', async () => {
     const err = await parseRules('a: "around 3"').catch((e: unknown) => e);
-    expect((err as UserError).message).toBe(
-      'thresholds:1: rule for \'a\': cannot parse \'around 3\'; expected ">= x", "<= x", "> x", "< x", "== x" or "between a and b"',
+    expect(locatedMessage(err as UserError)).toBe(
+      `input 'thresholds' line 1: rule for 'a': cannot parse 'around 3'; expected ">= x", "<= x", "> x", "< x", "== x" or "between a and b"`,
     );
     expect((err as UserError).file).toBeUndefined();
     const syntax = await parseRules('a: [1,').catch((e: unknown) => e);
-    expect((syntax as UserError).message).toMatch(/^thresholds:\d+:\d+: malformed YAML/);
+    expect(locatedMessage(syntax as UserError)).toMatch(/^input 'thresholds' line \d+: malformed YAML/);
     expect((syntax as UserError).file).toBeUndefined();
   });
 });

@@ -1,4 +1,4 @@
-import { UserError } from '../../src/errors.js';
+import { UserError, locatedMessage } from '../../src/errors.js';
 import { flattenTree } from '../../src/metrics/flatten.js';
 import { parseJsonWithPositions } from '../../src/tree/json.js';
 
@@ -93,12 +93,12 @@ describe('parseJsonWithPositions', () => {
   ])('malformed %j → line %i column %i', (text, line, column, message) => {
     const e = errorOf(text);
     expect([e.file, e.line, e.column]).toEqual(['x.json', line, column]);
-    expect(e.message).toContain(`x.json:${line}:${column}: malformed JSON: `);
+    expect(locatedMessage(e)).toContain(`x.json:${line}:${column}: malformed JSON: `);
     expect(e.message).toContain(message);
   });
 
   test('empty or whitespace-only text', () => {
-    expect(errorOf('').message).toBe('x.json: empty file');
-    expect(errorOf(' \n\t\r\n').message).toBe('x.json: empty file');
+    expect(locatedMessage(errorOf(''))).toBe('x.json: empty file');
+    expect(locatedMessage(errorOf(' \n\t\r\n'))).toBe('x.json: empty file');
   });
 });

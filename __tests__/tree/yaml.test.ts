@@ -1,4 +1,4 @@
-import { UserError } from '../../src/errors.js';
+import { UserError, locatedMessage } from '../../src/errors.js';
 import { flattenTree } from '../../src/metrics/flatten.js';
 import { parseYamlWithPositions } from '../../src/tree/yaml.js';
 
@@ -40,7 +40,7 @@ describe('parseYamlWithPositions', () => {
 
   test('syntax error with line and column', async () => {
     const e = await errorOf('a: 1\nb: [1, 2\nc: 3\n');
-    expect(e.message).toMatch(/^m\.yaml:\d+:\d+: malformed YAML: /);
+    expect(locatedMessage(e)).toMatch(/^m\.yaml:\d+:\d+: malformed YAML: /);
     expect(e.line).toBeGreaterThanOrEqual(2);
     expect(e.column).toBeGreaterThanOrEqual(1);
   });
@@ -48,10 +48,10 @@ describe('parseYamlWithPositions', () => {
   test('duplicate keys are an error', async () => {
     const e = await errorOf('a: 1\na: 2\n');
     expect([e.line, e.column]).toEqual([2, 1]);
-    expect(e.message).toContain('m.yaml:2:1: malformed YAML: Map keys must be unique');
+    expect(locatedMessage(e)).toContain('m.yaml:2:1: malformed YAML: Map keys must be unique');
   });
 
   test('comments only is empty', async () => {
-    expect((await errorOf('# nothing\n')).message).toBe('m.yaml: empty file');
+    expect(locatedMessage(await errorOf('# nothing\n'))).toBe('m.yaml: empty file');
   });
 });

@@ -2,6 +2,8 @@ export interface WorkflowCommand {
   command: string;
   properties: Record<string, string>;
   data: string;
+  /** `file:line:col: data` from the properties, as a reader sees the annotation. */
+  located: string;
   /** The stream it was read from. */
   stream: 'stdout' | 'stderr';
 }

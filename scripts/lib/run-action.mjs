@@ -114,6 +114,11 @@ export function parseOutputFile(text) {
   return out;
 }
 
+/** What a reader sees of an annotation: `file:line:col: message` (the runner links the file). */
+function located({ file, line, col }, data) {
+  return file ? `${file}${line ? `:${line}${col ? `:${col}` : ''}` : ''}: ${data}` : data;
+}
+
 const unescapeData = (s) => s.replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%25/g, '%');
 const unescapeProp = (s) => unescapeData(s).replace(/%3A/g, ':').replace(/%2C/g, ',');
 
@@ -135,10 +140,19 @@ export function parseCommands(text, stream) {
         const eq = kv.indexOf('=');
         if (eq > 0) properties[kv.slice(0, eq)] = unescapeProp(kv.slice(eq + 1));
       }
-      cmd = { command: v2[1], properties, data: unescapeData(v2[3]), stream };
+      const data = unescapeData(v2[3]);
+      cmd = { command: v2[1], properties, data, located: located(properties, data), stream };
     } else {
       const legacy = /##\[([^\s\]]+)([^\]]*)\](.*)$/.exec(raw);
-      if (legacy) cmd = { command: legacy[1], properties: { raw: legacy[2].trim() }, data: legacy[3], stream };
+      if (legacy) {
+        cmd = {
+          command: legacy[1],
+          properties: { raw: legacy[2].trim() },
+          data: legacy[3],
+          located: legacy[3],
+          stream,
+        };
+      }
     }
     if (!cmd) continue;
     if (stopToken !== undefined) {

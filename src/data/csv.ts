@@ -105,7 +105,7 @@ class DelimitedParser {
   /** Parses the header record; returns the position after it (unchanged when incomplete). */
   parseHeader(buf: Buffer, pos: number, limit: number, final: boolean): number {
     if (pos >= limit) {
-      if (final) throw new UserError(`${this.file}: the file is empty`, this.file);
+      if (final) throw new UserError(`the file is empty`, this.file);
       return pos;
     }
     const names: string[] = [];
@@ -123,18 +123,14 @@ class DelimitedParser {
       break;
     }
     if (names.length === 1 && names[0] === '') {
-      if (final && p >= limit) throw new UserError(`${this.file}: the file is empty`, this.file);
-      throw new UserError(`${this.file}:1: the header line is empty`, this.file, 1);
+      if (final && p >= limit) throw new UserError(`the file is empty`, this.file);
+      throw new UserError(`the header line is empty`, this.file, 1);
     }
     const seen = new Map<string, number>();
     names.forEach((n, i) => {
       const j = seen.get(n);
       if (j !== undefined)
-        throw new UserError(
-          `${this.file}:1: duplicate column name "${n}" (columns ${j + 1} and ${i + 1})`,
-          this.file,
-          1,
-        );
+        throw new UserError(`duplicate column name "${n}" (columns ${j + 1} and ${i + 1})`, this.file, 1);
       seen.set(n, i);
     });
     this.names = names;
@@ -201,7 +197,7 @@ class DelimitedParser {
           if (c < n - 1) this.ragged(buf, recStart, limit, recLine);
         } else {
           throw new UserError(
-            `${this.file}:${recLine + lines}: unexpected character after the closing quote of field ${c + 1}`,
+            `unexpected character after the closing quote of field ${c + 1}`,
             this.file,
             recLine + lines,
           );
@@ -251,7 +247,7 @@ class DelimitedParser {
       if (q === limit) {
         if (!final) return INCOMPLETE;
         throw new UserError(
-          `${this.file}:${this.line}: unterminated quoted field (opened on line ${this.line}, the file ends inside it)`,
+          `unterminated quoted field (opened on line ${this.line}, the file ends inside it)`,
           this.file,
           this.line,
         );
@@ -287,10 +283,6 @@ class DelimitedParser {
       break;
     }
     const n = this.builders!.length;
-    throw new UserError(
-      `${this.file}:${line}: expected ${n} field${n === 1 ? '' : 's'} (as in the header), found ${count}`,
-      this.file,
-      line,
-    );
+    throw new UserError(`expected ${n} field${n === 1 ? '' : 's'} (as in the header), found ${count}`, this.file, line);
   }
 }

@@ -18,10 +18,10 @@ export function detectFormat(file: string, opts: ReadOptions = {}): { format: Da
   const format = opts.format ?? (parts.length > 1 ? EXTENSIONS[parts[parts.length - 1]] : undefined);
   if (!format)
     throw new UserError(
-      `${file}: unknown data format; use a .csv, .tsv, .jsonl, .ndjson or .parquet file (optionally .gz), or set the format`,
+      `unknown data format; use a .csv, .tsv, .jsonl, .ndjson or .parquet file (optionally .gz), or set the format`,
       file,
     );
   if (format === 'parquet' && gzip)
-    throw new UserError(`${file}: gzip-compressed Parquet is not supported (Parquet compresses internally)`, file);
+    throw new UserError(`gzip-compressed Parquet is not supported (Parquet compresses internally)`, file);
   return { format, gzip };
 }

@@ -44,11 +44,11 @@ export async function readJsonLines(
       try {
         row = JSON.parse(text);
       } catch (e) {
-        throw new UserError(`${file}:${line}: invalid JSON (${(e as Error).message})`, file, line);
+        throw new UserError(`invalid JSON (${(e as Error).message})`, file, line);
       }
       if (typeof row !== 'object' || row === null || Array.isArray(row)) {
         throw new UserError(
-          `${file}:${line}: expected a JSON object, found ${Array.isArray(row) ? 'an array' : JSON.stringify(row)}`,
+          `expected a JSON object, found ${Array.isArray(row) ? 'an array' : JSON.stringify(row)}`,
           file,
           line,
         );

@@ -49,7 +49,7 @@ export async function readParquet(
   try {
     metadata = await parquetMetadataAsync(buffer);
   } catch (e) {
-    throw new UserError(`${file}: not a valid Parquet file (${(e as Error).message})`, file);
+    throw new UserError(`not a valid Parquet file (${(e as Error).message})`, file);
   }
   const fields = parquetSchema(metadata).children;
   const rowCount = Number(metadata.num_rows);
@@ -73,7 +73,7 @@ export async function readParquet(
       });
     } catch (e) {
       throw new UserError(
-        `${file}: cannot read Parquet row group starting at row ${groupStart + 1} (${(e as Error).message})`,
+        `cannot read Parquet row group starting at row ${groupStart + 1} (${(e as Error).message})`,
         file,
       );
     }
@@ -88,10 +88,7 @@ export async function readParquet(
   }
   for (const b of builders) {
     if (b.length !== rowCount)
-      throw new UserError(
-        `${file}: corrupt Parquet file (column "${b.name}" has ${b.length} of ${rowCount} rows)`,
-        file,
-      );
+      throw new UserError(`corrupt Parquet file (column "${b.name}" has ${b.length} of ${rowCount} rows)`, file);
   }
   return { names: builders.map((b) => b.name), builders, rowCount, anchors: new Int32Array(0) };
 }

@@ -8,6 +8,7 @@ import { open, stat } from 'node:fs/promises';
 import { createReadStream } from 'node:fs';
 import { createGunzip } from 'node:zlib';
 import { UserError } from '../errors.js';
+import { fileError } from '../files/read-text.js';
 
 const BLOCK = 1 << 20;
 const LF = 0x0a;
@@ -21,20 +22,13 @@ export type BlockHandler = (buf: Buffer, end: number, final: boolean, progress: 
 
 /** Throws a UserError when `file` is missing, not a regular file or empty; returns its size. */
 export async function checkFile(file: string): Promise<number> {
-  let size: number;
-  try {
-    const s = await stat(file);
-    if (!s.isFile()) throw new UserError(`${file}: not a file`, file);
-    size = s.size;
-  } catch (e) {
-    if (e instanceof UserError) throw e;
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new UserError(
-      code === 'ENOENT' ? `${file}: file not found` : `${file}: cannot read (${code ?? String(e)})`,
-      file,
-    );
-  }
-  if (size === 0) throw new UserError(`${file}: the file is empty`, file);
+  const s = await stat(file).catch((e: NodeJS.ErrnoException) => {
+    throw fileError(e, file, 'data file');
+  });
+  if (s.isDirectory()) throw new UserError(`data file ${file} is a directory, not a file`, file);
+  if (!s.isFile()) throw new UserError(`data file ${file} is not a regular file (a FIFO, socket or device)`, file);
+  const size = s.size;
+  if (size === 0) throw new UserError(`the file is empty`, file);
   return size;
 }
 
@@ -108,7 +102,7 @@ function gunzipSource(file: string): Source {
         } catch (e) {
           const err = e as NodeJS.ErrnoException;
           throw new UserError(
-            `${file}: ${err.code?.startsWith('Z_') ? 'not a valid gzip file' : 'cannot read'} (${err.message})`,
+            `${err.code?.startsWith('Z_') ? 'not a valid gzip file' : 'cannot read'} (${err.message})`,
             file,
           );
         }

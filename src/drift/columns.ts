@@ -74,8 +74,7 @@ export function planColumns(ref: Table, cur: Table, choice: ColumnChoice): Colum
       [r, ref],
       [c, cur],
     ] as const) {
-      if (table.rowCount - col.missing === 0)
-        throw new UserError(`${table.file}: column '${name}' is entirely missing`, table.file);
+      if (table.rowCount - col.missing === 0) throw new UserError(`column '${name}' is entirely missing`, table.file);
     }
     if (choice.categoricalColumns.includes(name))
       return { name, kind: 'categorical', kindFrom: 'input', ref: r, cur: c };

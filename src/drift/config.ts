@@ -1,4 +1,4 @@
-import { parseConfig, readInlineOrFile } from '../tree/config.js';
+import { configLocation, parseConfig, readInlineOrFile } from '../tree/config.js';
 import { UserError } from '../errors.js';
 import { getDriftTest, type DriftTestName } from '../stats/drift-tests.js';
 
@@ -20,15 +20,14 @@ export async function loadDriftConfig(input: string): Promise<Map<string, Column
   const out = new Map<string, ColumnConfig>();
   if (!input.trim()) return out;
   const { text, file } = await readInlineOrFile(input, 'drift-config');
+  const src = { file, label: 'drift-config' };
   const root = await parseConfig(text, {
-    file,
-    label: 'drift-config',
+    ...src,
     expected: 'a mapping of column names to {method, threshold}, e.g. age: { method: ks, threshold: 0.01 }',
   });
-  const label = file ?? 'drift-config';
   for (const { key: column, line, value: node } of root.entries) {
     const fail = (msg: string, at = line): never => {
-      throw new UserError(`${label}:${at}: column '${column}': ${msg}`, file, at);
+      throw new UserError(`column '${column}': ${msg}`, configLocation(src, at));
     };
     const method = (value: unknown, at?: number): DriftTestName => {
       const test = getDriftTest(String(value));

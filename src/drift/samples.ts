@@ -37,10 +37,7 @@ export function toSample(column: Column, kind: ColumnKind, rows: number, file: s
     const numbers = column.dictionary.map(Number);
     const bad = column.dictionary.findIndex((t, k) => !Number.isFinite(numbers[k]) || t.trim() === '');
     if (bad >= 0) {
-      throw new UserError(
-        `${file}: column '${column.name}' is listed as numerical but holds '${column.dictionary[bad]}'`,
-        file,
-      );
+      throw new UserError(`column '${column.name}' is listed as numerical but holds '${column.dictionary[bad]}'`, file);
     }
     const values = new Float64Array(rows - column.missing);
     for (let i = 0, j = 0; i < rows; i++) if (column.codes[i] >= 0) values[j++] = numbers[column.codes[i]];

@@ -1,9 +1,9 @@
-import { UserError } from '../errors.js';
+import { UserError, type Location } from '../errors.js';
 import { lookupMetric } from '../metrics/lookup.js';
 import type { Metric, MetricFile } from '../metrics/types.js';
 import { directionFromName } from '../rules/direction.js';
 import { evaluateRule } from '../rules/evaluate.js';
-import { needsBaseline, type Direction, type MetricRule } from '../rules/types.js';
+import { needsBaseline, ruleLocation, type Direction, type MetricRule } from '../rules/types.js';
 
 /** One checked metric in the JSON report. */
 export interface GateEntry {
@@ -61,21 +61,20 @@ interface Resolved {
  * and raised as one error: a gate that cannot read its inputs never passes.
  */
 function resolveRules(rules: MetricRule[], files: MetricFile[], baseline: MetricFile[] | undefined): Resolved[] {
-  const problems: { message: string; file?: string; line?: number }[] = [];
+  const problems: (Location & { message: string })[] = [];
   const resolved: Resolved[] = [];
   for (const rule of rules) {
     const metric = lookupMetric(files, rule.metric);
     if (!metric) {
       problems.push({
         message: `metric '${rule.metric}' named in thresholds is not in any metrics file (read: ${files.map((f) => f.file).join(', ')})`,
-        file: rule.file,
-        line: rule.line,
+        ...ruleLocation(rule),
       });
       continue;
     }
     if (typeof metric.value !== 'number' || !Number.isFinite(metric.value)) {
       problems.push({
-        message: `${metric.file}${metric.line ? `:${metric.line}` : ''}: metric '${metric.name}' is not a finite number: ${describeValue(metric.value)}`,
+        message: `metric '${metric.name}' is not a finite number: ${describeValue(metric.value)}`,
         file: metric.file,
         line: metric.line,
       });
@@ -87,8 +86,7 @@ function resolveRules(rules: MetricRule[], files: MetricFile[], baseline: Metric
           .filter(needsBaseline)
           .map((c) => c.kind)
           .join(', ')}, which needs a baseline: set the 'baseline' input`,
-        file: rule.file,
-        line: rule.line,
+        ...ruleLocation(rule),
       });
       continue;
     }
@@ -104,17 +102,7 @@ function resolveRules(rules: MetricRule[], files: MetricFile[], baseline: Metric
           : 'lower');
     resolved.push({ rule, metric, base, direction });
   }
-  if (problems.length > 0) {
-    const first = problems[0];
-    const more =
-      problems.length > 1
-        ? `\n${problems
-            .slice(1)
-            .map((p) => p.message)
-            .join('\n')}`
-        : '';
-    throw new UserError(`${first.message}${more}`, first.file, first.line);
-  }
+  if (problems.length > 0) throw UserError.combine(problems);
   return resolved;
 }
 

@@ -3,7 +3,7 @@
  * line: quoted fields (with `""` escapes and line breaks inside), LF or CRLF endings, a BOM, no final
  * newline. Blank lines are skipped. An unclosed quote is a UserError at the quote's line.
  */
-import { UserError, where } from '../errors.js';
+import { UserError } from '../errors.js';
 
 export interface CsvRow {
   cells: string[];
@@ -29,8 +29,7 @@ export function parseCsvRows(text: string, file: string): CsvRow[] {
       const quoteLine = line;
       i++;
       for (;;) {
-        if (i >= text.length)
-          throw new UserError(`${where(file, quoteLine)}malformed CSV: quoted field never closed`, file, quoteLine);
+        if (i >= text.length) throw new UserError(`malformed CSV: quoted field never closed`, file, quoteLine);
         if (text[i] === '"') {
           if (text[i + 1] !== '"') break;
           i++;

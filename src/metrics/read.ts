@@ -2,9 +2,10 @@
  * Entry point of the metrics readers: one file (or MLflow run directory) → one MetricFile, in the
  * format given or detected (detect.ts has the table). Every failure is a UserError naming the file.
  */
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
+import { fileError, readTextFile } from '../files/read-text.js';
 import { resolve } from 'node:path';
-import { UserError, where } from '../errors.js';
+import { UserError } from '../errors.js';
 import { parseCsvRows } from './csv-rows.js';
 import { detectCsvFormat, detectTextFormat, detectTreeFormat } from './detect.js';
 import { isMetricsFormat, METRICS_FORMATS, type MetricsFormat } from './formats.js';
@@ -36,21 +37,17 @@ export async function readMetricsFile(
     throw new UserError(`unknown metrics format "${String(format)}"; valid formats: ${METRICS_FORMATS.join(', ')}`);
   }
   const abs = resolve(cwd, path);
-  const info = await stat(abs).catch(() => undefined);
-  if (!info) throw new UserError(`file not found: ${path}`, path);
+  const info = await stat(abs).catch((e: NodeJS.ErrnoException) => {
+    throw fileError(e, path, 'metrics file');
+  });
   if (info.isDirectory()) {
     if (format !== 'auto' && format !== 'mlflow') {
-      throw new UserError(
-        `${where(path)}is a directory; only an MLflow run directory (format mlflow) can be read as a folder`,
-        path,
-      );
+      throw new UserError(`is a directory; only an MLflow run directory (format mlflow) can be read as a folder`, path);
     }
     return readMlflowRunDir(path, abs);
   }
-  const text = await readFile(abs, 'utf8').catch((e: NodeJS.ErrnoException) => {
-    throw new UserError(`${where(path)}cannot read the file (${e.code ?? e.message})`, path);
-  });
-  if (text.trim() === '') throw new UserError(`${where(path)}empty file`, path);
+  const text = await readTextFile(path, { what: 'metrics file', cwd });
+  if (text.trim() === '') throw new UserError(`empty file`, path);
   const textFormat = format === 'auto' ? detectTextFormat(path, text) : format;
   if (textFormat === 'csv' || textFormat === 'lightning-csv') {
     const rows = parseCsvRows(text, path);

@@ -1,7 +1,7 @@
 /** Reading and writing profile files (JSON), with errors that name the file. */
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { readTextFile } from '../files/read-text.js';
 import { dirname } from 'node:path';
-import { checkFile } from '../data/source.js';
 import { UserError } from '../errors.js';
 import { Profile } from './profile.js';
 
@@ -11,17 +11,17 @@ export function isProfilePath(file: string): boolean {
 }
 
 export async function readProfile(file: string): Promise<Profile> {
-  await checkFile(file);
+  const text = await readTextFile(file, { what: 'profile' });
   let json: unknown;
   try {
-    json = JSON.parse(await readFile(file, 'utf8'));
+    json = JSON.parse(text);
   } catch (e) {
-    throw new UserError(`${file}: not valid JSON (${(e as Error).message})`, file);
+    throw new UserError(`not valid JSON (${(e as Error).message})`, file);
   }
   try {
     return Profile.fromJSON(json);
   } catch (e) {
-    throw new UserError(`${file}: ${(e as Error).message}`, file);
+    throw new UserError(`${(e as Error).message}`, file);
   }
 }
 
@@ -41,7 +41,7 @@ export function mergeProfiles(profiles: { file: string; profile: Profile }[]): P
     try {
       out.merge(profile);
     } catch (e) {
-      throw new UserError(`${file}: ${(e as Error).message}`, file);
+      throw new UserError(`${(e as Error).message}`, file);
     }
   }
   return out;

@@ -66,7 +66,7 @@ export function planProfileColumns(
       [r, refLabel],
       [c, curLabel],
     ] as const) {
-      if (col.count === 0) throw new UserError(`${label}: column '${name}' is entirely missing`, label);
+      if (col.count === 0) throw new UserError(`column '${name}' is entirely missing`, label);
     }
     if (choice.categoricalColumns.includes(name))
       return { name, kind: 'categorical', kindFrom: 'input', ref: r, cur: c };

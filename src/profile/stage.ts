@@ -169,7 +169,7 @@ async function shardProfiles(s: DriftSettings): Promise<{ file: string; profile:
   const out: { file: string; profile: Profile }[] = [];
   for (const file of files) {
     if (!isProfilePath(file))
-      throw new UserError(`${file}: 'profile-shards' takes profiles (.json files written by 'profile-out')`, file);
+      throw new UserError(`'profile-shards' takes profiles (.json files written by 'profile-out')`, file);
     out.push({ file, profile: await readProfile(file) });
   }
   return out;

@@ -9,8 +9,10 @@ import type { Sink } from './reporter.js';
  */
 export const actionSink: Sink = {
   setOutput: (name, value) => core.setOutput(name, value),
-  annotate: ({ level, message, title, file, line }) => {
-    const props: core.AnnotationProperties = { title, file, startLine: line };
+  annotate: ({ level, message, title, file, line, column, at }) => {
+    // A file in the workspace is a property (the runner links it); any other location is text.
+    const props: core.AnnotationProperties = { title, file, startLine: line, startColumn: column };
+    if (at) message = `${at}: ${message}`;
     if (level === 'error') core.error(message, props);
     else if (level === 'warning') core.warning(message, props);
     else core.notice(message, props);

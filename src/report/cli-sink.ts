@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { inert } from './escape.js';
-import type { Sink } from './reporter.js';
+import { withLocation, type Sink } from './reporter.js';
 
 /**
  * A terminal or another CI: the summary Markdown goes to stdout, diagnostics to stderr. When the CLI
@@ -14,9 +14,8 @@ export function cliSink(env: NodeJS.ProcessEnv = process.env): Sink & { outputs:
     setOutput: (name, value) => {
       outputs[name] = value;
     },
-    annotate: ({ level, message, file, line }) => {
-      const at = file ? `${inert(file)}${line ? `:${line}` : ''}: ` : '';
-      process.stderr.write(`${level}: ${at}${inert(message)}\n`);
+    annotate: (annotation) => {
+      process.stderr.write(`${annotation.level}: ${inert(withLocation(annotation))}\n`);
     },
     summary: async () => {
       // The CLI prints the summary once, through `untrusted`.

@@ -1,9 +1,9 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
-import { UserError } from '../errors.js';
+import { formatLocation, OperationalError, UserError } from '../errors.js';
 import { renderMarkdown } from './markdown.js';
 import type { Annotation, StageResult } from './result.js';
-import { workspacePath } from './workspace-path.js';
+import { annotationLocation } from './workspace-path.js';
 
 /** Where a result goes: the runner (src/report/action-sink.ts) or a terminal (src/report/cli-sink.ts). */
 export interface Sink {
@@ -71,9 +71,10 @@ export function reportError(err: unknown, stage: string, workspace: string, sink
       level: 'error',
       title: 'ml-quality-gate: bad input',
       message: err.message,
-      file: err.file ? workspacePath(workspace, err.file) : undefined,
-      line: err.line,
+      ...annotationLocation(workspace, err),
     });
+  } else if (err instanceof OperationalError) {
+    sink.annotate({ level: 'error', title: 'ml-quality-gate: could not run', message: err.message });
   } else {
     const e = err instanceof Error ? err : new Error(String(err));
     sink.annotate({
@@ -100,8 +101,14 @@ export function capAnnotations(annotations: Annotation[]): Annotation[] {
     out.push(...kept, {
       level,
       title: `${rest.length} more`,
-      message: rest.map((a) => `${a.file ? `${a.file}${a.line ? `:${a.line}` : ''}: ` : ''}${a.message}`).join('\n'),
+      message: rest.map((a) => withLocation(a)).join('\n'),
     });
   }
   return out;
+}
+
+/** `file:line:column: message` (or `at: message`): an annotation as one line of text. */
+export function withLocation(a: Annotation): string {
+  const at = a.file ? formatLocation(a) : a.at;
+  return at ? `${at}: ${a.message}` : a.message;
 }

@@ -10,9 +10,15 @@ export interface Annotation {
   /** Untrusted text allowed: the reporter escapes it. */
   message: string;
   title?: string;
-  /** Path relative to the workspace. */
+  /** Path relative to the workspace, with forward slashes. */
   file?: string;
   line?: number;
+  column?: number;
+  /**
+   * A location that cannot be a `file` (inline input text, a file outside the workspace): the sink
+   * prints it in front of the message.
+   */
+  at?: string;
 }
 
 /** Summary content, rendered to Markdown by one function so action and CLI show the same text. */

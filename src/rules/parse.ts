@@ -1,4 +1,4 @@
-import { parseConfig, readInlineOrFile } from '../tree/config.js';
+import { configLocation, parseConfig, readInlineOrFile } from '../tree/config.js';
 import { UserError } from '../errors.js';
 import type { Check, Direction, MetricRule } from './types.js';
 
@@ -21,17 +21,16 @@ export async function loadRules(input: string): Promise<MetricRule[]> {
 }
 
 export async function parseRules(text: string, file?: string): Promise<MetricRule[]> {
+  const src = { file, label: 'thresholds' };
   const root = await parseConfig(text, {
-    file,
-    label: 'thresholds',
+    ...src,
     expected: 'a mapping of metric names to rules, e.g. accuracy: ">= 0.9"',
     hint: (t) => (/:\s*[<>]/.test(t) ? ' (quote rules that start with > or <, e.g. accuracy: ">= 0.9")' : ''),
   });
-  const label = file ?? 'thresholds';
   const rules: MetricRule[] = [];
   for (const { key: metric, line, value } of root.entries) {
     const fail = (msg: string, at = line): never => {
-      throw new UserError(`${label}:${at}: rule for '${metric}': ${msg}`, file, at);
+      throw new UserError(`rule for '${metric}': ${msg}`, configLocation(src, at));
     };
     let checks: Check[];
     let direction: Direction | undefined;

@@ -1,3 +1,5 @@
+import type { Location } from '../errors.js';
+
 export type Direction = 'higher' | 'lower';
 
 /** One comparison a metric must satisfy. Baseline checks compare with the baseline's value. */
@@ -25,4 +27,9 @@ export const BASELINE_CHECKS = ['max-drop', 'max-drop-pct', 'max-increase', 'max
 
 export function needsBaseline(check: Check): boolean {
   return (BASELINE_CHECKS as readonly string[]).includes(check.kind);
+}
+
+/** Where a rule was written: its file, or the `thresholds` input's inline text. */
+export function ruleLocation(rule: MetricRule): Location {
+  return rule.file ? { file: rule.file, line: rule.line } : { input: 'thresholds', line: rule.line };
 }

@@ -6,7 +6,7 @@ import type { MetricFile } from '../metrics/types.js';
 import { loadRules } from '../rules/parse.js';
 import { formatNumber, formatSigned } from '../report/format.js';
 import type { Annotation, StageResult, SummaryBlock } from '../report/result.js';
-import { workspacePath } from '../report/workspace-path.js';
+import { annotationLocation } from '../report/workspace-path.js';
 import type { GateSettings } from '../settings.js';
 
 export type { GateEntry } from '../gate/check.js';
@@ -30,8 +30,7 @@ export async function runGate(s: GateSettings): Promise<StageResult> {
     level: 'error',
     title: `Quality gate: ${e.name}`,
     message: `${e.name} = ${formatNumber(e.value)}: ${e.message} (rule ${e.rule})`,
-    file: workspacePath(s.workspace, e.file),
-    line: e.line ?? undefined,
+    ...annotationLocation(s.workspace, { file: e.file, line: e.line ?? undefined }),
   }));
 
   return {

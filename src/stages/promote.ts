@@ -26,7 +26,7 @@ import { fetchTags } from '../registry/push-tags.js';
 import { listModelState, type ModelState, type ModelVersion } from '../registry/registry-state.js';
 import { formatNumber, formatSigned } from '../report/format.js';
 import type { Annotation, StageResult, SummaryBlock } from '../report/result.js';
-import { workspacePath } from '../report/workspace-path.js';
+import { annotationLocation } from '../report/workspace-path.js';
 import { loadRules } from '../rules/parse.js';
 import type { PromoteSettings } from '../settings/promote.js';
 import { selectStore, type StoreSelection } from '../store/select-store.js';
@@ -303,8 +303,7 @@ function refused(
       level: 'error' as const,
       title: `Quality gate: ${e.name}`,
       message: `${e.name} = ${formatNumber(e.value)}: ${e.message} (rule ${e.rule})`,
-      file: workspacePath(s.workspace, resolve(ctx.cwd, e.file)),
-      line: e.line ?? undefined,
+      ...annotationLocation(s.workspace, { file: resolve(ctx.cwd, e.file), line: e.line ?? undefined }),
     })),
     ...championFailed.map((e) => {
       const metric = lookupMetric(files, e.metric);
@@ -312,8 +311,7 @@ function refused(
         level: 'error' as const,
         title: `Champion check: ${e.name}`,
         message: `${e.name}: ${e.message} (champion ${s.model}@${holder?.version}, rule ${e.rule})`,
-        file: metric ? workspacePath(s.workspace, resolve(ctx.cwd, metric.file)) : undefined,
-        line: metric?.line,
+        ...(metric ? annotationLocation(s.workspace, { file: resolve(ctx.cwd, metric.file), line: metric.line }) : {}),
       };
     }),
   ];

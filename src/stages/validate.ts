@@ -10,7 +10,7 @@ import { resolveMetricPaths } from '../metrics/paths.js';
 import type { MetricFile } from '../metrics/types.js';
 import { formatNumber } from '../report/format.js';
 import type { Annotation, StageResult, SummaryBlock } from '../report/result.js';
-import { workspacePath } from '../report/workspace-path.js';
+import { annotationLocation } from '../report/workspace-path.js';
 import type { ValidateSettings } from '../settings.js';
 import { checkTable, type RuleResult } from '../validate/check.js';
 import { checkMetrics, type MetricCheck } from '../validate/metrics.js';
@@ -75,16 +75,17 @@ export async function runValidate(s: ValidateSettings): Promise<StageResult> {
       level: 'error' as const,
       title: `Validation: ${c.check}${c.metric ? ` ${c.metric}` : ''}`,
       message: c.message,
-      file: c.file ? workspacePath(s.workspace, c.file) : undefined,
-      line: c.line ?? undefined,
+      ...annotationLocation(s.workspace, { file: c.file ?? undefined, line: c.line ?? undefined }),
     })),
     ...failedRules.map(({ d, r }) => ({
       level: 'error' as const,
       title: `Validation: ${r.rule}${r.column === null ? '' : ` ${r.column}`}`,
       message: `${r.text}${r.column === null ? '' : ` on column ${r.column}`} in ${d.file}: ${r.message}${r.samples.length > 0 ? `; samples: ${sampleText(r.samples)}` : ''}`,
       // The rule's line in the expectations file: the file the user edits.
-      file: workspacePath(s.workspace, r.line === null ? d.file : s.expectations),
-      line: r.line ?? undefined,
+      ...annotationLocation(s.workspace, {
+        file: r.line === null ? d.file : s.expectations,
+        line: r.line ?? undefined,
+      }),
     })),
   ];
 

@@ -1,5 +1,5 @@
-import { readFile } from 'node:fs/promises';
-import { UserError } from '../errors.js';
+import { readTextFile } from '../files/read-text.js';
+import { UserError, type Location } from '../errors.js';
 import { parseJsonWithPositions } from './json.js';
 import { looksLikeJson } from './parse.js';
 import type { ObjectNode, TreeNode } from './tree.js';
@@ -12,20 +12,15 @@ const CONFIG_FILE = /\.(ya?ml|json)$/i;
 export async function readInlineOrFile(input: string, what: string): Promise<{ text: string; file?: string }> {
   const text = input.trim();
   if (text.includes('\n') || !CONFIG_FILE.test(text)) return { text };
-  let content: string;
-  try {
-    content = await readFile(text, 'utf8');
-  } catch {
-    throw new UserError(`${what} file not found: ${text}`, text);
-  }
-  if (!content.trim()) throw new UserError(`${what} file is empty: ${text}`, text);
+  const content = await readTextFile(text, { what: `${what} file` });
+  if (!content.trim()) throw new UserError(`${what} file is empty`, text);
   return { text: content, file: text };
 }
 
 export interface ConfigSource {
   /** The file, when the text came from one; inline text has none (nothing to annotate). */
   file?: string;
-  /** Names inline text in messages, e.g. the input's name. */
+  /** The input the text came from (`thresholds`): names inline text in locations. */
   label: string;
   /** The shape expected, for the message when the top level is not a mapping. */
   expected: string;
@@ -46,22 +41,27 @@ export async function parseConfig(text: string, src: ConfigSource): Promise<Obje
     root = looksLikeJson(text) ? parseJsonWithPositions(text, name) : await parseYamlWithPositions(text, name);
   } catch (e) {
     if (!(e instanceof UserError)) throw e;
-    throw new UserError(`${e.message}${src.hint?.(text) ?? ''}`, src.file, e.line, e.column);
+    throw new UserError(`${e.message}${src.hint?.(text) ?? ''}`, configLocation(src, e.line, e.column));
   }
   if (root.kind !== 'object' || root.entries.length === 0) {
-    throw new UserError(`${name}: expected ${src.expected}`, src.file, root.line);
+    throw new UserError(`expected ${src.expected}`, configLocation(src, root.line));
   }
-  assertUniqueKeys(root, name, src.file);
+  assertUniqueKeys(root, src);
   return root;
 }
 
-function assertUniqueKeys(node: TreeNode, name: string, file: string | undefined): void {
-  if (node.kind === 'array') node.items.forEach((n) => assertUniqueKeys(n, name, file));
+/** Where a line of a configuration is: its file, or the input that held it inline. */
+export function configLocation(src: Pick<ConfigSource, 'file' | 'label'>, line?: number, column?: number): Location {
+  return src.file ? { file: src.file, line, column } : { input: src.label, line, column };
+}
+
+function assertUniqueKeys(node: TreeNode, src: ConfigSource): void {
+  if (node.kind === 'array') node.items.forEach((n) => assertUniqueKeys(n, src));
   if (node.kind !== 'object') return;
   const seen = new Set<string>();
   for (const e of node.entries) {
-    if (seen.has(e.key)) throw new UserError(`${name}:${e.line}: key '${e.key}' appears twice`, file, e.line);
+    if (seen.has(e.key)) throw new UserError(`key '${e.key}' appears twice`, configLocation(src, e.line));
     seen.add(e.key);
-    assertUniqueKeys(e.value, name, file);
+    assertUniqueKeys(e.value, src);
   }
 }

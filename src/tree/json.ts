@@ -5,7 +5,7 @@
  * can reject them with their line). Iterative rather than recursive, so deep nesting cannot overflow
  * the call stack. Malformed input is a UserError at file:line:column saying what was expected.
  */
-import { UserError, where } from '../errors.js';
+import { UserError } from '../errors.js';
 import type { ArrayNode, ObjectNode, TreeNode } from './tree.js';
 
 const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
@@ -43,7 +43,7 @@ class JsonParser {
 
   parse(): TreeNode {
     this.skipSpace();
-    if (this.pos >= this.text.length) throw new UserError(`${where(this.file)}empty file`, this.file);
+    if (this.pos >= this.text.length) throw new UserError(`empty file`, this.file);
     const stack: Frame[] = [];
     for (;;) {
       let value = this.openValue(stack);
@@ -127,12 +127,7 @@ class JsonParser {
     let start = ++this.pos;
     for (;;) {
       if (this.pos >= text.length) {
-        throw new UserError(
-          `${where(this.file, startLine, startColumn)}malformed JSON: string never closed`,
-          this.file,
-          startLine,
-          startColumn,
-        );
+        throw new UserError(`malformed JSON: string never closed`, this.file, startLine, startColumn);
       }
       const code = text.charCodeAt(this.pos);
       if (code === 0x22) {
@@ -180,11 +175,6 @@ class JsonParser {
     const column = this.pos - this.lineStart + 1;
     const c = text ?? this.text[this.pos];
     const found = c === undefined ? 'the end of the file' : JSON.stringify(c);
-    throw new UserError(
-      `${where(this.file, this.line, column)}malformed JSON: expected ${expected}, found ${found}`,
-      this.file,
-      this.line,
-      column,
-    );
+    throw new UserError(`malformed JSON: expected ${expected}, found ${found}`, this.file, this.line, column);
   }
 }

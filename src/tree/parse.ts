@@ -1,6 +1,6 @@
 /** Parsing a JSON, YAML or Markdown-front-matter text into a line-aware tree, by its extension and first character. */
 import { extname } from 'node:path';
-import { UserError, where } from '../errors.js';
+import { UserError } from '../errors.js';
 import { parseJsonWithPositions } from './json.js';
 import type { TreeNode } from './tree.js';
 import { parseYamlWithPositions } from './yaml.js';
@@ -36,12 +36,12 @@ function frontMatter(text: string, file: string): { yaml: string; lineOffset: nu
   let open = 0;
   while (open < lines.length && lines[open].trim() === '') open++;
   if (lines[open]?.trimEnd() !== '---') {
-    throw new UserError(`${where(file)}no YAML front matter: the file does not start with a '---' line`, file);
+    throw new UserError(`no YAML front matter: the file does not start with a '---' line`, file);
   }
   let close = open + 1;
   while (close < lines.length && !['---', '...'].includes(lines[close].trimEnd())) close++;
   if (close >= lines.length) {
-    throw new UserError(`${where(file, open + 1)}front matter never closed: no second '---' line`, file, open + 1);
+    throw new UserError(`front matter never closed: no second '---' line`, file, open + 1);
   }
   return { yaml: lines.slice(open + 1, close).join('\n'), lineOffset: open + 1 };
 }

@@ -5,7 +5,7 @@
  * at file:line:column.
  */
 import type { Document, Node } from 'yaml';
-import { UserError, where } from '../errors.js';
+import { UserError } from '../errors.js';
 import type { Scalar, TreeNode } from './tree.js';
 import { parseSimpleYaml } from './yaml-lite.js';
 
@@ -27,14 +27,9 @@ export async function parseYamlWithPositions(text: string, file: string, lineOff
   if (error) {
     const { line, col } = counter.linePos(error.pos[0]);
     const message = error.message.split('\n')[0];
-    throw new UserError(
-      `${where(file, line + lineOffset, col)}malformed YAML: ${message}`,
-      file,
-      line + lineOffset,
-      col,
-    );
+    throw new UserError(`malformed YAML: ${message}`, file, line + lineOffset, col);
   }
-  if (doc.contents === null) throw new UserError(`${where(file)}empty file`, file);
+  if (doc.contents === null) throw new UserError(`empty file`, file);
   const lineOf = (node: Node | null | undefined, fallback: number): number =>
     node?.range ? counter.linePos(node.range[0]).line + lineOffset : fallback;
   return convert(yaml, doc, doc.contents, lineOf, lineOf(doc.contents, 1 + lineOffset));

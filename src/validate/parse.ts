@@ -24,7 +24,7 @@
  *
  * Unknown rules, unknown argument keys and bad values are UserErrors at the rule's line.
  */
-import { readFile } from 'node:fs/promises';
+import { readTextFile } from '../files/read-text.js';
 import { UserError } from '../errors.js';
 import { parseConfig } from '../tree/config.js';
 import { toPlain } from '../tree/tree.js';
@@ -55,17 +55,7 @@ const COLUMN_RULES = [
 type Fail = (message: string) => never;
 
 export async function loadExpectations(file: string): Promise<Expectations> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new UserError(
-      code === 'ENOENT' ? `expectations file not found: ${file}` : `${file}: cannot read (${code})`,
-      file,
-    );
-  }
-  return parseExpectations(text, file);
+  return parseExpectations(await readTextFile(file, { what: 'expectations file' }), file);
 }
 
 export async function parseExpectations(text: string, file: string): Promise<Expectations> {
@@ -74,7 +64,7 @@ export async function parseExpectations(text: string, file: string): Promise<Exp
     label: file,
     expected: 'a mapping with `table:` and/or `columns:` blocks of rules',
   });
-  const error = (line: number, message: string) => new UserError(`${file}:${line}: ${message}`, file, line);
+  const error = (line: number, message: string) => new UserError(`${message}`, file, line);
   const failAt =
     (line: number): Fail =>
     (message) => {

@@ -8,7 +8,8 @@
  * valid 2020-12 schema is a UserError, never a pass. `format` is an annotation only, as 2020-12
  * specifies by default (no format is asserted).
  */
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
+import { readTextFile } from '../files/read-text.js';
 import { extname } from 'node:path';
 import { UserError } from '../errors.js';
 import { looksLikeJson, parseTree, syntaxOf } from '../tree/parse.js';
@@ -70,27 +71,18 @@ type Validator = ((doc: unknown) => boolean) & {
 };
 
 async function compileSchema(schemaPath: string): Promise<Validator> {
-  let text: string;
-  try {
-    text = await readFile(schemaPath, 'utf8');
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new UserError(
-      code === 'ENOENT' ? `metrics-schema file not found: ${schemaPath}` : `${schemaPath}: cannot read (${code})`,
-      schemaPath,
-    );
-  }
+  const text = await readTextFile(schemaPath, { what: 'metrics-schema file' });
   let schema: unknown;
   try {
     schema = /\.ya?ml$/i.test(schemaPath) ? (await import('yaml')).parse(text) : JSON.parse(text);
   } catch (e) {
     throw new UserError(
-      `${schemaPath}: the metrics schema is not valid ${/\.ya?ml$/i.test(schemaPath) ? 'YAML' : 'JSON'} (${(e as Error).message.split('\n')[0]})`,
+      `the metrics schema is not valid ${/\.ya?ml$/i.test(schemaPath) ? 'YAML' : 'JSON'} (${(e as Error).message.split('\n')[0]})`,
       schemaPath,
     );
   }
   if (typeof schema !== 'boolean' && (typeof schema !== 'object' || schema === null || Array.isArray(schema))) {
-    throw new UserError(`${schemaPath}: not a JSON Schema (expected an object or a boolean)`, schemaPath);
+    throw new UserError(`not a JSON Schema (expected an object or a boolean)`, schemaPath);
   }
   const mod = await import('ajv/dist/2020.js');
   const Ajv2020 = (mod.default ?? mod) as unknown as typeof mod.default;
@@ -100,7 +92,7 @@ async function compileSchema(schemaPath: string): Promise<Validator> {
   try {
     return ajv.compile(schema as object) as Validator;
   } catch (e) {
-    throw new UserError(`${schemaPath}: not a valid JSON Schema (draft 2020-12): ${(e as Error).message}`, schemaPath);
+    throw new UserError(`not a valid JSON Schema (draft 2020-12): ${(e as Error).message}`, schemaPath);
   }
 }
 
@@ -108,7 +100,7 @@ async function compileSchema(schemaPath: string): Promise<Validator> {
 async function documentOf(f: MetricFile): Promise<{ doc: unknown; tree?: TreeNode }> {
   const info = await stat(f.file).catch(() => undefined);
   if (info?.isFile()) {
-    const text = await readFile(f.file, 'utf8');
+    const text = await readTextFile(f.file, { what: 'metrics file' });
     const ext = extname(f.file).toLowerCase();
     if (['.json', '.yaml', '.yml', '.md'].includes(ext) || looksLikeJson(text)) {
       const tree = await parseTree(text, f.file, syntaxOf(f.file, text));

@@ -7,7 +7,7 @@
  * (`"new": null`) stays a null metric, so a rule naming it fails; a metric new in this revision
  * (`"old": null`) has no baseline entry. `{}` (nothing changed) gives no metrics.
  */
-import { UserError, where } from '../../errors.js';
+import { UserError } from '../../errors.js';
 import { uniqueAliases } from '../flatten.js';
 import { entry, isObject, type TreeEntry, type TreeNode } from '../../tree/tree.js';
 import type { Metric, MetricFile } from '../types.js';
@@ -32,7 +32,7 @@ export function isDvcDiff(tree: TreeNode): boolean {
 export function readDvcDiff(tree: TreeNode, file: string): MetricFile {
   const bad = (node: TreeNode | TreeEntry): never => {
     throw new UserError(
-      `${where(file, node.line)}not a "dvc metrics diff --json" output: expected {"<file>": {"<metric>": {"old": .., "new": .., "diff": ..}}}`,
+      `not a "dvc metrics diff --json" output: expected {"<file>": {"<metric>": {"old": .., "new": .., "diff": ..}}}`,
       file,
       node.line,
     );

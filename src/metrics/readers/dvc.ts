@@ -5,7 +5,7 @@
  * the workspace revision (or of the only revision) are named `<file>.<path>`, with the alias `<path>`
  * when no other file has it. A file DVC could not read (`"error"` instead of `"data"`) is a UserError.
  */
-import { UserError, where } from '../../errors.js';
+import { UserError } from '../../errors.js';
 import { flattenTree, uniqueAliases } from '../flatten.js';
 import { child, entry, isObject, type ObjectNode, type TreeNode } from '../../tree/tree.js';
 import type { Metric, MetricFile } from '../types.js';
@@ -34,7 +34,7 @@ export function readDvc(tree: TreeNode, file: string): MetricFile {
   if (!rev) {
     const names = revisions.map((r) => r.key).join(', ');
     throw new UserError(
-      `${where(file, tree.line)}dvc metrics show output has several revisions (${names}) and no workspace; pass one revision`,
+      `dvc metrics show output has several revisions (${names}) and no workspace; pass one revision`,
       file,
       tree.line,
     );
@@ -46,11 +46,7 @@ export function readDvc(tree: TreeNode, file: string): MetricFile {
     if (error) {
       const message = child(error.value, 'msg');
       const detail = message?.kind === 'scalar' ? `: ${message.value}` : '';
-      throw new UserError(
-        `${where(file, error.line)}dvc could not read metrics file "${f.key}"${detail}`,
-        file,
-        error.line,
-      );
+      throw new UserError(`dvc could not read metrics file "${f.key}"${detail}`, file, error.line);
     }
     const data = child(f.value, 'data')!;
     const found =

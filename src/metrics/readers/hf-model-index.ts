@@ -7,7 +7,7 @@
  * `<type>`, `<dataset name>.<type>`, `<dataset type>.<type>` and the metric `name`, each only when it
  * names a single metric (a card listing `rouge-1` for validation and test gets no `rouge-1` alias).
  */
-import { UserError, where } from '../../errors.js';
+import { UserError } from '../../errors.js';
 import { uniqueAliases } from '../flatten.js';
 import { child, entry, isArray, type TreeNode } from '../../tree/tree.js';
 import type { Metric, MetricFile } from '../types.js';
@@ -22,7 +22,7 @@ export function isModelIndex(tree: TreeNode): boolean {
 export function readModelIndex(tree: TreeNode, file: string): MetricFile {
   const models = child(tree, 'model-index');
   if (!isArray(models)) {
-    throw new UserError(`${where(file, tree.line)}no "model-index" list in the model card metadata`, file, tree.line);
+    throw new UserError(`no "model-index" list in the model card metadata`, file, tree.line);
   }
   const metrics: Metric[] = [];
   const candidates: [string, string][] = [];

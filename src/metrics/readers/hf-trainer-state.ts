@@ -8,7 +8,7 @@
  * Their generic names are `log_history.<i>.<key>`; the alias is the plain key (`eval_loss`).
  * `epoch` and `step` inside entries are left out: every entry has them.
  */
-import { UserError, where } from '../../errors.js';
+import { UserError } from '../../errors.js';
 import { uniqueAliases } from '../flatten.js';
 import { child, isArray, type TreeNode } from '../../tree/tree.js';
 import type { Metric, MetricFile } from '../types.js';
@@ -20,7 +20,7 @@ export function isTrainerState(tree: TreeNode): boolean {
 export function readTrainerState(tree: TreeNode, file: string): MetricFile {
   const history = child(tree, 'log_history');
   if (tree.kind !== 'object' || !isArray(history)) {
-    throw new UserError(`${where(file, tree.line)}not a trainer_state.json: no "log_history" list`, file, tree.line);
+    throw new UserError(`not a trainer_state.json: no "log_history" list`, file, tree.line);
   }
   const metrics: Metric[] = [];
   for (const e of tree.entries) {

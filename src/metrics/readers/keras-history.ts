@@ -3,7 +3,7 @@
  * `{"<metric>": [one value per epoch]}`. Each metric keeps its last epoch, under the generic name
  * `<metric>.<last index>` (`val_loss.2`) with the alias `<metric>`, on the line of that last value.
  */
-import { UserError, where } from '../../errors.js';
+import { UserError } from '../../errors.js';
 import { uniqueAliases } from '../flatten.js';
 import { isObject, type TreeNode } from '../../tree/tree.js';
 import type { Metric, MetricFile } from '../types.js';
@@ -24,11 +24,7 @@ export function readKerasHistory(tree: TreeNode, file: string): MetricFile {
   const wrong = tree.kind === 'object' ? tree.entries.find((e) => !isEpochList(e.value)) : undefined;
   if (tree.kind !== 'object' || wrong) {
     const line = wrong?.line ?? tree.line;
-    throw new UserError(
-      `${where(file, line)}not a Keras history: expected {"<metric>": [<number per epoch>, ...]}`,
-      file,
-      line,
-    );
+    throw new UserError(`not a Keras history: expected {"<metric>": [<number per epoch>, ...]}`, file, line);
   }
   const metrics: Metric[] = [];
   for (const e of tree.entries) {

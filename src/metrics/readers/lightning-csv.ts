@@ -5,7 +5,7 @@
  * non-empty cell, on that row's line; `step` and `epoch` are columns like the others.
  * Cells are numbers (`nan`/`inf` kept as NaN/Infinity) or else kept as text.
  */
-import { UserError, where } from '../../errors.js';
+import { UserError } from '../../errors.js';
 import type { CsvRow } from '../csv-rows.js';
 import { parseNumberText } from '../number-text.js';
 import type { Metric, MetricFile } from '../types.js';
@@ -15,13 +15,13 @@ export function cellValue(cell: string): number | string {
 }
 
 export function readWideCsv(rows: CsvRow[], file: string, format: string): MetricFile {
-  if (rows.length === 0) throw new UserError(`${where(file)}empty file`, file);
+  if (rows.length === 0) throw new UserError(`empty file`, file);
   const [header, ...body] = rows;
   const last = new Map<number, Metric>();
   for (const row of body) {
     if (row.cells.length !== header.cells.length) {
       throw new UserError(
-        `${where(file, row.line)}malformed CSV: ${row.cells.length} cells but the header has ${header.cells.length}`,
+        `malformed CSV: ${row.cells.length} cells but the header has ${header.cells.length}`,
         file,
         row.line,
       );

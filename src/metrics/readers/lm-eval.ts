@@ -9,7 +9,7 @@
  * `<task>.<metric>,<filter>` and, for the `none` filter, `<task>.<metric>` (`arc_easy.acc`); a task
  * present in both `results` and `groups` takes its aliases from `results`.
  */
-import { UserError, where } from '../../errors.js';
+import { UserError } from '../../errors.js';
 import { flattenTree, uniqueAliases } from '../flatten.js';
 import { child, entry, isObject, type TreeNode } from '../../tree/tree.js';
 import type { Metric, MetricFile } from '../types.js';
@@ -23,11 +23,7 @@ export function isLmEval(tree: TreeNode): boolean {
 export function readLmEval(tree: TreeNode, file: string): MetricFile {
   const results = child(tree, 'results');
   if (!isObject(results)) {
-    throw new UserError(
-      `${where(file, tree.line)}not an lm-evaluation-harness result: no "results" object`,
-      file,
-      tree.line,
-    );
+    throw new UserError(`not an lm-evaluation-harness result: no "results" object`, file, tree.line);
   }
   const directions = child(tree, 'higher_is_better');
   const metrics: Metric[] = [];

@@ -4,7 +4,7 @@
  * (highest step, then latest timestamp, then last), named `mlflow.metrics.<name>.<i>.value` with the
  * alias `<name>`. A run with `mlflow.info.lifecycle_stage: deleted` is refused, like a deleted run folder.
  */
-import { UserError, where } from '../../errors.js';
+import { UserError } from '../../errors.js';
 import { flattenTree, uniqueAliases } from '../flatten.js';
 import { child, entry, isObject, type TreeNode } from '../../tree/tree.js';
 import type { Metric, MetricFile } from '../types.js';
@@ -21,11 +21,10 @@ const numberAt = (node: TreeNode, key: string): number => {
 export function readMlflowExport(tree: TreeNode, file: string): MetricFile {
   const run = child(tree, 'mlflow');
   const list = child(run, 'metrics');
-  if (!isObject(list))
-    throw new UserError(`${where(file, tree.line)}not an MLflow run.json: no "mlflow.metrics" object`, file, tree.line);
+  if (!isObject(list)) throw new UserError(`not an MLflow run.json: no "mlflow.metrics" object`, file, tree.line);
   const stage = entry(child(run, 'info'), 'lifecycle_stage');
   if (stage?.value.kind === 'scalar' && stage.value.value === 'deleted') {
-    throw new UserError(`${where(file, stage.line)}MLflow run is deleted (lifecycle_stage: deleted)`, file, stage.line);
+    throw new UserError(`MLflow run is deleted (lifecycle_stage: deleted)`, file, stage.line);
   }
   const metrics: Metric[] = [];
   const candidates: [string, string][] = [];

@@ -10,8 +10,9 @@
  * as `mlruns-1-ed05f9cd-metrics-loss`).
  */
 import { readdir, readFile, stat } from 'node:fs/promises';
+import { readTextFile } from '../../files/read-text.js';
 import { basename, dirname, join } from 'node:path';
-import { UserError, where } from '../../errors.js';
+import { UserError } from '../../errors.js';
 import { parseNumberText } from '../number-text.js';
 import { child } from '../../tree/tree.js';
 import type { Metric, MetricFile } from '../types.js';
@@ -46,7 +47,7 @@ function readMlflowMetricText(text: string, file: string, name: string): Metric 
     const value = m ? parseNumberText(m[2]) : undefined;
     if (!m || value === undefined) {
       throw new UserError(
-        `${where(file, i + 1)}malformed MLflow metric line "${row}": expected "<timestamp ms> <value> <step>"`,
+        `malformed MLflow metric line "${row}": expected "<timestamp ms> <value> <step>"`,
         file,
         i + 1,
       );
@@ -56,7 +57,7 @@ function readMlflowMetricText(text: string, file: string, name: string): Metric 
     if (!best || step > best.step || (step === best.step && time >= best.time))
       best = { step, time, value, line: i + 1 };
   });
-  if (!best) throw new UserError(`${where(file)}empty file`, file);
+  if (!best) throw new UserError(`empty file`, file);
   return { name, value: best.value, file, line: best.line };
 }
 
@@ -74,7 +75,7 @@ export async function readMlflowRunDir(dir: string, absDir: string): Promise<Met
     const stage = child(await parseYamlWithPositions(metaText, metaFile), 'lifecycle_stage');
     if (stage?.kind === 'scalar' && stage.value === 'deleted') {
       throw new UserError(
-        `${where(metaFile, stage.line)}MLflow run ${shown} is deleted (lifecycle_stage: deleted); restore it or point at another run`,
+        `MLflow run ${shown} is deleted (lifecycle_stage: deleted); restore it or point at another run`,
         metaFile,
         stage.line,
       );
@@ -83,14 +84,14 @@ export async function readMlflowRunDir(dir: string, absDir: string): Promise<Met
   const metricsDir = join(absDir, 'metrics');
   if (!(await stat(metricsDir).catch(() => undefined))?.isDirectory()) {
     throw new UserError(
-      `${where(shown)}not an MLflow run directory: no metrics/ folder (only a run directory can be read as a folder)`,
+      `not an MLflow run directory: no metrics/ folder (only a run directory can be read as a folder)`,
       shown,
     );
   }
   const names = (await listFiles(metricsDir, '')).sort();
   const metrics: Metric[] = [];
   for (const name of names) {
-    const text = await readFile(join(metricsDir, name), 'utf8');
+    const text = await readTextFile(join(metricsDir, name), { what: 'MLflow metric file' });
     metrics.push(readMlflowMetricText(text, `${shown}/metrics/${name}`, name));
   }
   return { file: dir, format: 'mlflow', metrics, aliases: {} };
