@@ -12,6 +12,7 @@ import { formatNumber } from '../report/format.js';
 import type { Annotation, StageResult, SummaryBlock } from '../report/result.js';
 import { annotationLocation } from '../report/workspace-path.js';
 import type { ValidateSettings } from '../settings.js';
+import { cellTextsFor } from '../validate/cell-text.js';
 import { checkTable, type RuleResult } from '../validate/check.js';
 import { checkMetrics, type MetricCheck } from '../validate/metrics.js';
 import { loadExpectations } from '../validate/parse.js';
@@ -52,7 +53,9 @@ export async function runValidate(s: ValidateSettings): Promise<StageResult> {
         `Expectations inferred from ${s.data.join(', ')} written to ${s.inferExpectations}: review, edit and commit them, then pass the file as 'expectations'.`,
       );
     }
-    if (expectations) for (const t of tables) data.push(dataReport(t, checkTable(t, expectations)));
+    if (expectations)
+      for (const t of tables)
+        data.push(dataReport(t, checkTable(t, expectations, await cellTextsFor(t, expectations))));
   }
 
   const failedMetrics = metricChecks.filter((c) => !c.passed);
