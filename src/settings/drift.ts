@@ -110,7 +110,9 @@ function checkThreshold(method: DriftTestName, threshold: number): void {
   const test = DRIFT_TESTS[method];
   const why = test.yieldsPValue
     ? !(threshold > 0 && threshold < 1) &&
-      `a p-value level must be above 0 and below 1 (${threshold === 0 ? 'with 0 no column can drift' : 'with 1 or more nearly every column drifts'})`
+      `a p-value level must be above 0 and below 1 (${
+        threshold === 0 ? 'with 0 no column can drift' : 'with 1 or more nearly every column drifts'
+      })`
     : threshold === 0
       ? 'a distance threshold must be above 0 (every distance is at least 0, so every column would drift)'
       : method === 'jensenshannon' &&

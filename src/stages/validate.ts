@@ -50,7 +50,8 @@ export async function runValidate(s: ValidateSettings): Promise<StageResult> {
     if (s.inferExpectations) {
       await (await import('../validate/infer.js')).inferExpectations(tables, s.inferExpectations);
       notices.push(
-        `Expectations inferred from ${s.data.join(', ')} written to ${s.inferExpectations}: review, edit and commit them, then pass the file as 'expectations'.`,
+        `Expectations inferred from ${s.data.join(', ')} written to ${s.inferExpectations}: ` +
+          "review, edit and commit them, then pass the file as 'expectations'.",
       );
     }
     if (expectations)
@@ -83,7 +84,9 @@ export async function runValidate(s: ValidateSettings): Promise<StageResult> {
     ...failedRules.map(({ d, r }) => ({
       level: 'error' as const,
       title: `Validation: ${r.rule}${r.column === null ? '' : ` ${r.column}`}`,
-      message: `${r.text}${r.column === null ? '' : ` on column ${r.column}`} in ${d.file}: ${r.message}${r.samples.length > 0 ? `; samples: ${sampleText(r.samples)}` : ''}`,
+      message:
+        `${r.text}${r.column === null ? '' : ` on column ${r.column}`} in ${d.file}: ${r.message}` +
+        (r.samples.length > 0 ? `; samples: ${sampleText(r.samples)}` : ''),
       // The rule's line in the expectations file: the file the user edits.
       ...annotationLocation(s.workspace, {
         file: r.line === null ? d.file : s.expectations,
@@ -127,14 +130,14 @@ function listed(names: string[]): string {
   return names.length <= 5 ? names.join(', ') : `${names.slice(0, 5).join(', ')}, … ${names.length - 5} more`;
 }
 
+/** A sample shown as it is: a plain token, a duplicate-row note or the missing marker. */
+function plain(value: string): boolean {
+  return /^[\w.+-]+$/.test(value) || value.startsWith('same as row') || value === '(missing)';
+}
+
 /** `row 3: 250.1 · row 9: "a b"`: plain tokens as they are, other text JSON-quoted (spaces visible). */
 function sampleText(samples: Sample[]): string {
-  return samples
-    .map(
-      (x) =>
-        `row ${x.row}: ${/^[\w.+-]+$/.test(x.value) || x.value.startsWith('same as row') || x.value === '(missing)' ? x.value : JSON.stringify(x.value)}`,
-    )
-    .join(' · ');
+  return samples.map((x) => `row ${x.row}: ${plain(x.value) ? x.value : JSON.stringify(x.value)}`).join(' · ');
 }
 
 function summarize(
@@ -190,7 +193,9 @@ function summarize(
   if (s.inferExpectations) {
     blocks.push({
       kind: 'text',
-      text: `Expectations inferred from ${s.data.join(', ')} were written to ${s.inferExpectations}: a starting point to review, edit and commit.`,
+      text:
+        `Expectations inferred from ${s.data.join(', ')} were written to ${s.inferExpectations}: ` +
+        'a starting point to review, edit and commit.',
     });
   }
   return blocks;

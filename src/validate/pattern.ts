@@ -76,5 +76,6 @@ function explain(pattern: string, message: string): string {
     : /invalid escape sequence: `\\[1-9]/.test(message)
       ? ': backreferences are not supported'
       : '';
-  return `pattern /${pattern.length > 80 ? `${pattern.slice(0, 79)}…` : pattern}/ is not valid RE2 syntax (${detail})${hint}; see docs/validate-regex.md`;
+  const shown = pattern.length > 80 ? `${pattern.slice(0, 79)}…` : pattern;
+  return `pattern /${shown}/ is not valid RE2 syntax (${detail})${hint}; see docs/validate-regex.md`;
 }

@@ -39,7 +39,9 @@ export function checkMissingShare(c: Column, rows: number, share: number): Outco
     passed: ok,
     failing: c.missing,
     checked: rows,
-    message: `${c.missing} of ${rows} rows missing (${percent(c.missing, rows)})${ok ? '' : `, at most ${formatNumber(share * 100)} % allowed`}`,
+    message:
+      `${c.missing} of ${rows} rows missing (${percent(c.missing, rows)})` +
+      (ok ? '' : `, at most ${formatNumber(share * 100)} % allowed`),
     samples: [],
   };
 }
