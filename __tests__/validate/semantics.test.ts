@@ -100,6 +100,20 @@ describe('regex tests the cell as written in the file', () => {
   });
 });
 
+describe('regex on Parquet numbers: the text pandas gives them', () => {
+  // __tests__/fixtures/data/small.parquet: score DOUBLE [0.5, null, 2.25, -1, 3], count INT32 [1..5].
+  const parquet = (rule: string) => one(rule, '../data/small.parquet');
+
+  test('a DOUBLE column reads 3 as 3.0, as pandas (and GX) do; an INT32 column as digits', async () => {
+    expect(await parquet(col('score', 'regex: "^-?\\\\d+$"'))).toMatchObject({ failing: 4, checked: 4 });
+    expect((await parquet(col('score', 'regex: "\\\\.0$"'))).samples).toEqual([
+      { row: 1, value: '0.5' },
+      { row: 3, value: '2.25' },
+    ]);
+    expect(await parquet(col('count', 'regex: "^\\\\d$"'))).toMatchObject({ passed: true, checked: 5 });
+  });
+});
+
 describe('valueTokens: the raw text of top-level JSON values', () => {
   test('numbers as written, nested values skipped whole, the last of a repeated key', () => {
     const text = '{"a": 1.50, "b": {"a": 2, "s": "}\\"{"}, "c": [1, [2]], "a": 1e3 , "d":"x"}';

@@ -8,15 +8,18 @@
  * - JSON Lines: every such column, since a JSON number's text (`1.0`, `1e3`) is lost in parsing;
  *   each line's top-level value tokens are located and a number keeps its token (strings,
  *   booleans and nested values read as the JSON Lines reader reads them);
- * - Parquet: none; a number has no written text, and is tested on the text String() prints.
+ * - Parquet: a number has no written text; a FLOAT/DOUBLE column is tested on the text pandas
+ *   gives its cells (`3.0`, `1e-05`: float-text.ts), a DECIMAL one with its scale's digits (`1.50`),
+ *   an integer one on its digits. Only the file's schema is read again.
  */
 import { ColumnBuilder } from '../data/builder.js';
 import { readDelimited } from '../data/csv.js';
 import { detectFormat } from '../data/format.js';
 import type { CellSink } from '../data/sink.js';
 import { readBlocks } from '../data/source.js';
-import type { Column, Table } from '../data/types.js';
+import type { Column, NumericColumn, Table } from '../data/types.js';
 import { UserError } from '../errors.js';
+import { pythonFloatText } from './float-text.js';
 import type { Expectations } from './types.js';
 
 /** The written text of the columns that `regex` rules test, where the table's column lost it. */
@@ -26,9 +29,10 @@ export async function cellTextsFor(t: Table, exp: Expectations): Promise<Map<str
     ...new Set(exp.rules.flatMap((r) => (r.rule === 'regex' && r.column !== null ? [r.column] : []))),
   ].filter((n) => {
     const c = present.get(n);
-    return c && t.rowCount > 0 && (t.format === 'jsonl' || (t.format !== 'parquet' && c.kind === 'numeric'));
+    return c && t.rowCount > 0 && (t.format === 'jsonl' || c.kind === 'numeric');
   });
   if (names.length === 0) return new Map();
+  if (t.format === 'parquet') return parquetTexts(t, new Set(names));
   const { gzip } = detectFormat(t.file, { format: t.format });
   const wanted = new Set(names);
   const builders =
@@ -47,6 +51,56 @@ export async function cellTextsFor(t: Table, exp: Expectations): Promise<Map<str
     out.set(b.name, b.finish(t.rowCount));
   }
   return out;
+}
+
+/** Parquet: the text pandas gives the float and decimal columns' cells, from their schema type. */
+async function parquetTexts(t: Table, wanted: Set<string>): Promise<Map<string, Column>> {
+  const { asyncBufferFromFile, parquetMetadataAsync, parquetSchema } = await import('hyparquet');
+  let fields;
+  try {
+    fields = parquetSchema(await parquetMetadataAsync(await asyncBufferFromFile(t.file))).children;
+  } catch (e) {
+    throw new UserError(`not a valid Parquet file (${(e as Error).message})`, t.file);
+  }
+  const out = new Map<string, Column>();
+  for (const { element: e } of fields) {
+    const c = t.columns.find((x) => x.name === e.name);
+    if (!wanted.has(e.name) || c?.kind !== 'numeric') continue;
+    const decimal = e.converted_type === 'DECIMAL' || e.logical_type?.type === 'DECIMAL';
+    const scale = e.scale ?? 0;
+    if (decimal)
+      out.set(
+        e.name,
+        textColumn(c, (v) => v.toFixed(scale)),
+      );
+    else if (e.type === 'DOUBLE' || e.type === 'FLOAT') {
+      const single = e.type === 'FLOAT';
+      out.set(
+        e.name,
+        textColumn(c, (v) => pythonFloatText(v, single)),
+      );
+    }
+  }
+  return out;
+}
+
+/** A text column of a numerical one, each value written by `text`. */
+function textColumn(c: NumericColumn, text: (v: number) => string): Column {
+  const b = new ColumnBuilder(c.name, true, c.values.length);
+  const seen = new Map<number, string>();
+  for (const v of c.values) {
+    if (v !== v) b.pushMissing();
+    else {
+      // Repeated values are written once (a few thousand of them; 0 and -0 differ in text).
+      let s = seen.get(v);
+      if (s === undefined) {
+        s = text(v);
+        if (seen.size < 4096 && v !== 0) seen.set(v, s);
+      }
+      b.pushText(s);
+    }
+  }
+  return b.finish(c.values.length);
 }
 
 /** A column that is read past, not stored (CellSink of the columns no rule needs as text). */
