@@ -4,6 +4,7 @@ import { readDriftSettings, type DriftSettings } from './settings/drift.js';
 import { readGateSettings, type GateSettings } from './settings/gate.js';
 import type { InputReader } from './settings/inputs.js';
 import { readPromoteSettings, type PromoteSettings } from './settings/promote.js';
+import { assertInputsUsed, INPUTS } from './settings/stage-inputs.js';
 import { readValidateSettings, type ValidateSettings } from './settings/validate.js';
 
 export { STAGES, type StageName } from './settings/common.js';
@@ -17,57 +18,20 @@ export type { ValidateSettings } from './settings/validate.js';
 /** Stages built so far; the others answer "not yet available", never a pass. */
 export const AVAILABLE_STAGES: readonly StageName[] = ['gate', 'drift', 'validate', 'promote'];
 
-/** Every input declared in action.yml (a test keeps the two lists equal); the CLI's flags. */
-export const INPUT_NAMES: readonly string[] = [
-  'stage',
-  'metrics',
-  'metrics-format',
-  'thresholds',
-  'baseline',
-  'fail-on-violation',
-  'report-path',
-  'summary',
-  'required-metrics',
-  'metrics-schema',
-  'data',
-  'expectations',
-  'infer-expectations',
-  'reference',
-  'current',
-  'data-format',
-  'columns',
-  'exclude-columns',
-  'categorical-columns',
-  'numerical-columns',
-  'drift-method',
-  'drift-threshold',
-  'drift-config',
-  'drift-share',
-  'correction',
-  'profile-out',
-  'profile-shards',
-  'model-name',
-  'model-path',
-  'promote-to',
-  'version',
-  'bump',
-  'rollback',
-  'champion-check',
-  'push',
-  'store-dir',
-  'notify-webhook',
-  'notify-on',
-];
+/** Every input declared in action.yml (a test keeps the two equal); the CLI's flags. */
+export const INPUT_NAMES: readonly string[] = Object.keys(INPUTS);
 
 export type Settings = GateSettings | DriftSettings | ValidateSettings | PromoteSettings;
 
 /**
  * Reads every input once, validates it, and returns the typed settings of the chosen stage (each
  * stage's inputs are read in src/settings/<stage>.ts). action.yml's `required:` is not enforced by
- * the runner, so every check is made here.
+ * the runner, so every check is made here; an input the stage does not read is refused
+ * (settings/stage-inputs.ts).
  */
 export function readSettings(input: InputReader, env: NodeJS.ProcessEnv = process.env): Settings {
   const stage = readStage(input('stage'));
+  if (AVAILABLE_STAGES.includes(stage)) assertInputsUsed(stage, input);
   const common = readCommonSettings(stage, input, env);
   switch (stage) {
     case 'gate':

@@ -3,10 +3,11 @@
  * lines, rows and counts are read off the fixtures (examples/data/validate-broken.csv differs from
  * validate-train.csv in the rows listed below; __tests__/fixtures/validate/README.md).
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { ROOT, runAction, tempDir, type ActionRun } from '../../scripts/lib/run-action.mjs';
 import { expectBadInput as expectBad } from '../helpers/bad-input.js';
+import { agrees, comparable, deliberate, gx, writeCases, type GxCase } from '../validate/gx-golden.js';
 
 const FX = '__tests__/fixtures/validate';
 const EXPECTATIONS = 'examples/validate/expectations.yml';
@@ -243,6 +244,102 @@ describe('validate: untrusted column names and cell values stay inert', () => {
     expect(run.summary).toContain('&lt;script&gt;');
     expect(run.summary).toContain(
       '| ❌ fail | regex /^a/ | &lt;b&gt; | 1 of 2 | 50 % | row 1: &quot;&lt;script&gt;&quot; |',
+    );
+  });
+});
+
+describe("validate: Great Expectations' own test definitions, through the built action", () => {
+  // One passing and one failing comparable case per expectation (gx-golden.ts), and the deliberate
+  // differences: each run as the runner runs it, on the CSV pandas writes for GX's data.
+  const dir = writeCases();
+  const byType = new Map<string, GxCase[]>();
+  for (const c of comparable) byType.set(c.expectation, [...(byType.get(c.expectation) ?? []), c]);
+  const sample = [
+    ...[...byType.values()].flatMap((cases) =>
+      ['pass', 'fail', 'error'].flatMap((v) => cases.filter((c) => c.gx === v).slice(0, 1)),
+    ),
+    ...deliberate,
+  ];
+  const run = (c: GxCase) =>
+    runAction({ stage: 'validate', data: `${c.dataset}.csv`, expectations: `${gx.cases.indexOf(c)}.yml` }, dir);
+
+  test('the sample covers every mapped expectation', () => {
+    expect(new Set(sample.map((c) => c.expectation)).size).toBe(byType.size);
+    expect(sample.length).toBeGreaterThanOrEqual(20);
+  });
+
+  test.each(sample.map((c) => [c.id, c] as const))('%s', (_id, c) => {
+    const r = run(c);
+    // Bad input (a refused rule) sets only `valid`; a checked run also sets `errors` and `report`.
+    const outcome = r.code === 0 ? 'pass' : r.outputs.errors === undefined ? 'refuse' : 'fail';
+    const report = r.outputs.report ? JSON.parse(readFileSync(r.outputs.report, 'utf8')) : null;
+    const failing = report?.data[0]?.rules.at(-1)?.failing ?? null;
+    expect({ outcome, agrees: agrees(c, { outcome, failing, message: r.summary }) }).toEqual({
+      outcome,
+      agrees: true,
+    });
+    expect(r.outputs.valid).toBe(String(r.code === 0));
+  });
+});
+
+describe('validate: hostile patterns finish (RE2), and unsupported ones are refused at their line', () => {
+  const dir = tempDir('mqg-redos-');
+  // Cells that take a backtracking engine 2^n steps on ^(a+)+$ — hours for n = 40.
+  writeFileSync(path.join(dir, 'cells.csv'), `s,price\n${'a'.repeat(40)}!,1.0\n${'a'.repeat(10000)}!,2.50\naaaa,3\n`);
+  writeFileSync(path.join(dir, 'redos.yml'), 'columns:\n  s:\n    regex: "^(a+)+$"\n');
+  writeFileSync(path.join(dir, 'written.yml'), 'columns:\n  price:\n    regex: "^\\\\d+\\\\.\\\\d+$"\n');
+  writeFileSync(path.join(dir, 'lookahead.yml'), 'columns:\n  s:\n    not-null: true\n    regex: "^(?=a)"\n');
+  writeFileSync(
+    path.join(dir, 'bomb.schema.json'),
+    JSON.stringify({ properties: { run: { type: 'string', pattern: '^(a+)+$' } } }),
+  );
+  writeFileSync(path.join(dir, 'metrics.json'), JSON.stringify({ accuracy: 0.9, run: `${'a'.repeat(40)}!` }));
+
+  test('^(a+)+$ on hostile cells completes and reports the two failing rows', () => {
+    const r = runAction({ stage: 'validate', data: 'cells.csv', expectations: 'redos.yml' }, dir);
+    expect(r.code).toBe(1);
+    expect(r.outputs).toMatchObject({ valid: 'false', errors: '1' });
+    expect(r.summary).toContain('2 of 3');
+  });
+
+  test('^(a+)+$ as a metrics-schema pattern completes and reports the run name', () => {
+    const r = runAction({ stage: 'validate', metrics: 'metrics.json', 'metrics-schema': 'bomb.schema.json' }, dir);
+    expect(r.code).toBe(1);
+    expect(r.errors.map((e) => e.located)).toEqual([expect.stringContaining('must match pattern "^(a+)+$"')]);
+  });
+
+  test('regex tests the cell as written: 1.0 and 2.50 match, 3 does not', () => {
+    const r = runAction({ stage: 'validate', data: 'cells.csv', expectations: 'written.yml' }, dir);
+    expect(r.outputs).toMatchObject({ valid: 'false', errors: '1' });
+    expect(r.summary).toContain('1 of 3');
+    expect(r.summary).toContain('row 3: 3');
+  });
+
+  test('a lookahead is an error at its line, never a pass', () =>
+    expectBadInput(
+      runAction({ stage: 'validate', data: 'cells.csv', expectations: 'lookahead.yml' }, dir),
+      'lookahead.yml:4',
+      'not valid RE2 syntax',
+      'lookahead and lookbehind are not supported',
+    ));
+});
+
+describe('validate: inputs and rules whose intent is unclear are refused', () => {
+  test('thresholds given to validate names the stages that read it', () =>
+    expectBadInput(
+      validate({ metrics: 'examples/reports/metrics.json', thresholds: 'accuracy: ">= 0.9"' }),
+      "input 'thresholds' is not used by stage 'validate'",
+      'gate and promote',
+    ));
+
+  test('a rule that cannot fail is refused at its line', () => {
+    const dir = tempDir('mqg-vacuous-');
+    writeFileSync(path.join(dir, 'd.csv'), 'x\n1\n');
+    writeFileSync(path.join(dir, 'e.yml'), 'columns:\n  x:\n    not-null: { mostly: 0 }\n');
+    expectBadInput(
+      runAction({ stage: 'validate', data: 'd.csv', expectations: 'e.yml' }, dir),
+      'e.yml:3',
+      'cannot fail',
     );
   });
 });

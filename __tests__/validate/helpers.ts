@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { readDataFiles } from '../../src/validate/read-data.js';
 import type { Table } from '../../src/data/types.js';
+import { cellTextsFor } from '../../src/validate/cell-text.js';
 import { checkTable, type RuleResult } from '../../src/validate/check.js';
 import { parseExpectations } from '../../src/validate/parse.js';
 
@@ -20,7 +21,8 @@ export function table(name: string): Promise<Table> {
 /** Checks YAML expectations against a fixture; returns the results in file order. */
 export async function check(yaml: string, data = 'people.csv'): Promise<RuleResult[]> {
   const exp = await parseExpectations(yaml, 'expectations.yml');
-  return checkTable(await table(data), exp);
+  const t = await table(data);
+  return checkTable(t, exp, await cellTextsFor(t, exp));
 }
 
 /** The only result of a one-rule expectations text. */

@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
 import { UserError } from '../../src/errors.js';
 import { readMetrics } from '../../src/metrics/read.js';
 import { checkSchema, jsonPath } from '../../src/validate/schema.js';
@@ -50,4 +53,52 @@ test('jsonPath quotes what is not an identifier', () => {
   expect(jsonPath([])).toBe('$');
   expect(jsonPath(['results', 'arc_easy', 'acc,none'])).toBe('$.results.arc_easy["acc,none"]');
   expect(jsonPath(['log_history', '3', 'macro avg'])).toBe('$.log_history[3]["macro avg"]');
+});
+
+describe('schema patterns run on RE2', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'mqg-schema-'));
+  const write = (name: string, value: unknown) => {
+    writeFileSync(path.join(dir, name), JSON.stringify(value));
+    return path.join(dir, name);
+  };
+
+  test('a backtracking bomb in `pattern` and `patternProperties` finishes on hostile text', async () => {
+    const schemaFile = write('bomb.schema.json', {
+      type: 'object',
+      properties: { run: { type: 'string', pattern: '^(a+)+$' } },
+      patternProperties: { '^(x+)+$': { type: 'number' } },
+    });
+    const files = await readMetrics([
+      write('m.json', {
+        run: `${'a'.repeat(40)}!`,
+        accuracy: 0.9,
+        [`${'x'.repeat(40)}`]: 1,
+        [`${'x'.repeat(40)}!`]: 2,
+      }),
+    ]);
+    // Reading the run name as a metric needs a number elsewhere: accuracy. The run name fails its pattern.
+    const checks = await checkSchema(schemaFile, files);
+    expect(checks.map((c) => c.message)).toEqual(['$.run: must match pattern "^(a+)+$"']);
+  });
+
+  test.each([
+    ['(?=a)', 'lookahead and lookbehind are not supported'],
+    ['(a)\\1', 'backreferences are not supported'],
+  ])('an unsupported pattern /%s/ is an error naming it, never a pass', async (pattern, reason) => {
+    const schemaFile = write('bad.schema.json', { properties: { run: { type: 'string', pattern } } });
+    const err = await checkSchema(schemaFile, await readMetrics([fixture('metrics-good.json')])).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(err).toBeInstanceOf(UserError);
+    expect((err as UserError).message).toContain(`schema pattern: pattern /${pattern}/ is not valid RE2 syntax`);
+    expect((err as UserError).message).toContain(reason);
+    expect((err as UserError).file).toBe(schemaFile);
+  });
+
+  test('JSON Schema \\u escapes keep working', async () => {
+    const schemaFile = write('u.schema.json', { properties: { run: { type: 'string', pattern: '^\\u0061+$' } } });
+    const files = await readMetrics([write('u.json', { run: 'aaa', accuracy: 0.5 })]);
+    expect((await checkSchema(schemaFile, files)).map((c) => c.passed)).toEqual([true]);
+  });
 });

@@ -33,6 +33,9 @@ export interface DriftSettings extends CommonSettings {
   profileShards: string;
 }
 
+/** Largest Jensen-Shannon distance with the natural log, √(ln 2) (src/stats/jensen-shannon.ts). */
+const MAX_JENSEN_SHANNON = Math.sqrt(Math.LN2);
+
 export function readDriftSettings(input: InputReader, common: CommonSettings): DriftSettings {
   const method = readChoice(input, 'drift-method', DRIFT_METHODS, 'auto');
   const threshold = readNumber(input, 'drift-threshold', undefined, 0);
@@ -41,6 +44,7 @@ export function readDriftSettings(input: InputReader, common: CommonSettings): D
       "input 'drift-threshold' needs one 'drift-method' for every column; with 'auto', set thresholds per column in 'drift-config'",
     );
   }
+  if (threshold !== undefined && method !== 'auto') checkThreshold(method, threshold);
   const categoricalColumns = readList(input, 'categorical-columns');
   const numericalColumns = readList(input, 'numerical-columns');
   const both = categoricalColumns.filter((c) => numericalColumns.includes(c));
@@ -77,9 +81,42 @@ export function readDriftSettings(input: InputReader, common: CommonSettings): D
     method,
     threshold,
     config: input('drift-config'),
-    driftShare: readNumber(input, 'drift-share', 0.5, 0, 1) as number,
+    driftShare: readDriftShare(input),
     correction: readChoice(input, 'correction', CORRECTIONS, 'none'),
     profileOut,
     profileShards,
   };
+}
+
+/**
+ * `drift-share` in (0, 1]: the dataset drifts when the share of drifted columns reaches it, so 0
+ * would declare drift with no drifted column.
+ */
+function readDriftShare(input: InputReader): number {
+  const share = readNumber(input, 'drift-share', 0.5, 0, 1) as number;
+  if (share === 0)
+    throw new UserError(
+      "input 'drift-share' must be above 0 (at most 1): with 0 the dataset drifts even when no column drifts",
+    );
+  return share;
+}
+
+/**
+ * A threshold the chosen test can cross both ways: a p-value level in (0, 1) (at 0 no column
+ * ever drifts, at 1 or above nearly every column does), a distance above 0 (every distance is
+ * ≥ 0) and, for Jensen-Shannon, below its maximum.
+ */
+function checkThreshold(method: DriftTestName, threshold: number): void {
+  const test = DRIFT_TESTS[method];
+  const why = test.yieldsPValue
+    ? !(threshold > 0 && threshold < 1) &&
+      `a p-value level must be above 0 and below 1 (${
+        threshold === 0 ? 'with 0 no column can drift' : 'with 1 or more nearly every column drifts'
+      })`
+    : threshold === 0
+      ? 'a distance threshold must be above 0 (every distance is at least 0, so every column would drift)'
+      : method === 'jensenshannon' &&
+        threshold > MAX_JENSEN_SHANNON &&
+        `the Jensen-Shannon distance is at most √(ln 2) ≈ ${MAX_JENSEN_SHANNON.toFixed(4)}, so no column could drift`;
+  if (why) throw new UserError(`input 'drift-threshold' ${threshold} does not suit '${method}': ${why}`);
 }

@@ -48,7 +48,8 @@ export function readValidateSettings(input: InputReader, common: CommonSettings)
   };
   if (!s.metrics && data.length === 0) {
     throw new UserError(
-      "stage 'validate' needs something to check: give 'metrics' (metrics files, with optional 'required-metrics' and 'metrics-schema') and/or 'data' (data files, with 'expectations' or 'infer-expectations')",
+      "stage 'validate' needs something to check: give 'metrics' (metrics files, with optional 'required-metrics' " +
+        "and 'metrics-schema') and/or 'data' (data files, with 'expectations' or 'infer-expectations')",
     );
   }
   if (!s.metrics && (s.requiredMetrics.length > 0 || s.metricsSchema)) {

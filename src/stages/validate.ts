@@ -12,6 +12,7 @@ import { formatNumber } from '../report/format.js';
 import type { Annotation, StageResult, SummaryBlock } from '../report/result.js';
 import { annotationLocation } from '../report/workspace-path.js';
 import type { ValidateSettings } from '../settings.js';
+import { cellTextsFor } from '../validate/cell-text.js';
 import { checkTable, type RuleResult } from '../validate/check.js';
 import { checkMetrics, type MetricCheck } from '../validate/metrics.js';
 import { loadExpectations } from '../validate/parse.js';
@@ -49,10 +50,13 @@ export async function runValidate(s: ValidateSettings): Promise<StageResult> {
     if (s.inferExpectations) {
       await (await import('../validate/infer.js')).inferExpectations(tables, s.inferExpectations);
       notices.push(
-        `Expectations inferred from ${s.data.join(', ')} written to ${s.inferExpectations}: review, edit and commit them, then pass the file as 'expectations'.`,
+        `Expectations inferred from ${s.data.join(', ')} written to ${s.inferExpectations}: ` +
+          "review, edit and commit them, then pass the file as 'expectations'.",
       );
     }
-    if (expectations) for (const t of tables) data.push(dataReport(t, checkTable(t, expectations)));
+    if (expectations)
+      for (const t of tables)
+        data.push(dataReport(t, checkTable(t, expectations, await cellTextsFor(t, expectations))));
   }
 
   const failedMetrics = metricChecks.filter((c) => !c.passed);
@@ -80,7 +84,9 @@ export async function runValidate(s: ValidateSettings): Promise<StageResult> {
     ...failedRules.map(({ d, r }) => ({
       level: 'error' as const,
       title: `Validation: ${r.rule}${r.column === null ? '' : ` ${r.column}`}`,
-      message: `${r.text}${r.column === null ? '' : ` on column ${r.column}`} in ${d.file}: ${r.message}${r.samples.length > 0 ? `; samples: ${sampleText(r.samples)}` : ''}`,
+      message:
+        `${r.text}${r.column === null ? '' : ` on column ${r.column}`} in ${d.file}: ${r.message}` +
+        (r.samples.length > 0 ? `; samples: ${sampleText(r.samples)}` : ''),
       // The rule's line in the expectations file: the file the user edits.
       ...annotationLocation(s.workspace, {
         file: r.line === null ? d.file : s.expectations,
@@ -124,14 +130,14 @@ function listed(names: string[]): string {
   return names.length <= 5 ? names.join(', ') : `${names.slice(0, 5).join(', ')}, … ${names.length - 5} more`;
 }
 
+/** A sample shown as it is: a plain token, a duplicate-row note or the missing marker. */
+function plain(value: string): boolean {
+  return /^[\w.+-]+$/.test(value) || value.startsWith('same as row') || value === '(missing)';
+}
+
 /** `row 3: 250.1 · row 9: "a b"`: plain tokens as they are, other text JSON-quoted (spaces visible). */
 function sampleText(samples: Sample[]): string {
-  return samples
-    .map(
-      (x) =>
-        `row ${x.row}: ${/^[\w.+-]+$/.test(x.value) || x.value.startsWith('same as row') || x.value === '(missing)' ? x.value : JSON.stringify(x.value)}`,
-    )
-    .join(' · ');
+  return samples.map((x) => `row ${x.row}: ${plain(x.value) ? x.value : JSON.stringify(x.value)}`).join(' · ');
 }
 
 function summarize(
@@ -187,7 +193,9 @@ function summarize(
   if (s.inferExpectations) {
     blocks.push({
       kind: 'text',
-      text: `Expectations inferred from ${s.data.join(', ')} were written to ${s.inferExpectations}: a starting point to review, edit and commit.`,
+      text:
+        `Expectations inferred from ${s.data.join(', ')} were written to ${s.inferExpectations}: ` +
+        'a starting point to review, edit and commit.',
     });
   }
   return blocks;

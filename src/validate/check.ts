@@ -1,11 +1,14 @@
 /**
  * Checks every expectation against one table. Rules read the typed columns directly (see
- * rules/*.ts). An empty dataset never passes vacuously: its `row-count` rules fail, every rule on
- * rows fails with "no rows to check", and when the file declares no `row-count` rule an implicit
- * "at least 1 row" rule is reported as failed.
+ * rules/*.ts); `regex` reads the cells' text as written in the file where the caller gives it
+ * (read-data.ts), and the numerical rules read a True/False column as 1/0, as pandas does
+ * (rules/boolean.ts). An empty dataset never passes vacuously: its `row-count` rules fail, every
+ * rule on rows fails with "no rows to check", and when the file declares no `row-count` rule an
+ * implicit "at least 1 row" rule is reported as failed.
  */
 import type { Column, Table } from '../data/types.js';
 import { checkMean, checkMissingShare } from './rules/aggregate.js';
+import { booleanAsNumbers, withCellText } from './rules/boolean.js';
 import { checkDistinctCount, checkUnique } from './rules/distinct.js';
 import { plainOutcome } from './rules/outcome.js';
 import { checkNotNull } from './rules/presence.js';
@@ -35,9 +38,13 @@ export interface RuleResult {
   line: number | null;
 }
 
-export function checkTable(t: Table, exp: Expectations): RuleResult[] {
+/**
+ * @param texts columns read as text (the cells as written), by name, for the `regex` rules;
+ *   a column not in it is tested on its values' text.
+ */
+export function checkTable(t: Table, exp: Expectations, texts: ReadonlyMap<string, Column> = new Map()): RuleResult[] {
   const byName = new Map(t.columns.map((c) => [c.name, c]));
-  const results = exp.rules.map((r) => result(r, checkOne(t, r, byName)));
+  const results = exp.rules.map((r) => result(r, checkOne(t, r, byName, texts)));
   if (t.rowCount === 0 && !exp.rules.some((r) => r.rule === 'row-count')) {
     results.unshift({
       rule: 'row-count',
@@ -56,7 +63,7 @@ export function checkTable(t: Table, exp: Expectations): RuleResult[] {
   return results;
 }
 
-function checkOne(t: Table, r: Expectation, byName: Map<string, Column>): Outcome {
+function checkOne(t: Table, r: Expectation, byName: Map<string, Column>, texts: ReadonlyMap<string, Column>): Outcome {
   if (r.column === null) {
     switch (r.rule) {
       case 'row-count':
@@ -74,25 +81,29 @@ function checkOne(t: Table, r: Expectation, byName: Map<string, Column>): Outcom
   }
   if (!c) return plainOutcome(false, `no column '${r.column}' in the data`);
   if (t.rowCount === 0) return empty();
+  // Numbers see a True/False column as 1/0 (pandas); samples keep the cells' text.
+  const bool = c.kind === 'categorical' && c.boolean ? c : undefined;
+  const numeric = () => (bool ? booleanAsNumbers(bool) : c);
+  const shown = (o: Outcome) => (bool ? withCellText(o, bool) : o);
   switch (r.rule) {
     case 'type':
       return checkValues(c, typeTest(r.type), r.mostly);
     case 'not-null':
       return checkNotNull(c, r.mostly);
     case 'between':
-      return checkValues(c, betweenTest(r.min, r.max, r.strict), r.mostly);
+      return shown(checkValues(numeric(), betweenTest(r), r.mostly));
     case 'in-set':
       return checkValues(c, inSetTest(r.values), r.mostly);
     case 'regex':
-      return checkValues(c, regexTest(r.pattern), r.mostly);
+      return checkValues(texts.get(r.column) ?? c, regexTest(r.pattern), r.mostly);
     case 'unique':
-      return checkUnique(c, r.mostly);
+      return shown(checkUnique(numeric(), r.mostly));
     case 'max-missing-share':
       return checkMissingShare(c, t.rowCount, r.share);
     case 'mean-between':
-      return checkMean(c, r.min, r.max);
+      return checkMean(numeric(), r);
     case 'distinct-count-between':
-      return checkDistinctCount(c, r.min, r.max);
+      return checkDistinctCount(numeric(), r);
   }
 }
 

@@ -1,5 +1,5 @@
 /** One-line text of a rule for the summary and annotations, e.g. `between 0 and 120 (mostly 0.99)`. */
-import type { ColumnRule, TableRule } from './types.js';
+import type { ColumnRule, Range, TableRule } from './types.js';
 
 const MAX_LISTED = 8;
 
@@ -19,7 +19,7 @@ export function describe(r: TableRule | ColumnRule): string {
     case 'type':
       return `type ${r.type}${mostly}`;
     case 'between':
-      return `between ${bounds(r.min, r.max, r.strict)}${mostly}`;
+      return `between ${describeRange(r)}${mostly}`;
     case 'in-set':
       return `in-set ${list(r.values.map(String))}${mostly}`;
     case 'regex':
@@ -28,16 +28,26 @@ export function describe(r: TableRule | ColumnRule): string {
       return `max-missing-share ${r.share}`;
     case 'mean-between':
     case 'distinct-count-between':
-      return `${r.rule} ${bounds(r.min, r.max)}`;
+      return `${r.rule} ${describeRange(r)}`;
   }
 }
 
-/** `0 to 120`, `≥ 0`, `≤ 120`; strict bounds as `> 0`/`< 120`. */
-export function bounds(min: number | undefined, max: number | undefined, strict = false): string {
-  const lo = strict ? '>' : '≥';
-  const hi = strict ? '<' : '≤';
-  if (min !== undefined && max !== undefined) return strict ? `${lo} ${min} and ${hi} ${max}` : `${min} to ${max}`;
-  return min !== undefined ? `${lo} ${min}` : `${hi} ${max}`;
+export function describeRange(r: Range): string {
+  return bounds(r.min, r.max, r.strictMin, r.strictMax);
+}
+
+/**
+ * `0 to 120`, `≥ 0`, `≤ 120`; a strict bound as `> 0` / `< 120`, e.g. `> 0 and ≤ 120`.
+ *
+ * @example
+ * bounds(0, 120) // '0 to 120'
+ * bounds(0, 120, true, false) // '> 0 and ≤ 120'
+ */
+export function bounds(min: number | undefined, max: number | undefined, strictMin = false, strictMax = false): string {
+  const lo = `${strictMin ? '>' : '≥'} ${min}`;
+  const hi = `${strictMax ? '<' : '≤'} ${max}`;
+  if (min !== undefined && max !== undefined) return strictMin || strictMax ? `${lo} and ${hi}` : `${min} to ${max}`;
+  return min !== undefined ? lo : hi;
 }
 
 function list(items: string[]): string {

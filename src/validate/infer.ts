@@ -5,7 +5,8 @@
  * - `type`: `integer`/`number` for numerical columns; for text columns `boolean` or `date` when
  *   every value is one (rules/type.ts), `string` when no value reads as a number;
  * - `not-null: true` when no cell is missing, else `max-missing-share`: twice the largest observed
- *   share, at least 0.01 (so a little more missing data next time does not fail at once);
+ *   share, at least 0.01 (so a little more missing data next time does not fail at once), and no
+ *   presence rule when that reaches 1 (a rule allowing every cell to be missing cannot fail);
  * - `between` for numerical columns: the observed range widened by RANGE_MARGIN (10 %) of its
  *   width on each side (10 % of |value|, or 1, for a constant column), rounded outward to the
  *   power of ten below that margin; integer columns get integer bounds, and a lower bound stays
@@ -68,9 +69,9 @@ export function renderExpectations(tables: Table[]): string {
     const p = perFile.map((m) => m.get(name)!).reduce(merge);
     lines.push(`  ${quote(name)}:`);
     if (p.type) lines.push(`    type: ${p.type}`);
+    const share = Math.max(MIN_MISSING_SHARE, ceilTo(2 * p.missingShare, 3));
     if (p.missingShare === 0) lines.push('    not-null: true');
-    else
-      lines.push(`    max-missing-share: ${Math.min(1, Math.max(MIN_MISSING_SHARE, ceilTo(2 * p.missingShare, 3)))}`);
+    else if (share < 1) lines.push(`    max-missing-share: ${share}`);
     if (p.numeric && p.min <= p.max) {
       const [lo, hi] = widen(p.min, p.max, p.type === 'integer');
       lines.push(`    between: { min: ${lo}, max: ${hi} }`);

@@ -10,7 +10,7 @@
  *     age:
  *       type: integer                            # or { is: integer, mostly: 0.99 }
  *       not-null: true                           # or { mostly: 0.95 }
- *       between: { min: 0, max: 120, strict: false, mostly: 0.99 }
+ *       between: { min: 0, max: 120, mostly: 0.99 }  # strict: true, or strict-min / strict-max, excludes bounds
  *     country:
  *       in-set: [FR, DE, US]                     # or { values: [...], mostly: 0.9 }
  *       regex: "^[A-Z]{2}$"                      # or { pattern: "...", mostly: 0.9 }
@@ -22,16 +22,21 @@
  *     ssn:
  *       exists: false                            # the column must be absent
  *
- * Unknown rules, unknown argument keys and bad values are UserErrors at the rule's line.
+ * Unknown rules, unknown argument keys and bad values are UserErrors at the rule's line, and so are
+ * rules that cannot hold (max below min, an empty strict range) or cannot fail (`mostly: 0`,
+ * `max-missing-share: 1`, `row-count: { min: 0 }`, a pattern that matches every value): a
+ * quality gate must never pass because of how a rule was written.
  */
 import { readTextFile } from '../files/read-text.js';
 import { UserError } from '../errors.js';
 import { parseConfig } from '../tree/config.js';
 import { toPlain } from '../tree/tree.js';
-import { describe } from './describe.js';
+import { bounds, describe, describeRange } from './describe.js';
+import { matchesEverything, patternProblem } from './pattern.js';
 import {
   VALUE_TYPES,
   type ColumnRule,
+  type Range,
   type Expectation,
   type Expectations,
   type TableRule,
@@ -107,6 +112,8 @@ function parseTableRule(name: string, arg: unknown, fail: Fail): TableRule {
       const max = optionalNumber(o, 'max', name, fail, true);
       if (min < 0) fail(`row-count: min must not be negative, got ${min}`);
       if (max !== undefined && max < min) fail(`row-count: max (${max}) is below min (${min})`);
+      if (min === 0 && max === undefined)
+        fail('row-count: min 0 with no max cannot fail (every table has at least 0 rows); set max, or min ≥ 1');
       return { rule: name, min, max };
     }
     case 'columns': {
@@ -141,13 +148,8 @@ function parseColumnRule(name: string, arg: unknown, fail: Fail): ColumnRule {
     case 'unique':
       return { rule: name, mostly: flagOrMostly(arg, name, fail) };
     case 'between': {
-      const o = mapping(arg, name, ['min', 'max', 'strict', 'mostly'], fail);
-      const min = optionalNumber(o, 'min', name, fail);
-      const max = optionalNumber(o, 'max', name, fail);
-      if (min === undefined && max === undefined) fail('between: give min, max or both');
-      if (min !== undefined && max !== undefined && max < min) fail(`between: max (${max}) is below min (${min})`);
-      if ('strict' in o && typeof o.strict !== 'boolean') fail('between: strict must be true or false');
-      return { rule: name, min, max, strict: o.strict === true, mostly: mostlyOf(o, name, fail) };
+      const o = mapping(arg, name, [...RANGE_KEYS, 'mostly'], fail);
+      return { rule: name, ...range(o, name, fail), mostly: mostlyOf(o, name, fail) };
     }
     case 'in-set': {
       const o = isMapping(arg) ? mapping(arg, name, ['values', 'mostly'], fail) : { values: arg };
@@ -161,26 +163,33 @@ function parseColumnRule(name: string, arg: unknown, fail: Fail): ColumnRule {
       const o = isMapping(arg) ? mapping(arg, name, ['pattern', 'mostly'], fail) : { pattern: arg };
       if (typeof o.pattern !== 'string' || o.pattern === '')
         fail('regex: expected a pattern string, e.g. regex: "^[A-Z]{2}$"');
-      try {
-        new RegExp(o.pattern as string, 'u');
-      } catch (e) {
-        fail(`regex: invalid pattern (${(e as Error).message})`);
-      }
-      return { rule: name, pattern: o.pattern as string, mostly: mostlyOf(o, name, fail) };
+      const pattern = o.pattern as string;
+      const problem = patternProblem(pattern);
+      if (problem) fail(`regex: ${problem}`);
+      if (matchesEverything(pattern))
+        fail(
+          `regex: /${pattern}/ matches the empty text, so it matches every value and cannot fail; anchor it, e.g. ^…$`,
+        );
+      return { rule: name, pattern, mostly: mostlyOf(o, name, fail) };
     }
     case 'max-missing-share': {
-      if (typeof arg !== 'number' || !(arg >= 0 && arg <= 1))
-        fail(`max-missing-share: expected a share between 0 and 1, got '${String(arg)}'`);
+      if (typeof arg !== 'number' || !(arg >= 0 && arg < 1))
+        fail(
+          `max-missing-share: expected a share from 0 up to (not including) 1, got '${String(arg)}'` +
+            (arg === 1 ? ' (a share of 1 allows every row to be missing: the rule cannot fail)' : ''),
+        );
       return { rule: name, share: arg as number };
     }
     case 'mean-between':
+      return { rule: name, ...range(mapping(arg, name, RANGE_KEYS, fail), name, fail) };
     case 'distinct-count-between': {
-      const o = mapping(arg, name, ['min', 'max'], fail);
-      const min = optionalNumber(o, 'min', name, fail, name === 'distinct-count-between');
-      const max = optionalNumber(o, 'max', name, fail, name === 'distinct-count-between');
-      if (min === undefined && max === undefined) fail(`${name}: give min, max or both`);
-      if (min !== undefined && max !== undefined && max < min) fail(`${name}: max (${max}) is below min (${min})`);
-      return { rule: name, min, max };
+      const r = range(mapping(arg, name, RANGE_KEYS, fail), name, fail, true);
+      // Counts are whole numbers from 0: a range no count can reach, or one every count reaches, is refused.
+      const lo = r.min === undefined ? 0 : r.strictMin ? r.min + 1 : r.min;
+      const hi = r.max === undefined ? Infinity : r.strictMax ? r.max - 1 : r.max;
+      if (hi < Math.max(lo, 0)) fail(`${name}: no count is ${bounds(r.min, r.max, r.strictMin, r.strictMax)}`);
+      if (lo <= 0 && hi === Infinity) fail(`${name}: every count is ${describeRange(r)}: the rule cannot fail`);
+      return { rule: name, ...r };
     }
     default:
       return fail(`unknown rule '${name}'; expected one of ${COLUMN_RULES.join(', ')}`);
@@ -217,11 +226,46 @@ function optionalNumber(
   return v as number;
 }
 
+const RANGE_KEYS = ['min', 'max', 'strict', 'strict-min', 'strict-max'];
+
+/**
+ * `min`, `max` (finite; at least one), and strictness: `strict: true` for both sides, or
+ * `strict-min` / `strict-max` each (Great Expectations' strict_min / strict_max). Refused: max
+ * below min, a strict side without its bound, both spellings at once, and a strict range with
+ * min = max (no value is in it).
+ */
+function range(o: Record<string, unknown>, rule: string, fail: Fail, integer = false): Range {
+  const min = optionalNumber(o, 'min', rule, fail, integer);
+  const max = optionalNumber(o, 'max', rule, fail, integer);
+  if (min === undefined && max === undefined) fail(`${rule}: give min, max or both`);
+  if (min !== undefined && max !== undefined && max < min) fail(`${rule}: max (${max}) is below min (${min})`);
+  for (const k of ['strict', 'strict-min', 'strict-max'])
+    if (k in o && typeof o[k] !== 'boolean') fail(`${rule}: ${k} must be true or false, got '${String(o[k])}'`);
+  if ('strict' in o && ('strict-min' in o || 'strict-max' in o))
+    fail(`${rule}: give strict (both bounds) or strict-min / strict-max, not both`);
+  const strictMin = o.strict === true || o['strict-min'] === true;
+  const strictMax = o.strict === true || o['strict-max'] === true;
+  if (o['strict-min'] === true && min === undefined) fail(`${rule}: strict-min needs min`);
+  if (o['strict-max'] === true && max === undefined) fail(`${rule}: strict-max needs max`);
+  if (min !== undefined && min === max && (strictMin || strictMax))
+    fail(`${rule}: no value is ${bounds(min, max, strictMin, strictMax)}: the rule cannot hold`);
+  return {
+    min,
+    max,
+    strictMin: strictMin && min !== undefined,
+    strictMax: strictMax && max !== undefined,
+  };
+}
+
+/** Great Expectations' `mostly`, a share in (0, 1]: 0 would let every row fail. */
 function mostlyOf(o: Record<string, unknown>, rule: string, fail: Fail): number {
   if (!('mostly' in o)) return 1;
   const m = o.mostly;
-  if (typeof m !== 'number' || !(m >= 0 && m <= 1))
-    fail(`${rule}: mostly must be a share between 0 and 1, got '${String(m)}'`);
+  if (typeof m !== 'number' || !(m > 0 && m <= 1))
+    fail(
+      `${rule}: mostly must be a share above 0 and at most 1, got '${String(m)}'` +
+        (m === 0 ? ' (mostly 0 lets every row fail: the rule cannot fail)' : ''),
+    );
   return m as number;
 }
 

@@ -6,7 +6,8 @@
  * (`{"accuracy": 0.93, …}`). Every error is reported with its JSON path (`$.results["acc,none"]`)
  * and, where the path exists in the file, its line. A schema file that is not JSON/YAML or not a
  * valid 2020-12 schema is a UserError, never a pass. `format` is an annotation only, as 2020-12
- * specifies by default (no format is asserted).
+ * specifies by default (no format is asserted). `pattern` and `patternProperties` run on RE2
+ * (pattern.ts: linear time; no backreferences or lookaround), through Ajv's `code.regExp` option.
  */
 import { stat } from 'node:fs/promises';
 import { readTextFile } from '../files/read-text.js';
@@ -16,6 +17,7 @@ import { looksLikeJson, parseTree, syntaxOf } from '../tree/parse.js';
 import { entry, toPlain, type TreeNode } from '../tree/tree.js';
 import type { MetricFile } from '../metrics/types.js';
 import type { MetricCheck } from './metrics.js';
+import { compilePattern } from './pattern.js';
 
 /** Errors beyond this many per file are counted, not listed. */
 const MAX_ERRORS_PER_FILE = 20;
@@ -88,13 +90,37 @@ async function compileSchema(schemaPath: string): Promise<Validator> {
   const Ajv2020 = (mod.default ?? mod) as unknown as typeof mod.default;
   // strict: false — unknown keywords are annotations, as the specification says; logger: false —
   // a stage prints nothing.
-  const ajv = new Ajv2020({ allErrors: true, strict: false, logger: false, validateFormats: false });
+  const ajv = new Ajv2020({
+    allErrors: true,
+    strict: false,
+    logger: false,
+    validateFormats: false,
+    code: { regExp: re2RegExp },
+  });
   try {
     return ajv.compile(schema as object) as Validator;
   } catch (e) {
-    throw new UserError(`not a valid JSON Schema (draft 2020-12): ${(e as Error).message}`, schemaPath);
+    const message = (e as Error).message;
+    if (e instanceof PatternError) throw new UserError(`schema pattern: ${message}`, schemaPath);
+    throw new UserError(`not a valid JSON Schema (draft 2020-12): ${message}`, schemaPath);
   }
 }
+
+class PatternError extends Error {}
+
+/** Ajv's RegExpEngine on RE2; `code` names it for Ajv's standalone mode, which is not used. */
+const re2RegExp = Object.assign(
+  (pattern: string) => {
+    let compiled;
+    try {
+      compiled = compilePattern(pattern);
+    } catch (e) {
+      throw new PatternError((e as Error).message);
+    }
+    return { test: (s: string) => compiled.test(s), toString: () => `re2:${pattern}` };
+  },
+  { code: 'ml-quality-gate/re2' },
+);
 
 /** The document to validate, and its line-aware tree when the file has one. */
 async function documentOf(f: MetricFile): Promise<{ doc: unknown; tree?: TreeNode }> {

@@ -9,10 +9,15 @@
 export const VALUE_TYPES = ['number', 'integer', 'string', 'boolean', 'date'] as const;
 export type ValueType = (typeof VALUE_TYPES)[number];
 
-/** A bound pair; at least one is set. */
+/**
+ * A bound pair; at least one is set. A strict bound excludes its value (Great Expectations'
+ * `strict_min` / `strict_max`); a strict side always has its bound.
+ */
 export interface Range {
   min?: number;
   max?: number;
+  strictMin: boolean;
+  strictMax: boolean;
 }
 
 export type TableRule =
@@ -24,13 +29,13 @@ export type ColumnRule =
   | { rule: 'exists'; present: boolean }
   | { rule: 'type'; type: ValueType; mostly: number }
   | { rule: 'not-null'; mostly: number }
-  | { rule: 'between'; min?: number; max?: number; strict: boolean; mostly: number }
+  | ({ rule: 'between'; mostly: number } & Range)
   | { rule: 'in-set'; values: (string | number | boolean)[]; mostly: number }
   | { rule: 'regex'; pattern: string; mostly: number }
   | { rule: 'unique'; mostly: number }
   | { rule: 'max-missing-share'; share: number }
-  | { rule: 'mean-between'; min?: number; max?: number }
-  | { rule: 'distinct-count-between'; min?: number; max?: number };
+  | ({ rule: 'mean-between' } & Range)
+  | ({ rule: 'distinct-count-between' } & Range);
 
 export type RuleName = TableRule['rule'] | ColumnRule['rule'];
 

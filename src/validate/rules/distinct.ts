@@ -6,20 +6,21 @@
  * (number-counts.ts: about 12 to 24 bytes per row, freed after the rule).
  */
 import { NUMERIC_DISTINCT_CAP, type CategoricalColumn, type Column, type NumericColumn } from '../../data/types.js';
-import { MAX_SAMPLES, type Outcome, type Sample } from '../types.js';
+import { MAX_SAMPLES, type Outcome, type Range, type Sample } from '../types.js';
 import { formatNumber } from '../../report/format.js';
-import { bounds } from '../describe.js';
+import { describeRange } from '../describe.js';
 import { NumberCounts } from './number-counts.js';
 import { plainOutcome, rowOutcome, sample } from './outcome.js';
+import { inRange } from './values.js';
 
 export function checkUnique(c: Column, mostly: number): Outcome {
   return c.kind === 'numeric' ? uniqueNumeric(c, mostly) : uniqueCategorical(c, mostly);
 }
 
-export function checkDistinctCount(c: Column, min: number | undefined, max: number | undefined): Outcome {
+export function checkDistinctCount(c: Column, r: Range): Outcome {
   const n = c.kind === 'numeric' ? numericDistinct(c) : c.distinct;
-  const ok = (min === undefined || n >= min) && (max === undefined || n <= max);
-  return plainOutcome(ok, `${formatNumber(n)} distinct values${ok ? '' : `, expected ${bounds(min, max)}`}`);
+  const ok = inRange(n, r);
+  return plainOutcome(ok, `${formatNumber(n)} distinct values${ok ? '' : `, expected ${describeRange(r)}`}`);
 }
 
 function uniqueCategorical(c: CategoricalColumn, mostly: number): Outcome {

@@ -7,7 +7,9 @@
  */
 import { parseNumberText } from '../../data/number.js';
 import type { CategoricalColumn, Column, NumericColumn } from '../../data/types.js';
-import { MAX_SAMPLES, type Outcome, type Sample } from '../types.js';
+import { compilePattern } from '../pattern.js';
+import { MAX_SAMPLES, type Outcome, type Range, type Sample } from '../types.js';
+import { isBooleanText } from './type.js';
 import { rowOutcome, sample } from './outcome.js';
 
 /** A rule's test of one value, as a number (numerical columns) and as text (categorical ones). */
@@ -15,7 +17,7 @@ export interface ValueTest {
   number(v: number): boolean;
   text(t: string): boolean;
   /** Set by `between`: lets a numerical column be checked in a loop with no call per value. */
-  range?: { lo: number; hi: number; strict: boolean };
+  range?: Range;
 }
 
 export function checkValues(c: Column, test: ValueTest, mostly: number): Outcome {
@@ -36,11 +38,10 @@ function checkNumeric(c: NumericColumn, test: ValueTest, mostly: number): Outcom
   return rowOutcome(failing, n - c.missing, mostly, samples);
 }
 
-function checkRange(
-  c: NumericColumn,
-  { lo, hi, strict }: { lo: number; hi: number; strict: boolean },
-  mostly: number,
-): Outcome {
+function checkRange(c: NumericColumn, r: Range, mostly: number): Outcome {
+  const lo = r.min ?? -Infinity,
+    hi = r.max ?? Infinity;
+  const { strictMin, strictMax } = r;
   const values = c.values;
   const n = values.length;
   let failing = 0;
@@ -48,7 +49,7 @@ function checkRange(
   for (let i = 0; i < n; i++) {
     const v = values[i];
     // NaN (missing) compares false both ways: it is skipped.
-    if (strict ? !(v <= lo || v >= hi) : !(v < lo || v > hi)) continue;
+    if (!(strictMin ? v <= lo : v < lo) && !(strictMax ? v >= hi : v > hi)) continue;
     if (v !== v) continue;
     if (failing++ < MAX_SAMPLES) samples.push(sample(i, String(v)));
   }
@@ -73,41 +74,50 @@ function checkCategorical(c: CategoricalColumn, test: ValueTest, mostly: number)
   return rowOutcome(failing, codes.length - c.missing, mostly, samples);
 }
 
-/** `between`: inclusive bounds, or exclusive with `strict`; text that is not a number fails. */
-export function betweenTest(min: number | undefined, max: number | undefined, strict: boolean): ValueTest {
-  const lo = min ?? -Infinity,
-    hi = max ?? Infinity;
-  const number = strict ? (v: number) => v > lo && v < hi : (v: number) => v >= lo && v <= hi;
+/** Is `v` within the range (each bound inclusive unless strict)? False for NaN. */
+export function inRange(v: number, r: Range): boolean {
+  return (
+    (r.min === undefined || (r.strictMin ? v > r.min : v >= r.min)) &&
+    (r.max === undefined || (r.strictMax ? v < r.max : v <= r.max)) &&
+    v === v
+  );
+}
+
+/** `between`: inclusive bounds, or exclusive ones where strict; text that is not a number fails. */
+export function betweenTest(r: Range): ValueTest {
   return {
-    number,
-    text: (t) => {
-      const v = parseNumberText(t);
-      return v === v && number(v);
-    },
-    range: { lo, hi, strict },
+    number: (v) => inRange(v, r),
+    text: (t) => inRange(parseNumberText(t), r),
+    range: r,
   };
 }
 
 /**
- * `in-set`: text values match an entry's text exactly (YAML numbers and booleans as String()
- * prints them); numerical values match an entry of equal numeric value (`1` matches `1.0`).
+ * `in-set`: text values match an entry's text exactly (YAML numbers as String() prints them);
+ * numerical values match an entry of equal numeric value (`1` matches `1.0`). A YAML boolean
+ * matches a cell that reads as that boolean (`true`, `True`, `TRUE`), as pandas reads them.
  */
 export function inSetTest(entries: (string | number | boolean)[]): ValueTest {
-  const texts = new Set(entries.map(String));
+  const texts = new Set(entries.filter((e) => typeof e !== 'boolean').map(String));
+  const booleans = new Set(entries.filter((e) => typeof e === 'boolean'));
   const numbers = new Set(
     entries
       .map((e) => (typeof e === 'number' ? e : typeof e === 'string' ? parseNumberText(e) : NaN))
       .filter((v) => v === v),
   );
-  return { number: (v) => numbers.has(v), text: (t) => texts.has(t) };
+  return {
+    number: (v) => numbers.has(v),
+    text: (t) => texts.has(t) || (isBooleanText(t) && booleans.has(t.toLowerCase() === 'true')),
+  };
 }
 
 /**
- * `regex`: a JavaScript regular expression (Unicode mode) that must match somewhere in the value,
- * as Python's `re.search`; anchor it (`^…$`) for a whole-value match. Numbers are tested on the
- * text String() prints (`1.5`, `1e+21`), not on the file's spelling.
+ * `regex`: an RE2 pattern (pattern.ts) that must match somewhere in the value, as Python's
+ * `re.search`; anchor it (`^…$`) for a whole-value match. The validate stage hands it columns of
+ * cell texts as written in the file (`1.0` stays `1.0`; see read-data.ts); a numerical column's
+ * values are tested on the text String() prints.
  */
 export function regexTest(pattern: string): ValueTest {
-  const re = new RegExp(pattern, 'u');
+  const re = compilePattern(pattern);
   return { number: (v) => re.test(String(v)), text: (t) => re.test(t) };
 }
