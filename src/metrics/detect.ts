@@ -4,8 +4,8 @@
  * | input                                                          | format                            |
  * |----------------------------------------------------------------|-----------------------------------|
  * | a directory                                                    | mlflow (run directory)            |
- * | `*.csv` with a `step` or `epoch` column                        | lightning-csv                     |
- * | other `*.csv`                                                  | csv                               |
+ * | `*.csv` with a `step` or `epoch` column (a logger history)     | lightning-csv                     |
+ * | other `*.csv` (readers/csv.ts: long, pandas report, one row)   | csv or sklearn-report             |
  * | `*.md`                                                         | hf-model-index (front matter)     |
  * | no extension, lines `<timestamp> <value> [<step>]`             | mlflow (FileStore metric file)    |
  * | JSON/YAML (by extension, else JSON if it starts with { or [, else YAML), then by shape:          |
@@ -46,7 +46,7 @@ export function detectTextFormat(path: string, text: string): MetricsFormat | un
 }
 
 export function detectCsvFormat(rows: CsvRow[]): MetricsFormat {
-  const header = rows[0]?.cells.map((c) => c.trim()) ?? [];
+  const header = rows[0]?.cells.map((c) => c.trim().toLowerCase()) ?? [];
   return header.includes('step') || header.includes('epoch') ? 'lightning-csv' : 'csv';
 }
 

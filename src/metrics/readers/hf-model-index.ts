@@ -5,11 +5,14 @@
  *
  * Only metric values are kept, named `model-index.<i>.results.<j>.metrics.<k>.value`, with aliases
  * `<type>`, `<dataset name>.<type>`, `<dataset type>.<type>` and the metric `name`, each only when it
- * names a single metric (a card listing `rouge-1` for validation and test gets no `rouge-1` alias).
+ * names a single metric (a card listing `rouge-1` for validation and test gets no `rouge-1` alias: a
+ * rule naming it is refused with both candidates). The metric `type` (or else its `name`) gives the
+ * direction when it tells one: `wer`, `cer`, `perplexity`, `loss`, … are lower-is-better.
  */
 import { UserError } from '../../errors.js';
-import { uniqueAliases } from '../flatten.js';
+import { aliasTable } from '../flatten.js';
 import { child, entry, isArray, type TreeNode } from '../../tree/tree.js';
+import { directionFromName } from '../../rules/direction.js';
 import type { Metric, MetricFile } from '../types.js';
 
 const text = (node: TreeNode | undefined): string | undefined =>
@@ -37,9 +40,16 @@ export function readModelIndex(tree: TreeNode, file: string): MetricFile {
         const value = entry(m, 'value');
         if (!value) return;
         const name = `model-index.${i}.results.${j}.metrics.${k}.value`;
-        metrics.push({ name, value: value.value.kind === 'scalar' ? value.value.value : null, file, line: value.line });
         const type = text(child(m, 'type'));
         const label = text(child(m, 'name'));
+        const direction = (type && directionFromName(type)) ?? (label && directionFromName(label));
+        metrics.push({
+          name,
+          value: value.value.kind === 'scalar' ? value.value.value : null,
+          file,
+          line: value.line,
+          ...(direction ? { higherIsBetter: direction === 'higher' } : {}),
+        });
         if (label) candidates.push([label, name]);
         if (!type) return;
         candidates.push([type, name]);
@@ -49,5 +59,5 @@ export function readModelIndex(tree: TreeNode, file: string): MetricFile {
       });
     });
   });
-  return { file, format: 'hf-model-index', metrics, aliases: uniqueAliases(candidates, metrics) };
+  return { file, format: 'hf-model-index', metrics, ...aliasTable(candidates, metrics) };
 }

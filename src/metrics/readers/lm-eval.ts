@@ -5,12 +5,14 @@
  *
  * Only the `results` and `groups` subtrees are read (configs, versions, n-shot, config, ... are run
  * settings, not scores); the `alias` display labels are skipped. Stderr `"N/A"` stays a string.
- * `higher_is_better.<task>.<metric>` sets Metric.higherIsBetter. Aliases, when unambiguous:
- * `<task>.<metric>,<filter>` and, for the `none` filter, `<task>.<metric>` (`arc_easy.acc`); a task
- * present in both `results` and `groups` takes its aliases from `results`.
+ * `higher_is_better.<task>.<metric>` sets Metric.higherIsBetter. Aliases: `<task>.<metric>,<filter>`
+ * and `<task>.<metric>` (`arc_easy.acc`, `gsm8k.exact_match`), the latter when the metric has exactly
+ * one filter (with `strict-match` and `flexible-extract` both present, a rule naming
+ * `gsm8k.exact_match` is refused with the two candidates); a task present in both `results` and
+ * `groups` takes its aliases from `results`.
  */
 import { UserError } from '../../errors.js';
-import { flattenTree, uniqueAliases } from '../flatten.js';
+import { aliasTable, flattenTree } from '../flatten.js';
 import { child, entry, isObject, type TreeNode } from '../../tree/tree.js';
 import type { Metric, MetricFile } from '../types.js';
 
@@ -44,9 +46,9 @@ export function readLmEval(tree: TreeNode, file: string): MetricFile {
         metrics.push(m);
         if (!fromResults) continue;
         candidates.push([`${task.key}.${key}`, m.name]);
-        if (comma >= 0 && key.slice(comma + 1) === 'none') candidates.push([`${task.key}.${metric}`, m.name]);
+        if (comma >= 0) candidates.push([`${task.key}.${metric}`, m.name]);
       }
     }
   }
-  return { file, format: 'lm-eval', metrics, aliases: uniqueAliases(candidates, metrics) };
+  return { file, format: 'lm-eval', metrics, ...aliasTable(candidates, metrics) };
 }
