@@ -6,7 +6,7 @@
  * |------------------------------------------------------------------------|--------------------------|
  * | long: header `name`/`metric`/`key`, `value`/`score`; one metric a row  | the first cell           |
  * | pandas `Series.to_csv()`: header `,0` (or none), then `<name>,<number>` rows | the first cell     |
- * | pandas `DataFrame(classification_report(..., output_dict=True))` `.to_csv()`, either orientation: index column, precision/recall/f1-score/support | as the JSON report: `<class>.precision`, `macro avg.f1-score`, `accuracy` |
+ * | pandas `DataFrame(classification_report(..., output_dict=True))` `.to_csv()`, either orientation: a first column of labels (the index, whatever its header), precision/recall/f1-score/support | as the JSON report: `<class>.precision`, `macro avg.f1-score`, `accuracy` |
  * | wide, one row of values (a pandas index column, if any, is dropped)    | the header cells         |
  *
  * A wide CSV with several rows and no step/epoch column is refused: which row holds the metrics is
@@ -31,10 +31,10 @@ export function readCsv(rows: CsvRow[], file: string): MetricFile {
   const [header, ...body] = rows;
   if (isLongHeader(header)) return readLong(body, file);
   if (isHeaderlessLong(rows)) return readLong(rows, file);
-  if (isIndexHeader(header.cells[0])) {
-    const report = readReport(header, body, file);
-    if (report) return report;
-    if (body.length <= 1) return readWideCsv([dropFirst(header), ...body.map(dropFirst)], file, 'csv');
+  const report = readReport(header, body, file);
+  if (report) return report;
+  if (isIndexHeader(header.cells[0]) && body.length <= 1) {
+    return readWideCsv([dropFirst(header), ...body.map(dropFirst)], file, 'csv');
   }
   if (body.length > 1) {
     throw new UserError(
@@ -85,9 +85,10 @@ function readLong(rows: CsvRow[], file: string): MetricFile {
  * column) repeats one number in every cell: it is read as `accuracy`, and refused if its cells differ.
  */
 function readReport(header: CsvRow, body: CsvRow[], file: string): MetricFile | undefined {
+  // The first column holds the labels (pandas' index, whatever its header says).
   const columns = header.cells.map((c) => c.trim());
   const labels = body.map((r) => r.cells[0]?.trim() ?? '');
-  const byRow = REPORT_FIELDS.every((f) => columns.includes(f));
+  const byRow = REPORT_FIELDS.every((f) => columns.slice(1).includes(f));
   const byColumn = !byRow && REPORT_FIELDS.every((f) => labels.includes(f));
   if (!byRow && !byColumn) return undefined;
   const metrics: Metric[] = [];
