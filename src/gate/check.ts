@@ -67,10 +67,10 @@ export function checkRules(rules: MetricRule[], files: MetricFile[], baseline: M
  * The summary's note for an entry whose verdict rests on an assumed direction, '' otherwise.
  *
  * @example
- * directionNote({ direction_assumed: true, direction: 'higher' }) // 'direction assumed: higher is better'
+ * directionNote({ direction_assumed: true, direction: 'higher' }) // 'direction assumed: higher is better; set direction: to be sure'
  */
 export function directionNote(e: Pick<GateEntry, 'direction_assumed' | 'direction'>): string {
-  return e.direction_assumed ? `direction assumed: ${e.direction} is better (set direction: to be sure)` : '';
+  return e.direction_assumed ? `direction assumed: ${e.direction} is better; set direction: to be sure` : '';
 }
 
 /** A bare number (`target`) needs the direction; so does the champion's "no worse" (no checks). */

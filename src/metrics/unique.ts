@@ -57,10 +57,12 @@ export function assertUniqueNames(read: MetricFile): void {
 
 function duplicate(name: string, a: Metric, b: Metric): UserError {
   const [first, second] = (a.line ?? 0) <= (b.line ?? 0) ? [a, b] : [b, a];
-  const where = (m: Metric) => (m.file === second.file ? `line ${m.line ?? '?'}` : `${m.file}:${m.line ?? '?'}`);
+  const where =
+    first.file === second.file
+      ? `lines ${first.line ?? '?'} and ${second.line ?? '?'}`
+      : `${first.file}:${first.line ?? '?'} and ${second.file}:${second.line ?? '?'}`;
   return new UserError(
-    `metric ${JSON.stringify(name)} is written twice (${where(first)} and ${where(second)}); ` +
-      `which value counts is ambiguous: keep one`,
+    `metric ${JSON.stringify(name)} is written twice (${where}); which value counts is ambiguous: keep one`,
     second.file,
     second.line,
   );
