@@ -147,15 +147,18 @@ describe('MLflow file store lines, MLflow 1 to 3', () => {
     expect(f.metrics.map((m) => [m.name, m.value])).toEqual([['accuracy', value]]);
   });
 
-  test('the latest value as MLflow picks it: step, then time, then the larger value', async () => {
-    const text = ['1000 0.9 1', '3000 0.1 3', '2000 0.5 3', '3000 0.2 3'].join('\n');
+  test('the latest value as MLflow picks it: the highest step, then the latest time', async () => {
+    const text = ['1000 0.9 1', '3000 0.1 3', '2000 0.5 3', '900 0.7 2', '3000 0.1 3'].join('\n');
     const f = await readMetricsFile(put('latest/metrics/loss', text));
-    expect(at(f, 'loss')).toEqual([0.2, 4]);
+    expect(at(f, 'loss')).toEqual([0.1, 2]);
   });
 
-  test('a NaN tied with a number wins, so it fails', async () => {
-    const f = await readMetricsFile(put('nan/metrics/loss', '1000 0.2 1\n1000 nan 1\n'));
-    expect(f.metrics[0].value).toBeNaN();
+  test('two different values at the latest step and time are refused, naming both lines', async () => {
+    const text = ['1000 0.9 1', '3000 0.1 3', '3000 0.95 3'].join('\n');
+    expect(await refusal(put('tie/metrics/acc', text))).toContain(
+      ':3: two different values of acc at step 3 and timestamp 3000 (lines 2 and 3)',
+    );
+    expect(await refusal(put('nan/metrics/loss', '1000 0.2 1\n1000 nan 1\n'))).toContain('two different values');
   });
 
   test('values logged for several datasets are separate metrics; the plain name is ambiguous', async () => {

@@ -1,8 +1,8 @@
 /**
  * `run.json` written by mlflow-export-import (https://github.com/mlflow/mlflow-export-import):
  * `mlflow.metrics.<name>` is a list of `{value, timestamp, step}`. Each metric keeps its latest entry
- * (highest step, then latest timestamp, then the larger value, as MLflow's FileStore picks it), named
- * `<name>` with the path `mlflow.metrics.<name>.<i>.value`. A run with `mlflow.info.lifecycle_stage: deleted` is refused, like a deleted run folder.
+ * (highest step, then latest timestamp, as MLflow picks it; two different values there are refused),
+ * named `<name>` with the path `mlflow.metrics.<name>.<i>.value`. A run with `mlflow.info.lifecycle_stage: deleted` is refused, like a deleted run folder.
  */
 import { UserError } from '../../errors.js';
 import { flattenTree } from '../flatten.js';
@@ -36,11 +36,26 @@ export function readMlflowExport(tree: TreeNode, file: string): MetricFile {
       continue;
     }
     const items = e.value.items;
-    const latest = latestIndex(
-      items.map((item) => ({ step: numberAt(item, 'step'), time: numberAt(item, 'timestamp'), value: valueAt(item) })),
-    );
+    const rows = items.map((item) => ({
+      step: numberAt(item, 'step'),
+      time: numberAt(item, 'timestamp'),
+      value: valueAt(item),
+    }));
+    const latest = latestIndex(rows);
     if (latest < 0) continue;
     const value = entry(items[latest], 'value')!;
+    const best = rows[latest];
+    const rival = rows.findIndex(
+      (r) => r.value !== undefined && r.step === best.step && r.time === best.time && !Object.is(r.value, best.value),
+    );
+    if (rival >= 0) {
+      throw new UserError(
+        `two different values of ${e.key} at step ${best.step} and timestamp ${best.time} ` +
+          `(lines ${entry(items[rival], 'value')!.line} and ${value.line}): which one is the latest is ambiguous`,
+        file,
+        value.line,
+      );
+    }
     metrics.push({
       name: e.key,
       path: `${prefix}.${latest}.value`,
@@ -55,5 +70,6 @@ export function readMlflowExport(tree: TreeNode, file: string): MetricFile {
 const valueAt = (item: TreeNode): number | undefined => {
   const v = child(item, 'value');
   if (v?.kind !== 'scalar') return undefined;
-  return typeof v.value === 'number' ? v.value : v.value === null ? NaN : undefined;
+  // Anything but a number (null, text) stays in the race as NaN: if it is the latest, it fails.
+  return typeof v.value === 'number' ? v.value : NaN;
 };

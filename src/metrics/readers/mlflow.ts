@@ -9,8 +9,9 @@
  * | `mlruns/<exp>/models/<model id>/metrics/<name>` (MLflow 3 logged model) | `<timestamp ms> <value> <step> <run id>` |
  * | same, with a dataset                               | `<timestamp ms> <value> <step> <run id> <dataset name> <dataset digest>` |
  *
- * A metric keeps the latest value as MLflow picks it: highest step, then latest timestamp, then the
- * larger value (a NaN among equals wins, so it fails). Values logged for different datasets are
+ * A metric keeps the latest value as MLflow picks it: highest step, then latest timestamp. Two
+ * different values at that same step and timestamp are refused (MLflow would show the larger one: a
+ * guess); the same line written twice (MLflow 3 does) is one value. Values logged for different datasets are
  * different metrics, as MLflow keeps them for logged models: one dataset → `<name>`; several →
  * `<name>@<dataset name>` each (`<name>@(none)` for the values logged without a dataset), and a rule
  * naming plain `<name>` is refused with the candidates. Its line is that of the chosen row.
@@ -123,6 +124,16 @@ function readMlflowMetricText(text: string, file: string, name: string): Metric[
   const names = [...groups.values()].map((rows) => rows[0].datasetName);
   return [...groups.values()].map((rows) => {
     const best = rows[latestIndex(rows)];
+    const rival = rows.find((r) => r.step === best.step && r.time === best.time && !Object.is(r.value, best.value));
+    if (rival) {
+      const [a, b] = rival.line < best.line ? [rival, best] : [best, rival];
+      throw new UserError(
+        `two different values of ${name} at step ${best.step} and timestamp ${best.time} (lines ${a.line} and ${b.line}): ` +
+          `which one is the latest is ambiguous`,
+        file,
+        b.line,
+      );
+    }
     const qualifier =
       best.dataset === ''
         ? '(none)'
