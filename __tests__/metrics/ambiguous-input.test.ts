@@ -41,7 +41,13 @@ describe('a name written twice is refused, naming both lines', () => {
       3,
       'lines 2 and 3',
     ],
-    ['repeated lm-eval metric', 'lm.json', '{"results": {"arc": {\n"acc,none": 0.9,\n"acc,none": 0.2}}, "versions": {}}', 3, 'lines 2 and 3'],
+    [
+      'repeated lm-eval metric',
+      'lm.json',
+      '{"results": {"arc": {\n"acc,none": 0.9,\n"acc,none": 0.2}}, "versions": {}}',
+      3,
+      'lines 2 and 3',
+    ],
     ['repeated YAML key', 'dup.yaml', 'accuracy: 0.99\nf1: 0.5\naccuracy: 0.5\n', 3, ''],
   ])('%s', async (_what, name, text, line, both) => {
     const e = await userErrorOf(readMetricsFile(put(name, text)));
@@ -173,7 +179,9 @@ describe('MLflow file store lines, MLflow 1 to 3', () => {
 
   test('7 fields, or text where the value belongs, are malformed', async () => {
     expect(await refusal(put('bad/metrics/x', '1 0.5 1 a b c d\n'))).toContain('malformed MLflow metric line');
-    expect(await refusal(put('bad2/metrics/x', '1000 0.5 1\n1001 high 2\n'))).toContain(':2: malformed MLflow metric line');
+    expect(await refusal(put('bad2/metrics/x', '1000 0.5 1\n1001 high 2\n'))).toContain(
+      ':2: malformed MLflow metric line',
+    );
   });
 
   test('a failed or killed run is refused; a finished one is read', async () => {

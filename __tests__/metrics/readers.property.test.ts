@@ -74,7 +74,14 @@ interface Writer {
 }
 
 /** The target's value as written, or its mutation. */
-function valueText(m: Model, i: number, v: number, mut: Mutation, isLast: boolean, fmt = String): string {
+function valueText(
+  m: Model,
+  i: number,
+  v: number,
+  mut: Mutation,
+  isLast: boolean,
+  fmt: (v: number) => string = String,
+): string {
   if (i === m.target && isLast && mut.kind === 'token') return mut.token;
   return fmt(v);
 }
@@ -239,7 +246,11 @@ const WRITERS: Writer[] = [
         fields.push(`      "step": ${(s + 1) * 100}`);
         return `    {\n${fields.join(',\n')}\n    }`;
       });
-      const text = `{\n  "best_metric": null,\n  "epoch": ${steps}.0,\n  "global_step": ${steps * 100},\n  "log_history": [\n${entries.join(',\n')}\n  ],\n  "max_steps": ${steps * 100}\n}\n`;
+      const text = [
+        `{\n  "best_metric": null,\n  "epoch": ${steps}.0,\n  "global_step": ${steps * 100},`,
+        `  "log_history": [\n${entries.join(',\n')}\n  ],`,
+        `  "max_steps": ${steps * 100}\n}\n`,
+      ].join('\n');
       return { files: { 'trainer_state.json': text }, read: 'trainer_state.json' };
     },
     ruleName: (m, i) => `eval_${m.entries[i].key}`,
@@ -285,7 +296,8 @@ const WRITERS: Writer[] = [
       const tasks = m.entries.map((e, i) => {
         const dup = i === m.target && mut.kind === 'duplicate' ? `      "acc,none": ${mut.pass},\n` : '';
         const v = valueText(m, i, last(e), mut, true, JSON.stringify);
-        return `    ${JSON.stringify(e.key)}: {\n      "alias": ${JSON.stringify(e.key)},\n${dup}      "acc,none": ${v},\n      "acc_stderr,none": 0.01\n    }`;
+        const name = JSON.stringify(e.key);
+        return `    ${name}: {\n      "alias": ${name},\n${dup}      "acc,none": ${v},\n      "acc_stderr,none": 0.01\n    }`;
       });
       const hib = m.entries.map((e) => `${JSON.stringify(e.key)}: {"acc": true}`).join(', ');
       const text = `{\n  "results": {\n${tasks.join(',\n')}\n  },\n  "versions": {},\n  "higher_is_better": {${hib}}\n}\n`;
@@ -374,7 +386,8 @@ const WRITERS: Writer[] = [
           ? [`      ${JSON.stringify(e.key)}: [{"value": ${mut.pass}, "timestamp": 9999, "step": 999}]`, own]
           : [own];
       });
-      const text = `{\n  "mlflow": {\n    "info": {"lifecycle_stage": "active"},\n    "metrics": {\n${metrics.join(',\n')}\n    }\n  }\n}\n`;
+      const info = '    "info": {"lifecycle_stage": "active"},';
+      const text = `{\n  "mlflow": {\n${info}\n    "metrics": {\n${metrics.join(',\n')}\n    }\n  }\n}\n`;
       return { files: { 'run.json': text }, read: 'run.json' };
     },
     ruleName: (m, i) => m.entries[i].key,
@@ -462,7 +475,7 @@ function failingRule(w: Writer, m: Model): { rule: string; bound: number } {
   return { rule: JSON.stringify({ [w.ruleName(m, m.target)]: `>= ${bound}` }), bound };
 }
 
-type TextMutation = { kind: 'truncate'; at: number } | { kind: 'binary'; at: number; bytes: number[] };
+type TextMutation = { kind: 'truncate'; at: number } | { kind: 'binary'; at: number; bytes: readonly number[] };
 
 const textMutation: fc.Arbitrary<TextMutation> = fc.oneof(
   fc.record({ kind: fc.constant('truncate' as const), at: fc.double({ min: 0, max: 1, noNaN: true }) }),

@@ -2,12 +2,13 @@
  * A metrics CSV (not a logger history: those have a `step` or `epoch` column, lightning-csv.ts).
  * Read only when its shape says unambiguously which cell is which metric; otherwise refused:
  *
- * | shape                                                                  | names                    |
- * |------------------------------------------------------------------------|--------------------------|
- * | long: header `name`/`metric`/`key`, `value`/`score`; one metric a row  | the first cell           |
- * | pandas `Series.to_csv()`: header `,0` (or none), then `<name>,<number>` rows | the first cell     |
- * | pandas `DataFrame(classification_report(..., output_dict=True))` `.to_csv()`, either orientation: a first column of labels (the index, whatever its header), precision/recall/f1-score/support | as the JSON report: `<class>.precision`, `macro avg.f1-score`, `accuracy` |
- * | wide, one row of values (a pandas index column, if any, is dropped)    | the header cells         |
+ * - long: header `name`/`metric`/`key` then `value`/`score`, one metric a row, named by its first cell;
+ * - pandas `Series.to_csv()`: header `,0` (or no header at all), then `<name>,<number>` rows;
+ * - a scikit-learn classification report written by pandas (`DataFrame(report).to_csv()`, either
+ *   orientation): a first column of labels (the index, whatever its header says) and
+ *   precision/recall/f1-score(/support) columns or rows, named as the JSON report is
+ *   (`<class>.precision`, `macro avg.f1-score`, `accuracy`);
+ * - wide with one row of values (a pandas index column, if any, is dropped), named by the header.
  *
  * A wide CSV with several rows and no step/epoch column is refused: which row holds the metrics is
  * a guess (the first? the last? a mean?). Names are trimmed; cells are numbers (`nan`/`inf` kept as

@@ -2,7 +2,8 @@
  * `run.json` written by mlflow-export-import (https://github.com/mlflow/mlflow-export-import):
  * `mlflow.metrics.<name>` is a list of `{value, timestamp, step}`. Each metric keeps its latest entry
  * (highest step, then latest timestamp, as MLflow picks it; two different values there are refused),
- * named `<name>` with the path `mlflow.metrics.<name>.<i>.value`. A run with `mlflow.info.lifecycle_stage: deleted` is refused, like a deleted run folder.
+ * named `<name>` with the path `mlflow.metrics.<name>.<i>.value`. A run with
+ * `mlflow.info.lifecycle_stage: deleted` is refused, like a deleted run folder.
  */
 import { UserError } from '../../errors.js';
 import { flattenTree } from '../flatten.js';
