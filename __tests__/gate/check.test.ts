@@ -111,13 +111,14 @@ describe('direction', () => {
     expect(e.passed).toBe(false);
   });
 
-  test('max-drop on a metric of unknown direction implies higher is better', async () => {
+  test('max-drop on a metric of unknown direction implies higher is better, and says it assumed so', async () => {
     const [e] = checkRules(
       await parseRules('foo: { max-drop: 0.1 }'),
       [file('m.json', [{ name: 'foo', value: 0.5 }])],
       [file('b.json', [{ name: 'foo', value: 0.55 }])],
     );
-    expect(e).toMatchObject({ direction: 'higher', direction_from: 'checks', direction_assumed: false, passed: true });
+    expect(e).toMatchObject({ direction: 'higher', direction_from: 'checks', direction_assumed: true, passed: true });
+    expect(e.rule).toBe('max-drop 0.1 (direction assumed from max-drop: higher is better; set direction: to be sure)');
   });
 });
 

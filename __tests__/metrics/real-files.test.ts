@@ -190,3 +190,14 @@ describe('lm-evaluation-harness 0.4 with filters', () => {
     expect(at(g, 'coqa.f1')).toEqual([0.7780665512870424, 20]);
   });
 });
+
+describe('lm-eval direction without a higher_is_better block', () => {
+  test("the task config's metric_list says higher is better (saucam gsm8k, line 35)", async () => {
+    const f = await readMetricsFile(sample('lm-eval-harness/saucam__model_evals__Meta-Llama-3-8B-Instruct-gsm8k.json'));
+    expect(f.metrics.find((m) => m.name === 'results.gsm8k.exact_match,strict-match')?.higherIsBetter).toBe(true);
+    // The stderr has no entry in metric_list: the file says nothing about it.
+    expect(f.metrics.find((m) => m.name === 'results.gsm8k.exact_match_stderr,strict-match')?.higherIsBetter).toBe(
+      undefined,
+    );
+  });
+});

@@ -42,12 +42,15 @@ export function checkRules(rules: MetricRule[], files: MetricFile[], baseline: M
   return resolveRules(rules, files, baseline).map(({ rule, metric, base, direction, from }) => {
     const value = metric.value as number;
     const ev = evaluateRule(rule, value, base, direction);
-    const assumed = from === 'assumed' && usesDirection(rule.checks);
+    // Nothing in the file or the name told the direction, and the verdict depends on it.
+    const assumed = (from === 'assumed' && usesDirection(rule.checks)) || from === 'checks';
     return {
       name: rule.metric,
       value,
       // The summary shows this text: a verdict that rests on an assumed direction says so.
-      rule: assumed ? `${rule.text} (${directionNote({ direction_assumed: true, direction })})` : rule.text,
+      rule: assumed
+        ? `${rule.text} (${directionNote({ direction_assumed: true, direction, direction_from: from })})`
+        : rule.text,
       direction,
       direction_from: from,
       direction_assumed: assumed,
@@ -67,10 +70,13 @@ export function checkRules(rules: MetricRule[], files: MetricFile[], baseline: M
  * The summary's note for an entry whose verdict rests on an assumed direction, '' otherwise.
  *
  * @example
- * directionNote({ direction_assumed: true, direction: 'higher' }) // 'direction assumed: higher is better; set direction: to be sure'
+ * directionNote({ direction_assumed: true, direction: 'higher', direction_from: 'assumed' })
+ * // 'direction assumed: higher is better; set direction: to be sure'
  */
-export function directionNote(e: Pick<GateEntry, 'direction_assumed' | 'direction'>): string {
-  return e.direction_assumed ? `direction assumed: ${e.direction} is better; set direction: to be sure` : '';
+export function directionNote(e: Pick<GateEntry, 'direction_assumed' | 'direction' | 'direction_from'>): string {
+  if (!e.direction_assumed) return '';
+  const from = e.direction_from === 'checks' ? ` from ${e.direction === 'higher' ? 'max-drop' : 'max-increase'}` : '';
+  return `direction assumed${from}: ${e.direction} is better; set direction: to be sure`;
 }
 
 /** A bare number (`target`) needs the direction; so does the champion's "no worse" (no checks). */
