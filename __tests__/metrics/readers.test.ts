@@ -72,7 +72,10 @@ describe('Hugging Face Trainer', () => {
     expect(at(f, 'global_step')).toEqual([5000, 5]);
     expect(at(f, 'epoch')).toEqual([12.224938875305623, 4]);
     expect(at(f, 'total_flos')).toEqual([2.307297992638464e19, 1267]);
-    expect(f.aliases.eval_wer).toMatch(/^log_history\.\d+\.eval_wer$/);
+    // Named as rules name it; the epoch-indexed path is kept beside it and answers too.
+    const wer = f.metrics.find((m) => m.name === 'eval_wer');
+    expect(wer?.path).toBe('log_history.204.eval_wer');
+    expect(at(f, 'log_history.204.eval_wer')).toEqual([32.09599593667993, 1252]);
     expect(f.metrics.find((m) => m.name === 'best_model_checkpoint')).toBeUndefined();
   });
 
@@ -224,7 +227,7 @@ describe('Keras history and Lightning CSVLogger', () => {
   test('Keras: 80 epochs', async () => {
     const f = await readMetricsFile(sample('keras-lightning/alexandrosanat__traffic-sign-recognition__history.json'));
     expect(at(f, 'loss')).toEqual([0.08502980321645737, 1]);
-    expect(f.aliases.loss).toBe('loss.79');
+    expect(f.metrics.find((m) => m.name === 'loss')?.path).toBe('loss.79');
   });
 
   test('Lightning: sparse CRLF file, last non-empty cell per column', async () => {
@@ -407,7 +410,7 @@ describe('bad input', () => {
     [
       synthetic('reports'),
       'auto',
-      `${synthetic('reports')}: not an MLflow run directory: no metrics/ folder (only a run directory can be read as a folder)`,
+      `${synthetic('reports')}: not an MLflow run or logged-model directory: no metrics/ folder (only those can be read as a folder)`,
     ],
     [
       synthetic('reports'),

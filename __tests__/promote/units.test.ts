@@ -44,10 +44,12 @@ describe('champion vs challenger', () => {
     ]);
   });
 
-  test('a metric the champion never recorded is not compared and does not block', async () => {
+  test('a gated metric the champion has no value for is a failed comparison, never a pass', async () => {
     const rules = await parseRules('new_metric: { max-drop: 0.01 }\nacc: ">= 0.1"\n');
     const r = compareWithChampion(rules, [file({ new_metric: 0.1, acc: 0.5 })], [file({ acc: 0.5 })]);
-    expect(r[0]).toMatchObject({ champion: null, passed: true, message: 'not compared: the champion has no value' });
+    expect(r[0]).toMatchObject({ champion: null, passed: false });
+    expect(r[0].message).toContain("the champion has no value for 'new_metric'");
+    expect(r[1]).toMatchObject({ champion: 0.5, passed: true });
   });
 
   test('absoluteRules keeps what needs no baseline', async () => {

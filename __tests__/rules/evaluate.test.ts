@@ -70,5 +70,27 @@ describe('directionFromName', () => {
     ['glossary_acc', 'higher'],
     ['macro avg.f1-score', 'higher'],
     ['train_samples_per_second', 'higher'],
+    // units of time, size and rates in the name
+    ['inference_ms', 'lower'],
+    ['speed(ms)', 'lower'],
+    ['Validation Time (s)', 'lower'],
+    ['p95_seconds', 'lower'],
+    ['latency', 'lower'],
+    ['time', 'lower'],
+    ['eval_runtime', 'lower'],
+    ['model_size_mb', 'lower'],
+    ['tokens/s', 'higher'],
+    ['eval_steps_per_second', 'higher'],
+    // model-card and lm-eval types
+    ['cer', 'lower'],
+    ['acc_norm_stderr,none', 'lower'],
+    ['metrics/mAP50-95(B)', 'higher'],
+    ['rouge1', 'higher'],
+    ['exact_match,strict-match', 'higher'],
+    // nothing tells: unknown, never a silent "higher"
+    ['custom_metric', undefined],
+    ['total_flos', undefined],
+    ['epoch', undefined],
+    ['grad_norm', undefined],
   ])('%s → %s', (name, dir) => expect(directionFromName(name)).toBe(dir));
 });

@@ -37,6 +37,18 @@ describe('parseRules', () => {
     expect(r.text).toBe('>= 0.85, <= 1, max-drop 0.02, max-drop 5 %, max-increase 1, max-increase 10 %');
   });
 
+  test('bounds that meet are accepted: min equal to max, between a and a, 0 written as 0e5', async () => {
+    const rules = await parseRules('a: { min: 0.5, max: 0.5 }\nb: "between 2 and 2"\nc: ">= 0e5"');
+    expect(rules.map((r) => r.checks)).toEqual([
+      [
+        { kind: 'compare', op: '>=', value: 0.5 },
+        { kind: 'compare', op: '<=', value: 0.5 },
+      ],
+      [{ kind: 'between', min: 2, max: 2 }],
+      [{ kind: 'compare', op: '>=', value: 0 }],
+    ]);
+  });
+
   test('JSON is accepted', async () => {
     const rules = await parseRules('{"accuracy": ">= 0.9", "loss": {"max": 0.4}}');
     expect(rules.map((r) => r.metric)).toEqual(['accuracy', 'loss']);
@@ -52,6 +64,17 @@ describe('parseRules', () => {
     ['a: {}', 1, 'no check'],
     ['a: [1, 2]', 1, 'expected a string'],
     ['a: ">= 1"\na: "<= 2"', 2, 'Map keys must be unique'],
+    // rules that cannot hold, or cannot fail
+    ['a: ">= -1e999"', 1, 'too large for a number (it overflows to infinity)'],
+    ['a: "<= 1e400"', 1, 'overflows to infinity'],
+    ['a: "== 1e-999"', 1, 'too small for a number (it underflows to 0)'],
+    ['a: "between -1e999 and 1"', 1, 'overflows to infinity'],
+    ['a: "between 0 and 1e999"', 1, 'overflows to infinity'],
+    ['a: { min: 0.9, max: 0.1 }', 1, 'min 0.9 is above max 0.1: no value can meet both'],
+    ['a: { min: .inf }', 1, 'finite number'],
+    ['a: { max-drop-pct: -5 }', 1, 'must not be negative'],
+    ['a: { max-increase: .nan }', 1, 'finite number'],
+    ['a: .inf', 1, 'finite number'],
     ['- a\n- b', 1, 'mapping of metric names'],
   ])('%j is rejected at line %d', async (text, line, message) => {
     const err = await parseRules(text, 'rules.yml').catch((e: unknown) => e);

@@ -4,10 +4,10 @@
  * | input                                                          | format                            |
  * |----------------------------------------------------------------|-----------------------------------|
  * | a directory                                                    | mlflow (run directory)            |
- * | `*.csv` with a `step` or `epoch` column                        | lightning-csv                     |
- * | other `*.csv`                                                  | csv                               |
+ * | `*.csv` with a `step` or `epoch` column (a logger history)     | lightning-csv                     |
+ * | other `*.csv` (readers/csv.ts: long, pandas report, one row)   | csv or sklearn-report             |
  * | `*.md`                                                         | hf-model-index (front matter)     |
- * | no extension, lines `<timestamp> <value> [<step>]`             | mlflow (FileStore metric file)    |
+ * | no extension, in a `metrics/` folder or lines `<ts> <value> …` | mlflow (FileStore metric file)    |
  * | JSON/YAML (by extension, else JSON if it starts with { or [, else YAML), then by shape:          |
  * | • `model-index` list                                           | hf-model-index                    |
  * | • `log_history` list and `global_step`                         | hf-trainer (trainer_state.json)   |
@@ -22,7 +22,7 @@
  * | • named `*{all,eval,train,test,predict}_results.json`          | hf-trainer                        |
  * | • anything else                                                | json or yaml (generic tree)       |
  */
-import { basename, extname } from 'node:path';
+import { basename, dirname, extname } from 'node:path';
 import { isDvcDiff } from './readers/dvc-diff.js';
 import { isDvcShow } from './readers/dvc.js';
 import { isTrainerState } from './readers/hf-trainer-state.js';
@@ -41,12 +41,12 @@ export function detectTextFormat(path: string, text: string): MetricsFormat | un
   const ext = extname(path).toLowerCase();
   if (ext === '.csv') return 'csv'; // refined by detectCsvFormat once split into rows
   if (ext === '.md') return 'hf-model-index';
-  if (ext === '' && looksLikeMlflowMetric(text)) return 'mlflow';
+  if (ext === '' && (looksLikeMlflowMetric(text) || basename(dirname(path)) === 'metrics')) return 'mlflow';
   return undefined;
 }
 
 export function detectCsvFormat(rows: CsvRow[]): MetricsFormat {
-  const header = rows[0]?.cells.map((c) => c.trim()) ?? [];
+  const header = rows[0]?.cells.map((c) => c.trim().toLowerCase()) ?? [];
   return header.includes('step') || header.includes('epoch') ? 'lightning-csv' : 'csv';
 }
 

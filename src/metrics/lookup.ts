@@ -2,14 +2,19 @@
 import type { Metric, MetricFile } from './types.js';
 
 /**
- * The metric called `name`. Precedence: a generic name beats an alias; among files, the first one
- * listed wins; within a file, the first metric of that name (in file order). So
+ * The metric called `name`. Precedence: a metric's name, then its path in the file
+ * (`val_accuracy.79`), then an alias; among files, the first one listed wins. So
  * `metrics: a.json b.json` with `accuracy` in both uses a.json's, and an alias `accuracy` in a.json
- * loses to a generic `accuracy` in b.json.
+ * loses to a name `accuracy` in b.json. Undefined when nothing answers to `name` (see
+ * `metricCandidates` for what a rule may have meant).
  */
 export function lookupMetric(files: MetricFile[], name: string): Metric | undefined {
   for (const f of files) {
     const found = f.metrics.find((m) => m.name === name);
+    if (found) return found;
+  }
+  for (const f of files) {
+    const found = f.metrics.find((m) => m.path === name);
     if (found) return found;
   }
   for (const f of files) {
@@ -21,7 +26,36 @@ export function lookupMetric(files: MetricFile[], name: string): Metric | undefi
   return undefined;
 }
 
-/** Every finite numeric metric by generic name (first file, first occurrence wins), for the `metrics` output. */
+/**
+ * The metrics a name that answers to none may have meant, in file order: those a reader's alias
+ * would fit but for being ambiguous (a model card's `wer` for two datasets, lm-eval's
+ * `gsm8k.exact_match` with two filters), and those whose name ends with it (`test.accuracy` and
+ * `val.accuracy` for `accuracy`; `results.gsm8k.exact_match,strict-match` for `gsm8k.exact_match`;
+ * `accuracy@eval` for `accuracy`).
+ *
+ * @example
+ * metricCandidates(files, 'accuracy').map((m) => m.name) // ['test.accuracy', 'val.accuracy']
+ */
+export function metricCandidates(files: MetricFile[], name: string): Metric[] {
+  const found: Metric[] = [];
+  const add = (m: Metric | undefined) => {
+    if (m && !found.includes(m)) found.push(m);
+  };
+  for (const f of files) {
+    const targets = f.ambiguous && Object.hasOwn(f.ambiguous, name) ? f.ambiguous[name] : [];
+    for (const t of targets) add(f.metrics.find((m) => m.name === t));
+  }
+  for (const f of files) for (const m of f.metrics) if (endsWithName(m.name, name)) add(m);
+  return found;
+}
+
+/** `results.gsm8k.exact_match,strict-match` ends with `gsm8k.exact_match`; `accuracy@test` with `accuracy`. */
+function endsWithName(full: string, name: string): boolean {
+  const base = full.replace(/,[^.,]*$/, '').replace(/@[^.@]*$/, '');
+  return base === name || base.endsWith(`.${name}`) || full.endsWith(`.${name}`);
+}
+
+/** Every finite numeric metric by name (first file, first occurrence wins), for the `metrics` output. */
 export function flatMetrics(files: MetricFile[]): Record<string, number> {
   const out = new Map<string, number>();
   for (const f of files) {

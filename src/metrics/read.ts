@@ -1,10 +1,12 @@
 /**
  * Entry point of the metrics readers: one file (or MLflow run directory) → one MetricFile, in the
  * format given or detected (detect.ts has the table). Every failure is a UserError naming the file.
+ * Whatever the format, a file is refused when a key repeats in one object or a metric name occurs
+ * twice (unique.ts), and when it holds no numeric metric at all: it cannot pass any gate honestly.
  */
 import { stat } from 'node:fs/promises';
 import { fileError, readTextFile } from '../files/read-text.js';
-import { resolve } from 'node:path';
+import { extname, resolve } from 'node:path';
 import { UserError } from '../errors.js';
 import { parseCsvRows } from './csv-rows.js';
 import { detectCsvFormat, detectTextFormat, detectTreeFormat } from './detect.js';
@@ -17,6 +19,8 @@ import { readModelIndex } from './readers/hf-model-index.js';
 import { isTrainerState, readTrainerState } from './readers/hf-trainer-state.js';
 import { readKerasHistory } from './readers/keras-history.js';
 import { readWideCsv } from './readers/lightning-csv.js';
+import { isMetricValue } from './number-text.js';
+import { assertUniqueKeys, assertUniqueNames } from './unique.js';
 import { readLmEval } from './readers/lm-eval.js';
 import { readMlflowMetricFile, readMlflowRunDir } from './readers/mlflow.js';
 import { readMlflowExport } from './readers/mlflow-export.js';
@@ -44,21 +48,43 @@ export async function readMetricsFile(
     if (format !== 'auto' && format !== 'mlflow') {
       throw new UserError(`is a directory; only an MLflow run directory (format mlflow) can be read as a folder`, path);
     }
-    return readMlflowRunDir(path, abs);
+    return checked(await readMlflowRunDir(path, abs));
   }
   const text = await readTextFile(path, { what: 'metrics file', cwd });
   if (text.trim() === '') throw new UserError(`empty file`, path);
   const textFormat = format === 'auto' ? detectTextFormat(path, text) : format;
-  if (textFormat === 'csv' || textFormat === 'lightning-csv') {
+  const csvReport = textFormat === 'sklearn-report' && extname(path).toLowerCase() === '.csv';
+  if (textFormat === 'csv' || textFormat === 'lightning-csv' || csvReport) {
     const rows = parseCsvRows(text, path);
     const csvFormat = format === 'auto' ? detectCsvFormat(rows) : textFormat;
-    return csvFormat === 'lightning-csv' ? readWideCsv(rows, path, 'lightning-csv') : readCsv(rows, path);
+    return checked(csvFormat === 'lightning-csv' ? readWideCsv(rows, path, 'lightning-csv') : readCsv(rows, path));
   }
-  if (textFormat === 'mlflow' && !looksLikeJson(text)) return readMlflowMetricFile(text, path);
+  if (textFormat === 'mlflow' && !looksLikeJson(text)) return checked(readMlflowMetricFile(text, path));
   const syntax = format === 'json' ? 'json' : format === 'yaml' ? 'yaml' : syntaxOf(path, text);
   const tree = await parseTree(text, path, syntax);
+  assertUniqueKeys(tree, path);
   const generic = syntax === 'json' ? 'json' : 'yaml';
-  return readTree(tree, path, format !== 'auto' ? format : (textFormat ?? detectTreeFormat(tree, path, generic)));
+  const treeFormat = format !== 'auto' ? format : (textFormat ?? detectTreeFormat(tree, path, generic));
+  return checked(readTree(tree, path, treeFormat));
+}
+
+/**
+ * What every reader's result must satisfy: one metric per name, and at least one metric value
+ * (a number, null, or a number written as text, each refused later with its own message when a
+ * rule or a check meets it). A file with none (`{}`, only names and dates) cannot pass any gate.
+ */
+function checked(read: MetricFile): MetricFile {
+  assertUniqueNames(read);
+  if (read.metrics.some((m) => isMetricValue(m.value))) return read;
+  const shown = read.metrics.slice(0, 3).map((m) => `${m.name} = ${JSON.stringify(m.value).slice(0, 40)}`);
+  const more = read.metrics.length > 3 ? `, … ${read.metrics.length - 3} more` : '';
+  const why =
+    read.metrics.length > 0
+      ? `its ${read.metrics.length} value${read.metrics.length === 1 ? ' is' : 's are'} text or true/false (${shown.join(', ')}${more})`
+      : read.format === 'dvc-diff'
+        ? 'the diff is empty: nothing changed between the revisions. Gate on the metrics file or `dvc metrics show --json`'
+        : 'it holds no values';
+  throw new UserError(`no metric in this file: ${why}`, read.file);
 }
 
 /** Reads the files in order (the order lookupMetric's precedence follows). */

@@ -2,9 +2,11 @@
  * Champion vs challenger: the candidate's metrics against those of the version holding the stage.
  * Each gated metric is compared with the gate's own rules: a rule's baseline checks (`max-drop`,
  * `max-increase`, their `-pct` forms) apply with the champion as baseline; a rule without them
- * asks the candidate to be no worse than the champion in the metric's direction.
+ * asks the candidate to be no worse than the champion in the metric's direction. A gated metric the
+ * champion has no value for is a failed comparison, never a pass: nothing shows the candidate is
+ * not worse (the champion's tag may predate the metric, or name it differently).
  */
-import { checkRules, type GateEntry } from '../gate/check.js';
+import { checkRules, directionNote, type GateEntry } from '../gate/check.js';
 import type { MetricFile } from '../metrics/types.js';
 import { describeChecks } from '../rules/parse.js';
 import { needsBaseline, type Direction, type MetricRule } from '../rules/types.js';
@@ -15,11 +17,13 @@ export interface ChampionEntry {
   /** Generic name of the metric. */
   metric: string;
   challenger: number;
-  /** null when the champion's tag message has no value for it: not compared. */
+  /** null when the champion's tag message has no value for it: a failed comparison. */
   champion: number | null;
   delta: number | null;
   delta_pct: number | null;
   direction: Direction;
+  /** True when the direction was assumed and the verdict depends on it. */
+  direction_assumed: boolean;
   /** What was required, e.g. `max-drop 0.02` or `no worse (higher is better)`. */
   rule: string;
   passed: boolean;
@@ -51,11 +55,20 @@ function toEntry(e: GateEntry, rule: MetricRule): ChampionEntry {
     delta: e.delta,
     delta_pct: e.delta_pct,
     direction: e.direction,
+    direction_assumed: e.direction_assumed,
   };
-  const text = rule.checks.length ? describeChecks(rule.checks) : `no worse (${e.direction} is better)`;
-  // A metric the champion never recorded (added since) cannot be compared: it does not block.
-  if (e.baseline === null)
-    return { ...base, rule: text, passed: true, message: 'not compared: the champion has no value' };
+  const text = rule.checks.length
+    ? describeChecks(rule.checks)
+    : `no worse (${e.direction_assumed ? directionNote(e) : `${e.direction} is better`})`;
+  // Nothing to compare with: the candidate is not shown to be no worse, so it does not pass.
+  if (e.baseline === null) {
+    return {
+      ...base,
+      rule: text,
+      passed: false,
+      message: `the champion has no value for '${e.metric}' to compare with (its tag message does not record it)`,
+    };
+  }
   if (rule.checks.length) return { ...base, rule: text, passed: e.passed, message: e.passed ? 'ok' : e.message };
   const worse =
     e.direction === 'higher' ? e.value < e.baseline - slack(e.baseline) : e.value > e.baseline + slack(e.baseline);

@@ -59,6 +59,11 @@ export async function parseRules(text: string, file?: string): Promise<MetricRul
         }
       }
       if (checks.length === 0) fail('no check given (min, max, max-drop, …)');
+      const min = checks.find((c) => c.kind === 'compare' && c.op === '>=');
+      const max = checks.find((c) => c.kind === 'compare' && c.op === '<=');
+      if (min?.kind === 'compare' && max?.kind === 'compare' && min.value > max.value) {
+        fail(`min ${min.value} is above max ${max.value}: no value can meet both`);
+      }
     } else {
       return fail(`expected a string like ">= 0.9", a number, or a mapping with min/max/max-drop/…`);
     }
@@ -74,15 +79,28 @@ const BETWEEN = new RegExp(String.raw`^between\s+(${NUMBER})\s+and\s+(${NUMBER})
 function parseExpression(expr: string, fail: (msg: string) => never): Check {
   const text = expr.trim();
   const cmp = COMPARE.exec(text);
-  if (cmp) return { kind: 'compare', op: cmp[1] as '>=', value: Number(cmp[2]) };
+  if (cmp) return { kind: 'compare', op: cmp[1] as '>=', value: numberOf(cmp[2], text, fail) };
   const btw = BETWEEN.exec(text);
   if (btw) {
-    const min = Number(btw[1]);
-    const max = Number(btw[2]);
+    const min = numberOf(btw[1], text, fail);
+    const max = numberOf(btw[2], text, fail);
     if (min > max) fail(`'${text}': the lower bound is above the upper bound`);
     return { kind: 'between', min, max };
   }
   return fail(`cannot parse '${text}'; expected ">= x", "<= x", "> x", "< x", "== x" or "between a and b"`);
+}
+
+/**
+ * A number written in a rule, refused when a double cannot hold it: `1e999` overflows to Infinity
+ * (`>= -1e999` would pass anything) and `1e-999` underflows to 0.
+ */
+function numberOf(written: string, text: string, fail: (msg: string) => never): number {
+  const n = Number(written);
+  if (!Number.isFinite(n)) return fail(`'${text}': ${written} is too large for a number (it overflows to infinity)`);
+  if (n === 0 && /[1-9]/.test(written.replace(/[eE].*$/, ''))) {
+    return fail(`'${text}': ${written} is too small for a number (it underflows to 0)`);
+  }
+  return n;
 }
 
 function finite(v: unknown, key: string, fail: (msg: string, at?: number) => never, at?: number): number {

@@ -7,6 +7,7 @@
  * are left alone.
  */
 import { lookupMetric } from '../metrics/lookup.js';
+import { isMetricValue } from '../metrics/number-text.js';
 import type { Metric, MetricFile } from '../metrics/types.js';
 import { formatNumber } from '../report/format.js';
 
@@ -48,7 +49,6 @@ const UNBOUNDED_TOKENS = new Set([
   'pct',
   'percent',
 ]);
-const NUMBER_LIKE = /^\s*[-+]?(?:(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?|nan|inf|infinity)\s*$/i;
 
 /**
  * True for a metric whose value is a share in [0, 1] by its name; in a scikit-learn
@@ -92,12 +92,13 @@ export function checkMetrics(files: MetricFile[], required: string[]): MetricChe
   }
   checks.push(...bad);
   if (bad.length === 0) {
+    // The readers refuse a file without a number; this guards any other way to get here.
     checks.push({
       check: 'finite',
       metric: null,
       value: null,
-      passed: true,
-      message: `all ${values} metric values are finite numbers`,
+      passed: values > 0,
+      message: values > 0 ? `all ${values} metric values are finite numbers` : 'no metric value in any metrics file',
       file: null,
       line: null,
     });
@@ -122,10 +123,6 @@ function at(m: Metric, check: MetricCheck['check'], passed: boolean, message: st
 
 function isFiniteNumber(v: unknown): v is number {
   return typeof v === 'number' && Number.isFinite(v);
-}
-
-function isMetricValue(v: Metric['value']): boolean {
-  return v === null || typeof v === 'number' || (typeof v === 'string' && NUMBER_LIKE.test(v));
 }
 
 function describeBad(v: Metric['value']): string {

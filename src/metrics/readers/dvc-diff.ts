@@ -8,7 +8,7 @@
  * (`"old": null`) has no baseline entry. `{}` (nothing changed) gives no metrics.
  */
 import { UserError } from '../../errors.js';
-import { uniqueAliases } from '../flatten.js';
+import { aliasTable } from '../flatten.js';
 import { entry, isObject, type TreeEntry, type TreeNode } from '../../tree/tree.js';
 import type { Metric, MetricFile } from '../types.js';
 
@@ -54,5 +54,5 @@ export function readDvcDiff(tree: TreeNode, file: string): MetricFile {
       candidates.push([m.key, name]);
     }
   }
-  return { file, format: 'dvc-diff', metrics, baseline, aliases: uniqueAliases(candidates, metrics) };
+  return { file, format: 'dvc-diff', metrics, baseline, ...aliasTable(candidates, metrics) };
 }

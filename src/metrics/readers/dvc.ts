@@ -6,7 +6,7 @@
  * when no other file has it. A file DVC could not read (`"error"` instead of `"data"`) is a UserError.
  */
 import { UserError } from '../../errors.js';
-import { flattenTree, uniqueAliases } from '../flatten.js';
+import { flattenTree, aliasTable } from '../flatten.js';
 import { child, entry, isObject, type ObjectNode, type TreeNode } from '../../tree/tree.js';
 import type { Metric, MetricFile } from '../types.js';
 import { readGenericTree } from './generic.js';
@@ -56,5 +56,5 @@ export function readDvc(tree: TreeNode, file: string): MetricFile {
     for (const m of found) if (m.name !== f.key) candidates.push([m.name.slice(f.key.length + 1), m.name]);
     metrics.push(...found);
   }
-  return { file, format: 'dvc', metrics, aliases: uniqueAliases(candidates, metrics) };
+  return { file, format: 'dvc', metrics, ...aliasTable(candidates, metrics) };
 }

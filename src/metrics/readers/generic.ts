@@ -1,4 +1,7 @@
-/** Any JSON or YAML tree (DVC metrics files, sklearn classification_report, HF `*_results.json`): the flattening rule of flatten.ts as is. */
+/**
+ * Any JSON or YAML tree (DVC metrics files, sklearn classification_report, HF `*_results.json`):
+ * the flattening rule of flatten.ts as is.
+ */
 import { basename, extname } from 'node:path';
 import { flattenTree } from '../flatten.js';
 import type { TreeNode } from '../../tree/tree.js';

@@ -3,13 +3,18 @@
  * read from README.md front matter or a YAML/JSON file holding it:
  * `model-index: [{name, results: [{task, dataset: {name, type}, metrics: [{type, value, name}]}]}]`.
  *
- * Only metric values are kept, named `model-index.<i>.results.<j>.metrics.<k>.value`, with aliases
- * `<type>`, `<dataset name>.<type>`, `<dataset type>.<type>` and the metric `name`, each only when it
- * names a single metric (a card listing `rouge-1` for validation and test gets no `rouge-1` alias).
+ * Only metric values are kept. Each metric's candidate names are `<type>`, `<dataset name>.<type>`,
+ * `<dataset type>.<type>` and its display `name`; it is named by the first that fits it alone in the
+ * card (`wer` on a card with one result, `LibriSpeech (clean).wer` on one with several), else by its
+ * path `model-index.<i>.results.<j>.metrics.<k>.value`, which always answers too. The other candidates
+ * that fit it alone are aliases; one that fits several metrics (`rouge-1` for validation and test) is
+ * ambiguous: a rule naming it is refused with the candidates. The metric `type` (or else its display
+ * `name`) gives the direction when it tells one: `wer`, `cer`, `perplexity`, … are lower-is-better.
  */
 import { UserError } from '../../errors.js';
-import { uniqueAliases } from '../flatten.js';
+import { aliasTable } from '../flatten.js';
 import { child, entry, isArray, type TreeNode } from '../../tree/tree.js';
+import { directionFromName } from '../../rules/direction.js';
 import type { Metric, MetricFile } from '../types.js';
 
 const text = (node: TreeNode | undefined): string | undefined =>
@@ -24,8 +29,7 @@ export function readModelIndex(tree: TreeNode, file: string): MetricFile {
   if (!isArray(models)) {
     throw new UserError(`no "model-index" list in the model card metadata`, file, tree.line);
   }
-  const metrics: Metric[] = [];
-  const candidates: [string, string][] = [];
+  const found: { metric: Metric; names: string[] }[] = [];
   models.items.forEach((model, i) => {
     const results = child(model, 'results');
     if (!isArray(results)) return;
@@ -36,18 +40,37 @@ export function readModelIndex(tree: TreeNode, file: string): MetricFile {
       list.items.forEach((m, k) => {
         const value = entry(m, 'value');
         if (!value) return;
-        const name = `model-index.${i}.results.${j}.metrics.${k}.value`;
-        metrics.push({ name, value: value.value.kind === 'scalar' ? value.value.value : null, file, line: value.line });
         const type = text(child(m, 'type'));
         const label = text(child(m, 'name'));
-        if (label) candidates.push([label, name]);
-        if (!type) return;
-        candidates.push([type, name]);
-        for (const prefix of [text(child(dataset, 'name')), text(child(dataset, 'type'))]) {
-          if (prefix) candidates.push([`${prefix}.${type}`, name]);
-        }
+        const direction =
+          (type ? directionFromName(type) : undefined) ?? (label ? directionFromName(label) : undefined);
+        const path = `model-index.${i}.results.${j}.metrics.${k}.value`;
+        const prefixes = [text(child(dataset, 'name')), text(child(dataset, 'type'))].filter((p) => p !== undefined);
+        const names = type ? [type, ...prefixes.map((p) => `${p}.${type}`)] : [];
+        if (label) names.push(label);
+        found.push({
+          metric: {
+            name: path,
+            path,
+            value: value.value.kind === 'scalar' ? value.value.value : null,
+            file,
+            line: value.line,
+            ...(direction ? { higherIsBetter: direction === 'higher' } : {}),
+          },
+          names,
+        });
       });
     });
   });
-  return { file, format: 'hf-model-index', metrics, aliases: uniqueAliases(candidates, metrics) };
+  // Each metric takes the first candidate name no other metric of the card has.
+  const count = new Map<string, number>();
+  for (const f of found) for (const n of new Set(f.names)) count.set(n, (count.get(n) ?? 0) + 1);
+  for (const f of found) {
+    const unique = f.names.find((n) => count.get(n) === 1);
+    if (unique) f.metric.name = unique;
+    else delete f.metric.path;
+  }
+  const metrics = found.map((f) => f.metric);
+  const candidates = found.flatMap((f) => f.names.map((n) => [n, f.metric.name] as [string, string]));
+  return { file, format: 'hf-model-index', metrics, ...aliasTable(candidates, metrics) };
 }

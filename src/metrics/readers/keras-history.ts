@@ -1,10 +1,9 @@
 /**
  * Keras `History.history` dumped as JSON (https://keras.io/api/models/model_training_apis/#fit-method):
- * `{"<metric>": [one value per epoch]}`. Each metric keeps its last epoch, under the generic name
- * `<metric>.<last index>` (`val_loss.2`) with the alias `<metric>`, on the line of that last value.
+ * `{"<metric>": [one value per epoch]}`. Each metric keeps its last epoch, named `<metric>`
+ * (`val_loss`), with the path `<metric>.<last index>` (`val_loss.2`), on the line of that last value.
  */
 import { UserError } from '../../errors.js';
-import { uniqueAliases } from '../flatten.js';
 import { isObject, type TreeNode } from '../../tree/tree.js';
 import type { Metric, MetricFile } from '../types.js';
 
@@ -32,15 +31,12 @@ export function readKerasHistory(tree: TreeNode, file: string): MetricFile {
     const last = e.value.items.length - 1;
     const item = e.value.items[last];
     metrics.push({
-      name: `${e.key}.${last}`,
+      name: e.key,
+      path: `${e.key}.${last}`,
       value: item.kind === 'scalar' ? item.value : null,
       file,
       line: item.line,
     });
   }
-  const aliases = uniqueAliases(
-    metrics.map((m) => [m.name.slice(0, m.name.lastIndexOf('.')), m.name] as [string, string]),
-    metrics,
-  );
-  return { file, format: 'keras-history', metrics, aliases };
+  return { file, format: 'keras-history', metrics, aliases: {} };
 }

@@ -5,13 +5,15 @@
  *
  * Only the `results` and `groups` subtrees are read (configs, versions, n-shot, config, ... are run
  * settings, not scores); the `alias` display labels are skipped. Stderr `"N/A"` stays a string.
- * `higher_is_better.<task>.<metric>` sets Metric.higherIsBetter. Aliases, when unambiguous:
- * `<task>.<metric>,<filter>` and, for the `none` filter, `<task>.<metric>` (`arc_easy.acc`); a task
- * present in both `results` and `groups` takes its aliases from `results`.
+ * `higher_is_better.<task>.<metric>` (else the task config's `metric_list`) sets Metric.higherIsBetter. Aliases: `<task>.<metric>,<filter>`
+ * and `<task>.<metric>` (`arc_easy.acc`, `gsm8k.exact_match`), the latter when the metric has exactly
+ * one filter (with `strict-match` and `flexible-extract` both present, a rule naming
+ * `gsm8k.exact_match` is refused with the two candidates); a task present in both `results` and
+ * `groups` takes its aliases from `results`.
  */
 import { UserError } from '../../errors.js';
-import { flattenTree, uniqueAliases } from '../flatten.js';
-import { child, entry, isObject, type TreeNode } from '../../tree/tree.js';
+import { aliasTable, flattenTree } from '../flatten.js';
+import { child, entry, isArray, isObject, type TreeNode } from '../../tree/tree.js';
 import type { Metric, MetricFile } from '../types.js';
 
 const RUN_KEYS = ['versions', 'configs', 'n-shot', 'higher_is_better', 'group_subtasks', 'config'];
@@ -39,14 +41,37 @@ export function readLmEval(tree: TreeNode, file: string): MetricFile {
         if (key === 'alias') continue;
         const comma = key.indexOf(',');
         const metric = comma < 0 ? key : key.slice(0, comma);
-        const direction = child(child(directions, task.key), metric);
-        if (direction?.kind === 'scalar' && typeof direction.value === 'boolean') m.higherIsBetter = direction.value;
+        const direction = declaredDirection(tree, directions, task.key, metric);
+        if (direction !== undefined) m.higherIsBetter = direction;
         metrics.push(m);
         if (!fromResults) continue;
         candidates.push([`${task.key}.${key}`, m.name]);
-        if (comma >= 0 && key.slice(comma + 1) === 'none') candidates.push([`${task.key}.${metric}`, m.name]);
+        if (comma >= 0) candidates.push([`${task.key}.${metric}`, m.name]);
       }
     }
   }
-  return { file, format: 'lm-eval', metrics, aliases: uniqueAliases(candidates, metrics) };
+  return { file, format: 'lm-eval', metrics, ...aliasTable(candidates, metrics) };
+}
+
+/**
+ * `higher_is_better.<task>.<metric>`, else (0.4 releases before that block) the task config's
+ * `metric_list` entry for the metric; undefined when neither says.
+ */
+function declaredDirection(
+  tree: TreeNode,
+  block: TreeNode | undefined,
+  task: string,
+  metric: string,
+): boolean | undefined {
+  const flag = (node: TreeNode | undefined) =>
+    node?.kind === 'scalar' && typeof node.value === 'boolean' ? node.value : undefined;
+  const declared = flag(child(child(block, task), metric));
+  if (declared !== undefined) return declared;
+  const list = child(child(child(tree, 'configs'), task), 'metric_list');
+  const named = (node: TreeNode) => {
+    const m = child(node, 'metric');
+    return m?.kind === 'scalar' && m.value === metric;
+  };
+  const item = isArray(list) ? list.items.find(named) : undefined;
+  return flag(child(item, 'higher_is_better'));
 }
