@@ -59,6 +59,7 @@ def run_scenario(scenario: dict, api, tag_mod, state_of) -> dict:
     repo = tempfile.mkdtemp(prefix="gto-golden-")
     git(repo, "init", "--quiet", "-b", "main")
     labels: dict = {}
+    commits = []
     errors = []
     for op in scenario["ops"]:
         env = at(op.get("t", 0))
@@ -66,6 +67,7 @@ def run_scenario(scenario: dict, api, tag_mod, state_of) -> dict:
         if "commit" in op:
             git(repo, "commit", "--quiet", "--allow-empty", "-m", op["commit"], env=env)
             labels[op["commit"]] = git(repo, "rev-parse", "HEAD")
+            commits.append({"label": op["commit"], "t": op.get("t", 0)})
         elif "tag" in op:
             args = ["tag", op["tag"], labels[op["ref"]]]
             if not op.get("lightweight"):
@@ -84,7 +86,8 @@ def run_scenario(scenario: dict, api, tag_mod, state_of) -> dict:
             else:
                 if op.get("expect_error"):
                     raise AssertionError(f"{scenario['id']}: GTO accepted {op}")
-    return {"id": scenario["id"], "description": scenario["description"], **state_of(repo, labels), "errors": errors}
+    state = state_of(repo, labels)
+    return {"id": scenario["id"], "description": scenario["description"], "commits": commits, **state, "errors": errors}
 
 
 def make_state_of(api, tag_mod, base, registry_mod):
