@@ -2,7 +2,7 @@
  * The built action (dist/index.js) on the promote stage, run as the runner runs it, in a temp git
  * repository whose `origin` is a bare repository in the same temp dir.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runAction, runActionAsync, type ActionRun } from '../../scripts/lib/run-action.mjs';
 import { expectBadInput } from '../helpers/bad-input.js';
@@ -103,16 +103,19 @@ test('promote, gate against the registry, refuse a worse challenger, roll back',
   expect(refused.errors[0].properties).toMatchObject({ file: 'reports/metrics.json', line: '2' });
   expect(fx.remoteTags()).toEqual(['churn#prod#1', 'churn#prod#2', 'churn@v0.1.0', 'churn@v0.2.0']);
 
+  // Rollback: GTO's unassignment of v0.2.0 (tagged at its commit), so v0.1.0 holds prod again.
   const back = promote(work, { rollback: 'true' });
   expect(back.code).toBe(0);
   expect(back.outputs).toMatchObject({
     version: 'v0.1.0',
     'previous-version': 'v0.2.0',
-    tag: 'churn#prod#3',
+    tag: 'churn#prod!#3',
     promoted: 'true',
   });
   expect(back.summary).toContain('## ↩️ churn rolled back in prod: v0.1.0 again (was v0.2.0)');
-  expect(sh(fx.remote, 'rev-parse', 'churn#prod#3^{commit}')).toBe(sh(fx.remote, 'rev-parse', 'churn@v0.1.0^{commit}'));
+  expect(sh(fx.remote, 'rev-parse', 'churn#prod!#3^{commit}')).toBe(
+    sh(fx.remote, 'rev-parse', 'churn@v0.2.0^{commit}'),
+  );
 });
 
 test('bad input never promotes: one error, promoted=false, no stack, no tag', () => {
@@ -120,13 +123,18 @@ test('bad input never promotes: one error, promoted=false, no stack, no tag', ()
   project(work, V1);
   for (const [inputs, fragment] of [
     [{ 'model-path': 'models/missing.onnx' }, 'model file not found: models/missing.onnx'],
-    [{ 'model-name': 'Churn' }, 'not valid for GTO'],
+    [{ 'model-name': 'churn model' }, 'not valid for GTO'],
+    [{ 'model-name': 'a//b' }, "git refuses the tag name 'a//b@v0.1.0'"],
+    [{ 'model-name': 'x/a.lock/:churn' }, 'git refuses the tag name'],
+    [{ 'promote-to': 'pre//prod' }, "stage name 'pre//prod' cannot be used"],
     [{ thresholds: '' }, "input 'thresholds' is required for stage 'promote'"],
     [{ rollback: 'true' }, 'nothing to roll back'],
   ] as const) {
     expectBadInput(promote(work, inputs), { promoted: 'false' }, fragment);
   }
   expect(fx.remoteTags()).toEqual([]);
+  // Refused before anything was stored or uploaded.
+  expect(existsSync(join(work, '.ml-quality-gate', 'artifacts'))).toBe(false);
 });
 
 test('two clones promote at the same time: distinct versions, no duplicate, every stage tag on a version', async () => {
