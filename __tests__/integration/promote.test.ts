@@ -33,8 +33,10 @@ const INPUTS = {
   thresholds: 'gate.yml',
   'promote-to': 'prod',
 };
+/** The local cache in the test's own directory, outside every checkout. */
+const env = () => ({ XDG_CACHE_HOME: join(fx.root, 'xdg') });
 const promote = (repo: string, inputs: Record<string, string> = {}): ActionRun =>
-  runAction({ ...INPUTS, ...inputs }, repo);
+  runAction({ ...INPUTS, ...inputs }, repo, env());
 
 test('promote, gate against the registry, refuse a worse challenger, roll back', () => {
   const work = fx.clone('work');
@@ -52,7 +54,8 @@ test('promote, gate against the registry, refuse a worse challenger, roll back',
   // One notice: the local store, off a runner.
   const notices = first.commands.filter((c) => c.command === 'notice');
   expect(notices).toHaveLength(1);
-  expect(notices[0].data).toContain('artifacts and cache are kept in');
+  expect(notices[0].data).toContain('artifacts are kept in');
+  expect(notices[0].data).toContain(`the registry cache in ${join(fx.root, 'xdg', 'ml-quality-gate')}`);
   expect(first.summary).toContain('## ✅ churn v0.1.0 promoted to prod (its first version there)');
   expect(JSON.parse(readFileSync(first.outputs.report, 'utf8'))).toMatchObject({
     stage: 'promote',
@@ -89,6 +92,7 @@ test('promote, gate against the registry, refuse a worse challenger, roll back',
       baseline: 'registry:churn@prod',
     },
     pr,
+    env(),
   );
   expect(gate.code).toBe(1);
   expect(gate.outputs.passed).toBe('false');
@@ -143,7 +147,7 @@ test('two clones promote at the same time: distinct versions, no duplicate, ever
   // The same metrics (whichever wins, the other is no worse), other weights: two commits.
   project(a, V1, 'weights a');
   project(b, V1, 'weights b');
-  const runs = await Promise.all([a, b].map((repo) => runActionAsync({ ...INPUTS }, repo)));
+  const runs = await Promise.all([a, b].map((repo) => runActionAsync({ ...INPUTS }, repo, env())));
   // Two racers: the loser re-plans once (3 attempts are allowed), so both get a version.
   expect(runs.map((r) => [r.code, r.errors])).toEqual([
     [0, []],
