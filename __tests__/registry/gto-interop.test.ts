@@ -35,9 +35,10 @@ interface Scenario {
   artifacts: Record<string, GoldenArtifact>;
 }
 
-const golden = JSON.parse(
-  readFileSync(new URL('../fixtures/gto/gto-states.json', import.meta.url), 'utf8'),
-) as { base_time: number; scenarios: Scenario[] };
+const golden = JSON.parse(readFileSync(new URL('../fixtures/gto/gto-states.json', import.meta.url), 'utf8')) as {
+  base_time: number;
+  scenarios: Scenario[];
+};
 
 const roots: string[] = [];
 afterAll(() => roots.forEach((r) => rmSync(r, { recursive: true, force: true })));

@@ -34,9 +34,7 @@ export function historyBlocks(state: ModelState, keyMetrics: string[], stage: st
   const metricsOf = versions.map((v) => metricsOfMessage(v.data));
   const keys = keyMetrics.length ? keyMetrics : Object.keys(metricsOf[metricsOf.length - 1]).slice(0, 4);
   const stagesOf = (version: string) =>
-    [...state.stages]
-      .filter(([, s]) => s.current?.version === version)
-      .map(([name]) => name);
+    [...state.stages].filter(([, s]) => s.current?.version === version).map(([name]) => name);
   const rows = versions
     .map((v, i) => [
       `${v.version}${v.version === holder ? ' ★' : ''}${v.active ? '' : ' (deregistered)'}`,
@@ -54,7 +52,9 @@ export function historyBlocks(state: ModelState, keyMetrics: string[], stage: st
     {
       kind: 'heading',
       level: 3,
-      text: `History of ${state.model}: last ${versions.length} version${versions.length === 1 ? '' : 's'}${holder ? ` (★ holds ${stage})` : ''}`,
+      text:
+        `History of ${state.model}: last ${versions.length} version${versions.length === 1 ? '' : 's'}` +
+        (holder ? ` (★ holds ${stage})` : ''),
     },
     { kind: 'table', header: ['Version', 'Stages', 'Registered', 'Commit', ...keys], rows },
   ];

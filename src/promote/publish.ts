@@ -38,7 +38,8 @@ export async function publish<T extends Planned>(
     await git.fetchTags(remote);
     if (attempt >= maxAttempts) {
       throw new OperationalError(
-        `could not publish ${planned.tags.map((t) => t.name).join(' and ')} to '${remote}': ${attempt} attempts each lost the race to another run registering the same model; nothing was pushed, run the job again`,
+        `could not publish ${planned.tags.map((t) => t.name).join(' and ')} to '${remote}': ${attempt} attempts ` +
+          'each lost the race to another run registering the same model; nothing was pushed, run the job again',
       );
     }
   }

@@ -152,17 +152,20 @@ export async function loadRegistryBaseline(
     throw new UserError(
       !state.active && held
         ? `baseline '${spec}': ${model} is deprecated (a ${model}@deprecated tag is its newest event), so no version holds '${stage}'`
-        : `baseline '${spec}': no version of ${model} holds stage '${stage}' (no ${model}#${stage}#N tag in force); promote one first, or give a baseline file`,
+        : `baseline '${spec}': no version of ${model} holds stage '${stage}' (no ${model}#${stage}#N tag in force); ` +
+            'promote one first, or give a baseline file',
     );
   }
   if (!holder.registered) {
     throw new UserError(
-      `baseline '${spec}': stage '${stage}' is held by commit ${holder.commit.slice(0, 12)} (tag ${holder.tag}), which is no registered version of ${model}: it has no metrics`,
+      `baseline '${spec}': stage '${stage}' is held by commit ${holder.commit.slice(0, 12)} (tag ${holder.tag}), ` +
+        `which is no registered version of ${model}: it has no metrics`,
     );
   }
   if (Object.keys(holder.metrics).length === 0) {
     throw new UserError(
-      `baseline '${spec}': ${model}@${holder.version} holds '${stage}', but its tag message carries no metrics (was it registered by another tool?)`,
+      `baseline '${spec}': ${model}@${holder.version} holds '${stage}', ` +
+        'but its tag message carries no metrics (was it registered by another tool?)',
     );
   }
   return [holderMetricFile(holder)];

@@ -132,7 +132,10 @@ export class GitClient {
    * Raw objects by id (`cat-file --batch`), those over `maxBytes` left out (their size is in
    * `oversized`); missing ids are absent from the map.
    */
-  async readObjects(ids: string[], maxBytes: number): Promise<{ objects: Map<string, RawObject>; oversized: Map<string, number> }> {
+  async readObjects(
+    ids: string[],
+    maxBytes: number,
+  ): Promise<{ objects: Map<string, RawObject>; oversized: Map<string, number> }> {
     const objects = new Map<string, RawObject>();
     const oversized = new Map<string, number>();
     const unique = [...new Set(ids)];
@@ -242,7 +245,9 @@ export class GitClient {
     };
     const out = await spawnGit(args, this.dir, env, timeoutMs, options.input);
     if (out === 'timeout') {
-      const what = options.remote ? `${NETWORK_VERBS[args[0]] ?? `git ${args[0]} with`} ${await this.describeRemote(options.remote)}` : `git ${args[0]}`;
+      const what = options.remote
+        ? `${NETWORK_VERBS[args[0]] ?? `git ${args[0]} with`} ${await this.describeRemote(options.remote)}`
+        : `git ${args[0]}`;
       throw new OperationalError(
         `${what}: no answer within ${timeoutMs / 1000} s, git was stopped (ML_QUALITY_GATE_GIT_TIMEOUT sets the limit in seconds)`,
       );

@@ -67,7 +67,11 @@ export async function assertTagNamesAllowed(git: GitClient, model: string, stage
 }
 
 /** Registers `<model>@v<semver>` at a commit, or returns the version already registered there. */
-export async function registerVersion(git: GitClient, model: string, options: RegisterOptions): Promise<RegisterResult> {
+export async function registerVersion(
+  git: GitClient,
+  model: string,
+  options: RegisterOptions,
+): Promise<RegisterResult> {
   assertValidArtifact(model);
   const commit = await resolveCommit(git, options.commit ?? 'HEAD');
   const state = await readRegistry(git, model);
@@ -78,7 +82,8 @@ export async function registerVersion(git: GitClient, model: string, options: Re
   if (onCommit) {
     if (explicit && explicit !== onCommit.version) {
       throw new UserError(
-        `commit ${commit.slice(0, 12)} is already registered as ${model}@${onCommit.version}; GTO allows one version per commit, so it cannot also be ${explicit}`,
+        `commit ${commit.slice(0, 12)} is already registered as ${model}@${onCommit.version}; ` +
+          `GTO allows one version per commit, so it cannot also be ${explicit}`,
       );
     }
     return { version: onCommit.version, commit };
@@ -152,7 +157,9 @@ export async function rollback(git: GitClient, model: string, stage: string, mes
   const state = await readRegistry(git, model);
   const holders = state.stages.get(stage)?.holders ?? [];
   if (!state.active && holders.length) {
-    throw new UserError(`${model} is deprecated (GTO shows no stage of it): there is nothing to roll back in '${stage}'`);
+    throw new UserError(
+      `${model} is deprecated (GTO shows no stage of it): there is nothing to roll back in '${stage}'`,
+    );
   }
   const [current, previous] = holders;
   if (!current) throw new UserError(`no version of ${model} is in stage '${stage}': nothing to roll back`);

@@ -38,8 +38,7 @@ const TAG_RE = new RegExp(
   'u',
 );
 
-const NAME_RULE =
-  "letters, digits, '_', '-' and '/', starting and ending with a letter or digit (GTO's rule)";
+const NAME_RULE = "letters, digits, '_', '-' and '/', starting and ending with a letter or digit (GTO's rule)";
 
 /** A model or stage name as GTO accepts it (constants.py `name_re`). */
 export function isValidName(name: string): boolean {

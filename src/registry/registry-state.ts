@@ -215,7 +215,8 @@ export function modelState(model: string, tags: RegistryTag[], commitTimes: Map<
   const created = own.find((t) => t.parsed.action === 'create');
   if (created) {
     throw new UserError(
-      `GTO cannot read the registry of '${model}': it fails on tag ${created.name} (an '@created' tag has no action in gto/tag.py); delete it`,
+      `GTO cannot read the registry of '${model}': it fails on tag ${created.name} ` +
+        "(an '@created' tag has no action in gto/tag.py); delete it",
     );
   }
   const artifact = new Artifact(model);
@@ -269,9 +270,7 @@ function summarize(artifact: Artifact, own: RegistryTag[]): ModelState {
   const active = artifact.active;
   // gto/base.py get_versions(active_only, include_non_explicit): every active version, sorted by
   // created_at and reversed (sort_versions, VersionSort.Timestamp).
-  const shown = ascending(
-    artifact.versions.filter((v) => v.active).map((v) => ({ v, time: v.createdAt })),
-  ).reverse();
+  const shown = ascending(artifact.versions.filter((v) => v.active).map((v) => ({ v, time: v.createdAt }))).reverse();
   // get_vstages(sort=Timestamp): each version's active stages, then by created_at, reversed.
   const vstages = ascending(
     shown.flatMap(({ v }) => v.activeStages().map((s) => ({ v, s, time: s.createdAt }))),

@@ -238,7 +238,8 @@ async function rollbackStage(ctx: Context): Promise<StageResult> {
       // Re-planned only while the stage is as we found it: never roll back a promotion made meanwhile.
       if (attempt > 1 && current?.version !== first) {
         throw new UserError(
-          `stage '${s.promoteTo}' of ${s.model} changed while rolling back (now ${current?.version ?? 'unassigned'}, was ${first}); nothing was pushed: check the registry and run again if still needed`,
+          `stage '${s.promoteTo}' of ${s.model} changed while rolling back ` +
+            `(now ${current?.version ?? 'unassigned'}, was ${first}); nothing was pushed: check the registry and run again if still needed`,
         );
       }
       first = current?.version;
@@ -292,8 +293,10 @@ function refused(
   const gateFailed = gate.filter((e) => !e.passed);
   const championFailed = champion?.filter((e) => !e.passed) ?? [];
   const headline = gateFailed.length
-    ? `${s.model} not promoted: the gate failed on ${gateFailed.length} of ${gate.length} metrics (${gateFailed.map((e) => e.name).join(', ')})`
-    : `${s.model} not promoted to ${s.promoteTo}: worse than the champion ${holder?.version} on ${championFailed.length} of ${champion?.length} metrics (${championFailed.map((e) => e.name).join(', ')})`;
+    ? `${s.model} not promoted: the gate failed on ${gateFailed.length} of ${gate.length} metrics ` +
+      `(${gateFailed.map((e) => e.name).join(', ')})`
+    : `${s.model} not promoted to ${s.promoteTo}: worse than the champion ${holder?.version} ` +
+      `on ${championFailed.length} of ${champion?.length} metrics (${championFailed.map((e) => e.name).join(', ')})`;
   const annotations: Annotation[] = [
     ...gateFailed.map((e) => ({
       level: 'error' as const,
@@ -419,7 +422,8 @@ function plannedVersion(state: RegistryView, s: PromoteSettings): string {
   const taken = state.versions.find((v) => v.version === s.version);
   if (taken)
     throw new UserError(
-      `${s.model}@${s.version} already exists (commit ${taken.commit.slice(0, 12)}); versions are never reused: use version: auto or a new number`,
+      `${s.model}@${s.version} already exists (commit ${taken.commit.slice(0, 12)}); ` +
+        'versions are never reused: use version: auto or a new number',
     );
   return s.version;
 }

@@ -40,6 +40,8 @@ export function selectStore(env: NodeJS.ProcessEnv = process.env, options: Selec
     kind: 'local',
     artifacts: new LocalArtifactStore(dir),
     cache: cacheDir ? new LocalMetricsCache(cacheDir) : undefined,
-    notice: `Not on a GitHub Actions runner (ACTIONS_RUNTIME_TOKEN/ACTIONS_RESULTS_URL unset): artifacts are kept in ${dir}/, the registry cache in ${cacheDir ?? '(none: the cache directory would be inside the workspace)'}`,
+    notice:
+      'Not on a GitHub Actions runner (ACTIONS_RUNTIME_TOKEN/ACTIONS_RESULTS_URL unset): ' +
+      `artifacts are kept in ${dir}/, the registry cache in ${cacheDir ?? '(none: the cache directory would be inside the workspace)'}`,
   };
 }
