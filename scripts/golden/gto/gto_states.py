@@ -55,7 +55,7 @@ def at(t: int) -> dict:
     return {**os.environ, "GIT_COMMITTER_DATE": date, "GIT_AUTHOR_DATE": date}
 
 
-def run_scenario(scenario: dict, api, tag_mod, state_of) -> dict:
+def run_scenario(scenario: dict, api, state_of) -> dict:
     repo = tempfile.mkdtemp(prefix="gto-golden-")
     git(repo, "init", "--quiet", "-b", "main")
     labels: dict = {}
@@ -90,7 +90,7 @@ def run_scenario(scenario: dict, api, tag_mod, state_of) -> dict:
     return {"id": scenario["id"], "description": scenario["description"], "commits": commits, **state, "errors": errors}
 
 
-def make_state_of(api, tag_mod, base, registry_mod):
+def make_state_of(api, tag_mod, registry_mod):
     from gto.constants import Action, VersionSort
 
     def state_of(repo, labels):
@@ -102,7 +102,6 @@ def make_state_of(api, tag_mod, base, registry_mod):
             target = git(repo, "rev-parse", f"refs/tags/{name}^{{commit}}")
             entry = {"name": name, "ref": by_sha[target], "annotated": kind == "tag"}
             if kind == "tag":
-                raw = git(repo, "cat-file", "tag", f"refs/tags/{name}")
                 head, _, message = subprocess.run(
                     ["git", "cat-file", "tag", f"refs/tags/{name}"], cwd=repo, capture_output=True, text=True
                 ).stdout.partition("\n\n")
@@ -166,13 +165,12 @@ def main():
         GIT_COMMITTER_EMAIL="gto@example.com",
     )
     import gto.api as api
-    import gto.base as base
     import gto.registry as registry_mod
     import gto.tag as tag_mod
 
-    state_of = make_state_of(api, tag_mod, base, registry_mod)
+    state_of = make_state_of(api, tag_mod, registry_mod)
     scenarios = json.loads(Path(scenarios_file).read_text())["scenarios"]
-    results = [run_scenario(s, api, tag_mod, state_of) for s in scenarios]
+    results = [run_scenario(s, api, state_of) for s in scenarios]
     Path(out).parent.mkdir(parents=True, exist_ok=True)
     Path(out).write_text(
         json.dumps(
