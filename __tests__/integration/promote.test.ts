@@ -2,7 +2,7 @@
  * The built action (dist/index.js) on the promote stage, run as the runner runs it, in a temp git
  * repository whose `origin` is a bare repository in the same temp dir.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runAction, runActionAsync, type ActionRun } from '../../scripts/lib/run-action.mjs';
 import { expectBadInput } from '../helpers/bad-input.js';
@@ -33,8 +33,10 @@ const INPUTS = {
   thresholds: 'gate.yml',
   'promote-to': 'prod',
 };
+/** The local cache in the test's own directory, outside every checkout. */
+const env = () => ({ XDG_CACHE_HOME: join(fx.root, 'xdg') });
 const promote = (repo: string, inputs: Record<string, string> = {}): ActionRun =>
-  runAction({ ...INPUTS, ...inputs }, repo);
+  runAction({ ...INPUTS, ...inputs }, repo, env());
 
 test('promote, gate against the registry, refuse a worse challenger, roll back', () => {
   const work = fx.clone('work');
@@ -52,7 +54,8 @@ test('promote, gate against the registry, refuse a worse challenger, roll back',
   // One notice: the local store, off a runner.
   const notices = first.commands.filter((c) => c.command === 'notice');
   expect(notices).toHaveLength(1);
-  expect(notices[0].data).toContain('artifacts and cache are kept in');
+  expect(notices[0].data).toContain('artifacts are kept in');
+  expect(notices[0].data).toContain(`the registry cache in ${join(fx.root, 'xdg', 'ml-quality-gate')}`);
   expect(first.summary).toContain('## ✅ churn v0.1.0 promoted to prod (its first version there)');
   expect(JSON.parse(readFileSync(first.outputs.report, 'utf8'))).toMatchObject({
     stage: 'promote',
@@ -89,6 +92,7 @@ test('promote, gate against the registry, refuse a worse challenger, roll back',
       baseline: 'registry:churn@prod',
     },
     pr,
+    env(),
   );
   expect(gate.code).toBe(1);
   expect(gate.outputs.passed).toBe('false');
@@ -103,16 +107,19 @@ test('promote, gate against the registry, refuse a worse challenger, roll back',
   expect(refused.errors[0].properties).toMatchObject({ file: 'reports/metrics.json', line: '2' });
   expect(fx.remoteTags()).toEqual(['churn#prod#1', 'churn#prod#2', 'churn@v0.1.0', 'churn@v0.2.0']);
 
+  // Rollback: GTO's unassignment of v0.2.0 (tagged at its commit), so v0.1.0 holds prod again.
   const back = promote(work, { rollback: 'true' });
   expect(back.code).toBe(0);
   expect(back.outputs).toMatchObject({
     version: 'v0.1.0',
     'previous-version': 'v0.2.0',
-    tag: 'churn#prod#3',
+    tag: 'churn#prod!#3',
     promoted: 'true',
   });
   expect(back.summary).toContain('## ↩️ churn rolled back in prod: v0.1.0 again (was v0.2.0)');
-  expect(sh(fx.remote, 'rev-parse', 'churn#prod#3^{commit}')).toBe(sh(fx.remote, 'rev-parse', 'churn@v0.1.0^{commit}'));
+  expect(sh(fx.remote, 'rev-parse', 'churn#prod!#3^{commit}')).toBe(
+    sh(fx.remote, 'rev-parse', 'churn@v0.2.0^{commit}'),
+  );
 });
 
 test('bad input never promotes: one error, promoted=false, no stack, no tag', () => {
@@ -120,13 +127,18 @@ test('bad input never promotes: one error, promoted=false, no stack, no tag', ()
   project(work, V1);
   for (const [inputs, fragment] of [
     [{ 'model-path': 'models/missing.onnx' }, 'model file not found: models/missing.onnx'],
-    [{ 'model-name': 'Churn' }, 'not valid for GTO'],
+    [{ 'model-name': 'churn model' }, 'not valid for GTO'],
+    [{ 'model-name': 'a//b' }, "git refuses the tag name 'a//b@v0.1.0'"],
+    [{ 'model-name': 'x/a.lock/:churn' }, 'git refuses the tag name'],
+    [{ 'promote-to': 'pre//prod' }, "stage name 'pre//prod' cannot be used"],
     [{ thresholds: '' }, "input 'thresholds' is required for stage 'promote'"],
     [{ rollback: 'true' }, 'nothing to roll back'],
   ] as const) {
     expectBadInput(promote(work, inputs), { promoted: 'false' }, fragment);
   }
   expect(fx.remoteTags()).toEqual([]);
+  // Refused before anything was stored or uploaded.
+  expect(existsSync(join(work, '.ml-quality-gate', 'artifacts'))).toBe(false);
 });
 
 test('two clones promote at the same time: distinct versions, no duplicate, every stage tag on a version', async () => {
@@ -135,7 +147,7 @@ test('two clones promote at the same time: distinct versions, no duplicate, ever
   // The same metrics (whichever wins, the other is no worse), other weights: two commits.
   project(a, V1, 'weights a');
   project(b, V1, 'weights b');
-  const runs = await Promise.all([a, b].map((repo) => runActionAsync({ ...INPUTS }, repo)));
+  const runs = await Promise.all([a, b].map((repo) => runActionAsync({ ...INPUTS }, repo, env())));
   // Two racers: the loser re-plans once (3 attempts are allowed), so both get a version.
   expect(runs.map((r) => [r.code, r.errors])).toEqual([
     [0, []],

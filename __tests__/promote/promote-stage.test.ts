@@ -5,7 +5,8 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseTag } from '../../src/registry/gto-tags.js';
-import { listModelState } from '../../src/registry/registry-state.js';
+import { GitClient } from '../../src/registry/git-client.js';
+import { readRegistry } from '../../src/registry/read-tags.js';
 import { renderMarkdown } from '../../src/report/markdown.js';
 import { runPromote, type PromoteDeps } from '../../src/stages/promote.js';
 import { commitModel, gitFixture, promoteSettings, sh, tagMessage, tagsOf, type Fixture } from './helpers.js';
@@ -24,7 +25,7 @@ function promote(repo: string, inputs: Record<string, string> = {}, deps: Promot
   return runPromote(promoteSettings(repo, inputs), { env: {}, cwd: repo, ...deps });
 }
 
-test('first promotion: v0.1.0 registered and assigned, pushed, files in the local store, cache saved', async () => {
+test('first promotion: v0.1.0 registered and assigned, pushed, files in the local store, nothing cached in the checkout', async () => {
   const repo = fx.clone('work');
   const commit = commitModel(repo, GOOD);
   const result = await promote(repo);
@@ -66,9 +67,8 @@ test('first promotion: v0.1.0 registered and assigned, pushed, files in the loca
   expect(card).toContain(`**Commit:** \`${commit}\``);
   expect(result.notices).toHaveLength(1);
   expect(result.notices![0]).toContain('.ml-quality-gate');
-  expect(
-    readdirSync(join(repo, '.ml-quality-gate', 'cache')).some((d) => d.includes('churn%23prod%40v0%2E1%2E0')),
-  ).toBe(true);
+  // No cache in the checkout: what a branch commits there must never be read as the registry.
+  expect(readdirSync(join(repo, '.ml-quality-gate'))).not.toContain('cache');
 
   const summary = renderMarkdown(result.summary);
   expect(summary).toContain('✅ churn v0.1.0 promoted to prod (its first version there)');
@@ -115,25 +115,29 @@ test('a better second version takes the stage; a worse one is refused with no ta
     'Not compared with churn v0.2.0, which holds prod (champion-check: false)',
   );
 
+  // Rollback is GTO's unassignment of the holder: the version before it holds prod again.
   const back = await promote(repo, { rollback: 'true' });
   expect(back.ok).toBe(true);
   expect(back.outputs).toMatchObject({
     version: 'v0.2.0',
     'previous-version': 'v0.3.0',
-    tag: 'churn#prod#4',
+    tag: 'churn#prod!#4',
     promoted: 'true',
   });
   expect(back.outputs['artifact-id']).toBe(join(repo, '.ml-quality-gate', 'artifacts', 'churn-v0.2.0'));
-  expect(sh(fx.remote, 'rev-parse', 'churn#prod#4^{commit}')).toBe(sh(fx.remote, 'rev-parse', 'churn@v0.2.0^{commit}'));
-  expect(tagMessage(fx.remote, 'churn#prod#4')).toMatchObject({ action: 'rollback', rolled_back_from: 'v0.3.0' });
+  expect(sh(fx.remote, 'rev-parse', 'churn#prod!#4^{commit}')).toBe(
+    sh(fx.remote, 'rev-parse', 'churn@v0.3.0^{commit}'),
+  );
+  expect(tagMessage(fx.remote, 'churn#prod!#4')).toMatchObject({ action: 'rollback', rolled_back_from: 'v0.3.0' });
   // Read back from the tags only, in a fresh clone: v0.2.0 holds prod.
   const fresh = fx.clone('fresh');
-  const state = await listModelState(fresh, 'churn');
-  expect(state.stages.prod.current?.version).toBe('v0.2.0');
+  const state = await readRegistry(new GitClient(fresh), 'churn');
+  expect(state.stages.get('prod')?.current?.version).toBe('v0.2.0');
 
-  // "The version that held it before the current one": a second rollback undoes the first.
+  // A second rollback goes one version further back.
   const again = await promote(repo, { rollback: 'true' });
-  expect(again.outputs).toMatchObject({ version: 'v0.3.0', 'previous-version': 'v0.2.0', tag: 'churn#prod#5' });
+  expect(again.outputs).toMatchObject({ version: 'v0.1.0', 'previous-version': 'v0.2.0', tag: 'churn#prod!#5' });
+  await expect(promote(repo, { rollback: 'true' })).rejects.toThrow('the only version in stage');
 });
 
 test('a failing gate promotes nothing; fail-on-violation does not change that', async () => {
@@ -181,9 +185,7 @@ test('bad input: missing model file, no origin to push to, rollback with nothing
   sh(repo, 'remote', 'remove', 'origin');
   await expect(promote(repo)).rejects.toThrow("no remote 'origin'");
   await promote(repo, { push: 'false' });
-  await expect(promote(repo, { push: 'false', rollback: 'true' })).rejects.toThrow(
-    'the only version that has held stage',
-  );
+  await expect(promote(repo, { push: 'false', rollback: 'true' })).rejects.toThrow('the only version in stage');
   expect(() => promoteSettings(repo, { rollback: 'true', 'promote-to': '' })).toThrow("'rollback' needs 'promote-to'");
   expect(() => promoteSettings(repo, { 'model-name': 'Churn Model' })).toThrow('not valid for GTO');
   expect(() => promoteSettings(repo, { version: '1.2' })).toThrow("input 'version' must be 'auto'");

@@ -5,7 +5,8 @@
  */
 import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { cacheHolder, loadRegistryBaseline, readStageHolder } from '../../src/registry/baseline.js';
+import { loadRegistryBaseline, readStageHolder } from '../../src/registry/baseline.js';
+import { GitClient } from '../../src/registry/git-client.js';
 import { runPromote } from '../../src/stages/promote.js';
 import { LocalMetricsCache } from '../../src/store/local-store.js';
 import {
@@ -39,60 +40,80 @@ async function promoteIn(repo: string, metrics: Record<string, number>, inputs: 
   return result;
 }
 
-test('cache hit for the current holder: metrics without fetching a tag', async () => {
+/** A cache outside the workspace, as the action keeps one off a runner. */
+const cacheIn = (name: string) => new LocalMetricsCache(join(fx.root, name));
+
+test('first read fetches and fills the cache; the next clone reads the holder without fetching', async () => {
   const work = fx.clone('work');
   await promoteIn(work, V1);
-  const cache = new LocalMetricsCache(join(work, '.ml-quality-gate'));
+  const cache = cacheIn('cache');
   const pr = cloneNoTags('pr');
-  const holder = await readStageHolder(pr, 'churn', 'prod', { cache, cwd: pr });
-  expect(holder).toMatchObject({ version: 'v0.1.0', source: 'cache', metrics: V1, tag: 'churn#prod#1' });
-  expect(tagsOf(pr)).toEqual([]);
-});
+  const first = await readStageHolder(new GitClient(pr), 'churn', 'prod', { cache });
+  expect(first.source).toBe('remote');
+  expect(first.holder).toMatchObject({ version: 'v0.1.0', metrics: V1, tag: 'churn#prod#1', registered: true });
+  expect(await cache.keys()).toHaveLength(1);
 
-test('cache miss, or an entry of another version: tags fetched and read; save on request', async () => {
-  const work = fx.clone('work');
-  await promoteIn(work, V1);
-  // The cache only knows v0.1.0; v0.2.0 now holds prod.
-  const cacheDir = join(fx.root, 'cache-store');
-  const cache = new LocalMetricsCache(cacheDir);
-  const v1 = await readStageHolder(work, 'churn', 'prod');
-  expect(await cacheHolder(cache, v1!, fx.root)).toBe(true);
-  await promoteIn(work, V2);
-
-  const pr = cloneNoTags('pr');
-  const holder = await readStageHolder(pr, 'churn', 'prod', { cache, cwd: pr, save: true });
-  expect(holder).toMatchObject({ version: 'v0.2.0', source: 'tags', metrics: V2 });
-  expect(tagsOf(pr)).toEqual(['churn#prod#1', 'churn#prod#2', 'churn@v0.1.0', 'churn@v0.2.0']);
-  // Saved: the next run hits.
   const next = cloneNoTags('pr2');
-  expect(await readStageHolder(next, 'churn', 'prod', { cache, cwd: next })).toMatchObject({
-    version: 'v0.2.0',
-    source: 'cache',
-  });
+  const hit = await readStageHolder(new GitClient(next), 'churn', 'prod', { cache });
+  expect(hit.source).toBe('cache');
+  expect(hit.holder).toMatchObject({ version: 'v0.1.0', metrics: V1, tag: 'churn#prod#1' });
+  expect(tagsOf(next)).toEqual([]);
 });
 
-test('a cache entry that disagrees with the tags is ignored', async () => {
+test('a new tag on the remote is another key: the stale entry is never used', async () => {
   const work = fx.clone('work');
   await promoteIn(work, V1);
-  const cache = new LocalMetricsCache(join(fx.root, 'cache-store'));
-  // An entry under the right key claiming another commit (a re-created tag): not trusted.
-  const v1 = (await readStageHolder(work, 'churn', 'prod'))!;
-  await cacheHolder(cache, { ...v1, commit: '0'.repeat(40), metrics: { accuracy: 1 } }, fx.root);
-  const pr = cloneNoTags('pr');
-  expect(await readStageHolder(pr, 'churn', 'prod', { cache, cwd: pr })).toMatchObject({ source: 'tags', metrics: V1 });
+  const cache = cacheIn('cache');
+  await readStageHolder(new GitClient(cloneNoTags('pr')), 'churn', 'prod', { cache });
+  await promoteIn(work, V2);
+  const pr = cloneNoTags('pr2');
+  const read = await readStageHolder(new GitClient(pr), 'churn', 'prod', { cache });
+  expect(read).toMatchObject({ source: 'remote', holder: { version: 'v0.2.0', metrics: V2 } });
+  expect(tagsOf(pr)).toEqual(['churn#prod#1', 'churn#prod#2', 'churn@v0.1.0', 'churn@v0.2.0']);
 });
 
-test('the gate baseline: metrics file of the holder; a stage nobody holds is an error', async () => {
+test('a forged cache entry under the right key is a miss: every object must hash to the id the remote lists', async () => {
+  const work = fx.clone('work');
+  await promoteIn(work, V1);
+  const cache = cacheIn('cache');
+  await readStageHolder(new GitClient(cloneNoTags('pr')), 'churn', 'prod', { cache });
+  const [key] = await cache.keys();
+  const original = (await cache.restore(key, 1 << 24))!.toString('utf8');
+  const entry = JSON.parse(original);
+  // The version tag's message rewritten to claim a better champion, in a fresh entry of the same key.
+  for (const [id, raw] of Object.entries(entry.tags as Record<string, string>)) {
+    const text = Buffer.from(raw, 'base64').toString('utf8');
+    if (text.includes('"metrics"'))
+      entry.tags[id] = Buffer.from(text.replace('"accuracy":0.86', '"accuracy":0.99')).toString('base64');
+  }
+  expect(JSON.stringify(entry)).not.toBe(original);
+  const forged = cacheIn('forged');
+  expect(await forged.save(key, Buffer.from(JSON.stringify(entry)))).toBe(true);
+  const read = await readStageHolder(new GitClient(cloneNoTags('pr2')), 'churn', 'prod', { cache: forged });
+  expect(read).toMatchObject({ source: 'remote', holder: { metrics: V1 } });
+
+  // Garbage, an entry of another model, a truncated entry: misses too.
+  for (const bytes of ['not json', JSON.stringify({ ...entry, model: 'other' }), JSON.stringify(entry).slice(0, 100)]) {
+    const bad = cacheIn(`bad-${bytes.length}`);
+    await bad.save(key, Buffer.from(bytes));
+    expect(
+      (await readStageHolder(new GitClient(cloneNoTags(`pr-${bytes.length}`)), 'churn', 'prod', { cache: bad })).source,
+    ).toBe('remote');
+  }
+});
+
+test('the gate baseline: metrics file of the holder; clear errors for no holder, no repository', async () => {
   const work = fx.clone('work');
   await promoteIn(work, V1);
   const pr = cloneNoTags('pr');
-  const [file] = await loadRegistryBaseline('registry:churn@prod', pr, {}, pr);
+  const env = { XDG_CACHE_HOME: join(fx.root, 'xdg') };
+  const [file] = await loadRegistryBaseline('registry:churn@prod', pr, env, pr);
   expect(file).toMatchObject({ file: 'registry:churn@prod', format: 'churn@v0.1.0' });
   expect(file.metrics.find((m) => m.name === 'accuracy')?.value).toBe(0.86);
-  await expect(loadRegistryBaseline('registry:churn@staging', pr, {}, pr)).rejects.toThrow(
-    "no version of churn holds stage 'staging' yet",
+  await expect(loadRegistryBaseline('registry:churn@staging', pr, env, pr)).rejects.toThrow(
+    "no version of churn holds stage 'staging'",
   );
-  await expect(loadRegistryBaseline('registry:churn@prod', fx.root, {}, fx.root)).rejects.toThrow(
+  await expect(loadRegistryBaseline('registry:churn@prod', fx.root, env, fx.root)).rejects.toThrow(
     'is not a git repository',
   );
 });
@@ -146,11 +167,10 @@ test('on a runner: @actions/artifact and @actions/cache clients get the files, t
     run_number: 5,
     run_url: 'https://github.com/o/r/actions/runs/77',
   });
-  expect(saved).toHaveLength(1);
-  expect(saved[0].key).toBe('ml-quality-gate-registry/churn#prod@v0.1.0');
-  expect(JSON.parse(saved[0].content)).toMatchObject({ version: 'v0.1.0', metrics: V1 });
+  // Promoting reads the registry from the fetched tags: nothing is cached.
+  expect(saved).toHaveLength(0);
 
-  // A failing cache never fails a promotion.
+  // Nor does a failing cache service change anything.
   const broken: CacheClientLike = {
     saveCache: async () => {
       throw new Error('cache service down');

@@ -2,7 +2,8 @@
 import { absoluteRules, compareWithChampion } from '../../src/promote/champion.js';
 import { historyBlocks, sparkline } from '../../src/promote/history.js';
 import { renderModelCard, summarizeReport } from '../../src/promote/model-card.js';
-import { holderCacheKey, metricsOfMessage, parseRegistrySpec } from '../../src/registry/baseline.js';
+import { metricsOfMessage, parseRegistrySpec } from '../../src/registry/baseline.js';
+import { tagCacheKey } from '../../src/registry/tag-cache.js';
 import { modelState, type RegistryTag } from '../../src/registry/registry-state.js';
 import { parseTag } from '../../src/registry/gto-tags.js';
 import type { MetricFile } from '../../src/metrics/types.js';
@@ -70,15 +71,15 @@ test('sparkline scales between min and max; flat mid-height; gaps as dots', () =
 
 test('history: last 10 versions newest first, holder starred, trend per key metric', () => {
   const tags: RegistryTag[] = [];
-  const at = (i: number) => new Date(Date.UTC(2024, 0, i + 1));
+  const at = (i: number) => Date.UTC(2024, 0, i + 1) / 1000;
   for (let i = 0; i < 12; i++) {
     const name = `churn@v0.${i + 1}.0`;
     tags.push({
       name,
       parsed: parseTag(name)!,
-      commit: `c${i}`.padEnd(40, '0'),
+      commit: `${i}`.padStart(40, 'c'),
       object: `o${i}`,
-      createdAt: at(i),
+      time: at(i),
       message: '',
       data: { metrics: { acc: 0.5 + i / 100 } },
     });
@@ -89,10 +90,10 @@ test('history: last 10 versions newest first, holder starred, trend per key metr
     parsed: parseTag(stage)!,
     commit: tags[10].commit,
     object: 'x',
-    createdAt: at(12),
+    time: at(12),
     message: '',
   });
-  const blocks = historyBlocks(modelState('churn', tags), ['acc'], 'prod');
+  const blocks = historyBlocks(modelState('churn', tags, new Map()), ['acc'], 'prod');
   expect(blocks[0]).toMatchObject({ text: 'History of churn: last 10 versions (★ holds prod)' });
   const table = blocks[1] as { rows: string[][] };
   expect(table.rows).toHaveLength(10);
@@ -138,10 +139,23 @@ test('model card: metrics, data facts and lineage, untrusted names escaped', () 
 test('registry spec, cache key and tag message metrics', () => {
   expect(parseRegistrySpec('registry:churn@prod')).toEqual({ model: 'churn', stage: 'prod' });
   expect(parseRegistrySpec('registry:team/churn@staging')).toEqual({ model: 'team/churn', stage: 'staging' });
-  for (const bad of ['registry:churn', 'registry:@prod', 'registry:churn@', 'registry:Churn@prod']) {
+  expect(parseRegistrySpec('registry:Churn_XL@pre_prod')).toEqual({ model: 'Churn_XL', stage: 'pre_prod' });
+  for (const bad of ['registry:churn', 'registry:@prod', 'registry:churn@', 'registry:churn model@prod']) {
     expect(() => parseRegistrySpec(bad)).toThrow(/registry:<model>@<stage>|not valid for GTO/);
   }
-  expect(holderCacheKey('churn', 'prod', 'v1.0.0')).toBe('ml-quality-gate-registry/churn#prod@v1.0.0');
-  expect(metricsOfMessage({ metrics: { a: 1, b: 'x', c: null } })).toEqual({ a: 1 });
-  expect(metricsOfMessage('not json')).toEqual({});
+  const listing = [
+    { name: 'churn@v1.0.0', object: 'a'.repeat(40), peeled: 'b'.repeat(40) },
+    { name: 'other#prod#1', object: 'c'.repeat(40), peeled: 'd'.repeat(40) },
+  ];
+  const key = tagCacheKey('churn', listing);
+  expect(key).toMatch(/^ml-quality-gate-registry\/churn\/[0-9a-f]{40}$/);
+  // Another model's tags do not change the key; any change of the model's own tags does.
+  expect(tagCacheKey('churn', [listing[0]])).toBe(key);
+  expect(tagCacheKey('churn', [{ ...listing[0], object: 'e'.repeat(40) }])).not.toBe(key);
+  expect({ ...metricsOfMessage({ metrics: { a: 1, b: 'x', c: null, constructor: 2 } }) }).toEqual({
+    a: 1,
+    constructor: 2,
+  });
+  expect({ ...metricsOfMessage('not json') }).toEqual({});
+  expect('toString' in metricsOfMessage({ metrics: {} })).toBe(false);
 });

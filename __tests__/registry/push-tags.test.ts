@@ -1,7 +1,9 @@
 import { gitFixture, sh, type Fixture } from './git-fixture.js';
+import { GitClient } from '../../src/registry/git-client.js';
 import { assignStage, registerVersion } from '../../src/registry/git-registry.js';
-import { fetchTags, pushTags } from '../../src/registry/push-tags.js';
+import { pushTags } from '../../src/registry/push-tags.js';
 import { parseTag } from '../../src/registry/gto-tags.js';
+import { OperationalError } from '../../src/errors.js';
 
 let fx: Fixture;
 beforeEach(() => {
@@ -23,8 +25,8 @@ function remoteVersions(model: string): Map<string, string> {
 }
 
 test('a version and its stage tag are pushed together, with their messages', async () => {
-  const a = fx.clone('a');
-  const commit = fx.commit(a, 'model');
+  const a = new GitClient(fx.clone('a'));
+  const commit = fx.commit(a.dir, 'model');
   const reg = await registerVersion(a, 'churn', { message });
   const stage = await assignStage(a, 'churn', reg.version, 'prod', message);
   expect(await pushTags(a, [reg.tag!, stage])).toBe('pushed');
@@ -34,10 +36,10 @@ test('a version and its stage tag are pushed together, with their messages', asy
 });
 
 test('a lost race pushes nothing, is reported as such, and leaves no local tag of ours', async () => {
-  const a = fx.clone('a');
-  const b = fx.clone('b');
-  const commitA = fx.commit(a, 'model a');
-  fx.commit(b, 'model b');
+  const a = new GitClient(fx.clone('a'));
+  const b = new GitClient(fx.clone('b'));
+  const commitA = fx.commit(a.dir, 'model a');
+  fx.commit(b.dir, 'model b');
   // Both plan v0.1.0 and prod#1 from an empty registry; a pushes first.
   const regB = await registerVersion(b, 'churn', { message });
   const stageB = await assignStage(b, 'churn', regB.version, 'prod', message);
@@ -48,19 +50,19 @@ test('a lost race pushes nothing, is reported as such, and leaves no local tag o
   // Atomic: b's stage tag did not reach the remote without its version either.
   expect(remoteVersions('churn')).toEqual(new Map([['v0.1.0', commitA]]));
   expect(sh(fx.remote, 'rev-parse', 'refs/tags/churn#prod#1^{commit}')).toBe(commitA);
-  expect(sh(b, 'tag', '--list', 'churn*')).toBe('');
+  expect(sh(b.dir, 'tag', '--list', 'churn*')).toBe('');
   // After a fetch, b sees the winner and numbers after it.
-  await fetchTags(b);
+  await b.fetchTags('origin');
   expect((await registerVersion(b, 'churn', { message })).version).toBe('v0.1.1');
 });
 
 test('two clones pushing the same names at the same time: exactly one wins', async () => {
-  const a = fx.clone('a');
-  const b = fx.clone('b');
+  const a = new GitClient(fx.clone('a'));
+  const b = new GitClient(fx.clone('b'));
   const tags = await Promise.all(
-    [a, b].map(async (repo) => {
-      fx.commit(repo, `model ${repo}`);
-      return (await registerVersion(repo, 'churn', { message })).tag!;
+    [a, b].map(async (git) => {
+      fx.commit(git.dir, `model ${git.dir}`);
+      return (await registerVersion(git, 'churn', { message })).tag!;
     }),
   );
   const outcomes = await Promise.all([pushTags(a, [tags[0]]), pushTags(b, [tags[1]])]);
@@ -69,8 +71,10 @@ test('two clones pushing the same names at the same time: exactly one wins', asy
 });
 
 test('a push refused for another reason is an error, not a race', async () => {
-  const a = fx.clone('a');
+  const a = new GitClient(fx.clone('a'));
   const reg = await registerVersion(a, 'churn', { message });
-  await expect(pushTags(a, [reg.tag!], 'nowhere')).rejects.toThrow(/could not push registry tags to 'nowhere'/);
-  expect(sh(a, 'tag', '--list')).toBe('');
+  const push = pushTags(a, [reg.tag!], 'nowhere');
+  await expect(push).rejects.toThrow(OperationalError);
+  await expect(push).rejects.toThrow(/could not push registry tags to 'nowhere': .*repository exists/);
+  expect(sh(a.dir, 'tag', '--list')).toBe('');
 });

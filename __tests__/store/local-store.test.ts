@@ -1,7 +1,6 @@
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { LocalArtifactStore, LocalMetricsCache } from '../../src/store/local-store.js';
 
 let dir: string;
@@ -28,37 +27,31 @@ test('artifact upload copies the files under their relative paths', async () => 
   await expect(artifacts.upload('a/b', ['report.json'], root)).rejects.toThrow(/artifact name 'a\/b' is invalid/);
 });
 
-test('cache round trip: exact key first, else the newest key with the prefix', async () => {
-  const cache = new LocalMetricsCache(store);
-  const file = join(dir, 'baseline', 'metrics.json');
-  mkdirSync(join(dir, 'baseline'));
-  const save = async (key: string, content: string) => {
-    writeFileSync(file, content);
-    const saved = await cache.save(key, file);
-    await sleep(15); // distinct save times even on coarse file systems
-    return saved;
-  };
-  expect(await save('metrics-main-1', '{"auc":0.81}')).toBe(true);
-  expect(await save('metrics-main-2', '{"auc":0.82}')).toBe(true);
-  expect(await save('metrics-dev-9', '{"auc":0.5}')).toBe(true);
-  expect(await save('metrics-main-0', '{"auc":0.80}')).toBe(true); // newest, though it sorts first
+test('cache round trip: exact keys only, immutable entries, safe directory names, size cap', async () => {
+  const cache = new LocalMetricsCache(join(dir, 'cache'));
+  expect(await cache.save('registry-main-1', Buffer.from('one'))).toBe(true);
+  expect(await cache.save('registry-main-2', Buffer.from('two'))).toBe(true);
   // Entries are immutable, as in @actions/cache.
-  expect(await save('metrics-main-1', '{"auc":0.99}')).toBe(false);
-
-  rmSync(join(dir, 'baseline'), { recursive: true });
-  expect(await cache.restore('metrics-main-', file)).toBe('metrics-main-0');
-  expect(readFileSync(file, 'utf8')).toBe('{"auc":0.80}');
-  expect(await cache.restore('metrics-main-1', file)).toBe('metrics-main-1');
-  expect(readFileSync(file, 'utf8')).toBe('{"auc":0.81}');
-  expect(await cache.restore('metrics-other-', file)).toBeUndefined();
+  expect(await cache.save('registry-main-1', Buffer.from('changed'))).toBe(false);
+  expect((await cache.restore('registry-main-1', 100))?.toString()).toBe('one');
+  // No prefix matching: a key names exactly one entry.
+  expect(await cache.restore('registry-main-', 100)).toBeUndefined();
+  expect(await cache.restore('registry-main-2', 2)).toBeUndefined();
 
   // Keys become safe directory names; a long key still works.
   const odd = `../weird/key:*?${'k'.repeat(400)}`;
-  expect(await save(odd, 'odd')).toBe(true);
-  expect(await cache.restore('../weird/', file)).toBe(odd);
-  expect(readFileSync(file, 'utf8')).toBe('odd');
-  expect(readdirSync(join(store, 'cache')).every((n) => !n.includes('/') && n !== '..')).toBe(true);
+  expect(await cache.save(odd, Buffer.from('odd'))).toBe(true);
+  expect((await cache.restore(odd, 100))?.toString()).toBe('odd');
+  expect(readdirSync(join(dir, 'cache')).every((n) => !n.includes('/') && n !== '..')).toBe(true);
+  expect((await cache.keys()).sort()).toEqual([odd, 'registry-main-1', 'registry-main-2'].sort());
 
-  await expect(cache.save('a,b', file)).rejects.toThrow(/without commas/);
-  await expect(cache.save('k', join(dir, 'none.json'))).rejects.toThrow('file to cache not found');
+  // An entry whose data is not a regular file (a FIFO, a directory) is a miss, not a hang.
+  const fifoKey = 'fifo-entry';
+  await cache.save(fifoKey, Buffer.from('x'));
+  const entry = join(dir, 'cache', 'fifo-entry');
+  rmSync(join(entry, 'data'));
+  mkdirSync(join(entry, 'data'));
+  expect(await cache.restore(fifoKey, 100)).toBeUndefined();
+
+  await expect(cache.save('a,b', Buffer.from(''))).rejects.toThrow(/without commas/);
 });

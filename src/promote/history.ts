@@ -30,20 +30,18 @@ export function sparkline(values: (number | undefined)[]): string {
 export function historyBlocks(state: ModelState, keyMetrics: string[], stage: string): SummaryBlock[] {
   const versions = state.versions.slice(-HISTORY_LENGTH);
   if (!versions.length) return [];
-  const holder = stage ? state.stages[stage]?.current?.version : undefined;
+  const holder = stage ? state.stages.get(stage)?.current?.version : undefined;
   const metricsOf = versions.map((v) => metricsOfMessage(v.data));
   const keys = keyMetrics.length ? keyMetrics : Object.keys(metricsOf[metricsOf.length - 1]).slice(0, 4);
   const stagesOf = (version: string) =>
-    Object.entries(state.stages)
-      .filter(([, s]) => s.current?.version === version)
-      .map(([name]) => name);
+    [...state.stages].filter(([, s]) => s.current?.version === version).map(([name]) => name);
   const rows = versions
     .map((v, i) => [
-      `${v.version}${v.version === holder ? ' ★' : ''}${v.deregistered ? ' (deregistered)' : ''}`,
+      `${v.version}${v.version === holder ? ' ★' : ''}${v.active ? '' : ' (deregistered)'}`,
       stagesOf(v.version).join(', '),
       v.createdAt.toISOString().slice(0, 10),
       v.commit.slice(0, 7),
-      ...keys.map((k) => (metricsOf[i][k] === undefined ? '—' : formatNumber(metricsOf[i][k]))),
+      ...keys.map((k) => (k in metricsOf[i] ? formatNumber(metricsOf[i][k]) : '—')),
     ])
     .reverse();
   const trends = keys
@@ -54,7 +52,9 @@ export function historyBlocks(state: ModelState, keyMetrics: string[], stage: st
     {
       kind: 'heading',
       level: 3,
-      text: `History of ${state.model}: last ${versions.length} version${versions.length === 1 ? '' : 's'}${holder ? ` (★ holds ${stage})` : ''}`,
+      text:
+        `History of ${state.model}: last ${versions.length} version${versions.length === 1 ? '' : 's'}` +
+        (holder ? ` (★ holds ${stage})` : ''),
     },
     { kind: 'table', header: ['Version', 'Stages', 'Registered', 'Commit', ...keys], rows },
   ];

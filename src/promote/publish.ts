@@ -4,9 +4,10 @@
  * on the remote), the remote's tags are fetched and `plan` runs again, so version numbers, counters
  * and the champion comparison are recomputed against what won. Bounded; then a clear error.
  */
-import { UserError } from '../errors.js';
+import { OperationalError } from '../errors.js';
+import type { GitClient } from '../registry/git-client.js';
 import type { PendingTag } from '../registry/git-registry.js';
-import { fetchTags, pushTags } from '../registry/push-tags.js';
+import { pushTags } from '../registry/push-tags.js';
 
 export interface PublishOptions {
   push: boolean;
@@ -23,7 +24,7 @@ export interface Planned {
 }
 
 export async function publish<T extends Planned>(
-  repoDir: string,
+  git: GitClient,
   options: PublishOptions,
   plan: (attempt: number) => Promise<T>,
 ): Promise<T & { attempts: number }> {
@@ -33,11 +34,12 @@ export async function publish<T extends Planned>(
     const planned = await plan(attempt);
     if (!options.push || !planned.tags.length) return { ...planned, attempts: attempt };
     await options.beforePush?.(attempt);
-    if ((await pushTags(repoDir, planned.tags, remote)) === 'pushed') return { ...planned, attempts: attempt };
-    await fetchTags(repoDir, remote);
+    if ((await pushTags(git, planned.tags, remote)) === 'pushed') return { ...planned, attempts: attempt };
+    await git.fetchTags(remote);
     if (attempt >= maxAttempts) {
-      throw new UserError(
-        `could not publish ${planned.tags.map((t) => t.name).join(' and ')} to '${remote}': ${attempt} attempts each lost the race to another run registering the same model; nothing was pushed, run the job again`,
+      throw new OperationalError(
+        `could not publish ${planned.tags.map((t) => t.name).join(' and ')} to '${remote}': ${attempt} attempts ` +
+          'each lost the race to another run registering the same model; nothing was pushed, run the job again',
       );
     }
   }

@@ -1,19 +1,18 @@
 /**
  * The metrics of the version that holds a stage (`registry:<model>@<stage>`), as a baseline for the
- * gate and as the champion for the promote stage. The tags are the source of truth: the holder is
- * found from the remote's tag list (`git ls-remote`, names and commits only), and its metrics come
- * from the cache when an entry for exactly that version exists, else from the version tag's message
- * after fetching the tags.
+ * gate and as the champion for the promote stage. The tags are the source of truth: with a remote,
+ * its tag list (`git ls-remote`) says which tags exist; their objects come from the cache when an
+ * entry matches them hash for hash (tag-cache.ts), else from a fetch. The holder is the one GTO
+ * shows (registry-state.ts), its metrics the version tag's message.
  */
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
 import { UserError } from '../errors.js';
 import type { MetricFile } from '../metrics/types.js';
 import type { MetricsCache } from '../store/types.js';
-import { git } from './git.js';
-import { assertValidArtifact, assertValidStage, parseTag } from './gto-tags.js';
-import { fetchTags } from './push-tags.js';
-import { listModelState, modelState, type ModelState, type RegistryTag } from './registry-state.js';
+import { GitClient } from './git-client.js';
+import { assertValidArtifact, assertValidStage } from './gto-tags.js';
+import { readModelTags, viewOf, type ModelTags } from './read-tags.js';
+import type { ModelState } from './registry-state.js';
+import { restoreTags, saveTags, tagCacheKey } from './tag-cache.js';
 
 export const REGISTRY_PREFIX = 'registry:';
 
@@ -22,13 +21,13 @@ export interface StageHolder {
   model: string;
   stage: string;
   version: string;
+  /** False for a commit assigned to the stage without a version (GTO names it by its commit). */
+  registered: boolean;
   /** The version's commit. */
   commit: string;
   /** The stage tag that put it there. */
   tag: string;
   metrics: Record<string, number>;
-  /** Where the metrics were read: the cache (no fetch needed) or the tags. */
-  source: 'cache' | 'tags';
 }
 
 /** `registry:<model>@<stage>` → its parts; UserError when malformed. */
@@ -45,101 +44,81 @@ export function parseRegistrySpec(spec: string): { model: string; stage: string 
   return { model, stage };
 }
 
-/** Cache key of one version's metrics in one stage; '#' and '@' cannot occur in GTO names. */
-export function holderCacheKey(model: string, stage: string, version: string): string {
-  return `ml-quality-gate-registry/${model}#${stage}@${version}`;
-}
-
-/**
- * The file the cache saves and restores (@actions/cache needs the same path on both sides, so it
- * is relative to the workspace and fixed).
- */
-export function holderCacheFile(model: string, stage: string, cwd = process.cwd()): string {
-  return resolve(
-    cwd,
-    '.ml-quality-gate',
-    'registry',
-    `${model.replace(/[^a-z0-9-]/g, '_')}@${stage.replace(/[^a-z0-9-]/g, '_')}.json`,
-  );
-}
-
-/** Saves a holder's metrics in the cache; best effort (a cache failure never changes a verdict). */
-export async function cacheHolder(
-  cache: MetricsCache,
-  h: Omit<StageHolder, 'source'>,
-  cwd = process.cwd(),
-): Promise<boolean> {
-  const file = holderCacheFile(h.model, h.stage, cwd);
-  try {
-    await mkdir(dirname(file), { recursive: true });
-    const { model, stage, version, commit, tag, metrics } = h;
-    await writeFile(file, JSON.stringify({ model, stage, version, commit, tag, metrics }));
-    return await cache.save(holderCacheKey(h.model, h.stage, h.version), file);
-  } catch {
-    return false;
-  }
-}
-
 export interface ReadHolderOptions {
-  /** Cache to try first; none: read the tags. */
+  /** Cache to try before fetching, and to fill after. */
   cache?: MetricsCache;
   remote?: string;
-  /** Save what was read from the tags in the cache. */
-  save?: boolean;
-  cwd?: string;
+}
+
+export interface HolderRead {
+  state: ModelState;
+  holder?: StageHolder;
+  /** Where the tags were read: the cache (no fetch), the fetched remote tags, or the local ones. */
+  source: 'cache' | 'remote' | 'local';
 }
 
 /**
- * The version that holds `stage` and its metrics; undefined when no version holds it. With a remote,
- * the remote's tags decide who the holder is.
+ * The model's state and the holder of `stage` (undefined when nobody holds it). With a remote,
+ * exactly the remote's tags count.
  */
 export async function readStageHolder(
-  repoDir: string,
+  git: GitClient,
   model: string,
   stage: string,
   options: ReadHolderOptions = {},
-): Promise<StageHolder | undefined> {
+): Promise<HolderRead> {
   const remote = options.remote ?? 'origin';
-  const cwd = options.cwd ?? process.cwd();
-  if (await hasRemote(repoDir, remote)) {
-    const listed = modelState(model, await lsRemoteTags(repoDir, remote)).stages[stage];
-    const current = listed?.current;
-    if (!current?.version) return undefined;
-    // Tags without a counter (GTO's simple mode) are ordered by date, which only the fetched tags carry.
-    const ordered = listed.history.every((e) => e.counter !== undefined);
-    const cached =
-      ordered && options.cache && (await fromCache(options.cache, model, stage, current.version, current.commit, cwd));
-    if (cached) return cached;
-    await fetchTags(repoDir, remote);
+  let tags: ModelTags;
+  let source: HolderRead['source'];
+  if (await git.tryRemoteUrl(remote)) {
+    const listing = await git.lsRemoteTags(remote);
+    const key = tagCacheKey(model, listing);
+    const cached = options.cache && (await restoreTags(options.cache, key, model, listing));
+    if (cached) {
+      tags = cached;
+      source = 'cache';
+    } else {
+      await git.fetchTags(remote);
+      tags = await readModelTags(git, model, listing);
+      source = 'remote';
+      if (options.cache) await saveTags(options.cache, key, tags);
+    }
+  } else {
+    tags = await readModelTags(git, model);
+    source = 'local';
   }
-  const holder = holderFromState(await listModelState(repoDir, model), stage);
-  if (holder && options.cache && options.save) await cacheHolder(options.cache, holder, cwd);
-  return holder;
+  const state = viewOf(tags);
+  return { state, holder: holderFromState(state, stage), source };
 }
 
-/** The holder of a stage in a state read from the tags (messages included). */
+/** The holder of a stage in a state read from the tags (messages included), as `gto show` shows it. */
 export function holderFromState(state: ModelState, stage: string): StageHolder | undefined {
-  const current = state.stages[stage]?.current;
-  if (!current?.version) return undefined;
-  const version = state.versions.find((v) => v.version === current.version);
+  const current = state.stages.get(stage)?.current;
+  if (!current) return undefined;
+  const version = state.versions.find((v) => v.version === current.version && v.commit === current.commit);
   return {
     model: state.model,
     stage,
     version: current.version,
+    registered: current.registered,
     commit: current.commit,
     tag: current.tag,
     metrics: metricsOfMessage(version?.data),
-    source: 'tags',
   };
 }
 
-/** The `metrics` object of a version tag's JSON message: finite numbers only; {} when absent. */
+/**
+ * The `metrics` object of a version tag's JSON message: finite numbers only; empty when absent.
+ * A null-prototype object: a metric named `constructor` or `__proto__` is an ordinary key.
+ */
 export function metricsOfMessage(data: unknown): Record<string, number> {
+  const out = Object.create(null) as Record<string, number>;
   const metrics = (data as { metrics?: unknown } | undefined)?.metrics;
-  if (!metrics || typeof metrics !== 'object') return {};
-  return Object.fromEntries(
-    Object.entries(metrics).filter((e): e is [string, number] => typeof e[1] === 'number' && Number.isFinite(e[1])),
-  );
+  if (!metrics || typeof metrics !== 'object' || Array.isArray(metrics)) return out;
+  for (const [name, value] of Object.entries(metrics)) {
+    if (typeof value === 'number' && Number.isFinite(value)) out[name] = value;
+  }
+  return out;
 }
 
 /** The holder's metrics as a metrics file the gate reads like any baseline. */
@@ -161,84 +140,33 @@ export async function loadRegistryBaseline(
   cwd = process.cwd(),
 ): Promise<MetricFile[]> {
   const { model, stage } = parseRegistrySpec(spec);
-  if (!(await isGitRepo(repoDir)))
+  const git = new GitClient(repoDir, env);
+  if (!(await git.isRepository()))
     throw new UserError(`baseline '${spec}' reads the registry's git tags, but ${repoDir} is not a git repository`);
   const { selectStore } = await import('../store/select-store.js');
-  const holder = await readStageHolder(repoDir, model, stage, {
-    cache: selectStore(env, { localDir: resolve(cwd, '.ml-quality-gate') }).cache,
-    cwd,
+  const { state, holder } = await readStageHolder(git, model, stage, {
+    cache: selectStore(env, { workspace: cwd }).cache,
   });
   if (!holder) {
+    const held = state.stages.get(stage)?.holders.length;
     throw new UserError(
-      `baseline '${spec}': no version of ${model} holds stage '${stage}' yet (no ${model}#${stage}#N tag); promote one first, or give a baseline file`,
+      !state.active && held
+        ? `baseline '${spec}': ${model} is deprecated (a ${model}@deprecated tag is its newest event), so no version holds '${stage}'`
+        : `baseline '${spec}': no version of ${model} holds stage '${stage}' (no ${model}#${stage}#N tag in force); ` +
+            'promote one first, or give a baseline file',
+    );
+  }
+  if (!holder.registered) {
+    throw new UserError(
+      `baseline '${spec}': stage '${stage}' is held by commit ${holder.commit.slice(0, 12)} (tag ${holder.tag}), ` +
+        `which is no registered version of ${model}: it has no metrics`,
     );
   }
   if (Object.keys(holder.metrics).length === 0) {
     throw new UserError(
-      `baseline '${spec}': ${model}@${holder.version} holds '${stage}', but its tag message carries no metrics (was it registered by another tool?)`,
+      `baseline '${spec}': ${model}@${holder.version} holds '${stage}', ` +
+        'but its tag message carries no metrics (was it registered by another tool?)',
     );
   }
   return [holderMetricFile(holder)];
-}
-
-async function fromCache(
-  cache: MetricsCache,
-  model: string,
-  stage: string,
-  version: string,
-  commit: string,
-  cwd: string,
-): Promise<StageHolder | undefined> {
-  const key = holderCacheKey(model, stage, version);
-  const file = holderCacheFile(model, stage, cwd);
-  try {
-    // The store falls back to the newest key with this prefix: only the exact key is this version.
-    if ((await cache.restore(key, file)) !== key) return undefined;
-    const saved = JSON.parse(await readFile(file, 'utf8')) as Partial<StageHolder>;
-    if (saved.version !== version || saved.commit !== commit) return undefined;
-    return {
-      model,
-      stage,
-      version,
-      commit,
-      tag: String(saved.tag ?? ''),
-      metrics: metricsOfMessage(saved),
-      source: 'cache',
-    };
-  } catch {
-    return undefined;
-  }
-}
-
-async function hasRemote(repoDir: string, remote: string): Promise<boolean> {
-  return (await git(repoDir, ['remote', 'get-url', remote], { allowFailure: true })).exitCode === 0;
-}
-
-async function isGitRepo(repoDir: string): Promise<boolean> {
-  return (await git(repoDir, ['rev-parse', '--git-dir'], { allowFailure: true })).exitCode === 0;
-}
-
-/**
- * The remote's annotated GTO tags, names and commits only (no messages, no objects fetched).
- * Annotated tags are the ones listed with a peeled `^{}` line; lightweight tags are ignored, as GTO does.
- */
-async function lsRemoteTags(repoDir: string, remote: string): Promise<RegistryTag[]> {
-  const { stdout } = await git(repoDir, ['ls-remote', '--tags', remote]);
-  const objects = new Map<string, string>();
-  const peeled = new Map<string, string>();
-  for (const line of stdout.split('\n')) {
-    const [sha, ref] = line.trim().split('\t');
-    if (!sha || !ref?.startsWith('refs/tags/')) continue;
-    const name = ref.slice('refs/tags/'.length);
-    if (name.endsWith('^{}')) peeled.set(name.slice(0, -3), sha);
-    else objects.set(name, sha);
-  }
-  const tags: RegistryTag[] = [];
-  for (const [name, object] of objects) {
-    const parsed = parseTag(name);
-    const commit = peeled.get(name);
-    if (!parsed || !commit) continue;
-    tags.push({ name, parsed, commit, object, createdAt: new Date(0), message: '' });
-  }
-  return tags;
 }

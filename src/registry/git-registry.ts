@@ -1,37 +1,30 @@
 /**
- * Writes the model registry as GTO tags (see gto-tags.ts): registers versions and assigns stages by
- * creating annotated tags locally. Tags are published with pushTags (push-tags.ts); when another run
- * got there first, the promote stage re-plans (src/promote/publish.ts). Each function returns a
- * PendingTag: the local tag, not yet pushed.
+ * Writes the model registry as GTO tags (gto-tags.ts): registers versions, assigns stages and, for a
+ * rollback, unassigns the current holder, by creating annotated tags locally. Tags are published
+ * with pushTags (push-tags.ts); when another run got there first, the promote stage re-plans
+ * (src/promote/publish.ts). Each function returns a PendingTag: the local tag, not yet pushed.
+ *
+ * GTO orders events by tag time in whole seconds (registry-state.ts), so every tag written here
+ * gets a tagger date strictly after the model's newest tag: GTO then reads our tags in the order
+ * we wrote them, however fast they follow each other.
  */
 import { UserError } from '../errors.js';
-import { git, identityArgs } from './git.js';
-import { assertValidArtifact, assertValidStage, formatTag } from './gto-tags.js';
-import { listModelState, type ModelState } from './registry-state.js';
+import type { GitClient } from './git-client.js';
+import { assertValidArtifact, assertValidStage, formatTag, type GtoTag } from './gto-tags.js';
+import { readRegistry, type RegistryView } from './read-tags.js';
 import { formatSemVer, nextVersion, requireSemVer, type Bump } from './semver.js';
 
 /** A tag created locally and not yet pushed. */
-export type PendingTag =
-  | {
-      kind: 'version';
-      name: string;
-      model: string;
-      commit: string;
-      /** The tag object, to recognise our own tag when it must be deleted. */
-      object: string;
-      message: string;
-      version: string;
-    }
-  | {
-      kind: 'stage';
-      name: string;
-      model: string;
-      commit: string;
-      object: string;
-      message: string;
-      stage: string;
-      counter: number;
-    };
+export interface PendingTag {
+  name: string;
+  action: GtoTag['action'];
+  model: string;
+  commit: string;
+  /** The tag object, to recognise our own tag when it must be deleted. */
+  object: string;
+  version?: string;
+  stage?: string;
+}
 
 export interface RegisterOptions {
   /** 'auto' (default) bumps the greatest existing version; otherwise an explicit `vX.Y.Z`. */
@@ -51,53 +44,68 @@ export interface RegisterResult {
   tag?: PendingTag;
 }
 
+/**
+ * Refuses, before anything is stored or uploaded, a model or stage whose tags git would refuse:
+ * GTO's name rule allows `a//b` or a folder `x/.y:`, git's ref rules (`git check-ref-format`) do not.
+ */
+export async function assertTagNamesAllowed(git: GitClient, model: string, stage?: string): Promise<void> {
+  assertValidArtifact(model);
+  const samples: GtoTag[] = [{ action: 'register', artifact: model, version: 'v0.1.0' }];
+  if (stage) {
+    assertValidStage(stage);
+    samples.push({ action: 'assign', artifact: model, stage, counter: 1 });
+  }
+  for (const tag of samples) {
+    const name = formatTag(tag);
+    if (!(await git.isValidRefName(`refs/tags/${name}`))) {
+      const what = tag.action === 'assign' ? `stage name '${stage}'` : `model name '${model}'`;
+      throw new UserError(
+        `${what} cannot be used: git refuses the tag name '${name}' (no '//', no part starting with '.' or ending with '.lock', no '..')`,
+      );
+    }
+  }
+}
+
 /** Registers `<model>@v<semver>` at a commit, or returns the version already registered there. */
 export async function registerVersion(
-  repoDir: string,
+  git: GitClient,
   model: string,
   options: RegisterOptions,
 ): Promise<RegisterResult> {
   assertValidArtifact(model);
-  const commit = await resolveCommit(repoDir, options.commit ?? 'HEAD');
-  const state = await listModelState(repoDir, model);
+  const commit = await resolveCommit(git, options.commit ?? 'HEAD');
+  const state = await readRegistry(git, model);
   const requested = options.version ?? 'auto';
   const explicit = requested === 'auto' ? undefined : formatSemVer(requireSemVer(requested));
 
-  const onCommit = state.versions.find((v) => v.commit === commit && !v.deregistered);
+  const onCommit = versionAt(state, commit);
   if (onCommit) {
     if (explicit && explicit !== onCommit.version) {
       throw new UserError(
-        `commit ${commit.slice(0, 12)} is already registered as ${model}@${onCommit.version}; GTO allows one version per commit, so it cannot also be ${explicit}`,
+        `commit ${commit.slice(0, 12)} is already registered as ${model}@${onCommit.version}; ` +
+          `GTO allows one version per commit, so it cannot also be ${explicit}`,
       );
     }
     return { version: onCommit.version, commit };
   }
-  const message = JSON.stringify(options.message);
-  const bump = options.bump ?? 'patch';
-  const tag = await createVersionTag(repoDir, state, explicit ?? autoVersion(state, bump), commit, message);
-  return { version: tag.version, commit, tag };
-}
-
-/** Creates the version tag; fails clearly when that version exists. */
-async function createVersionTag(
-  repoDir: string,
-  state: ModelState,
-  version: string,
-  commit: string,
-  message: string,
-): Promise<Extract<PendingTag, { kind: 'version' }>> {
+  const version = explicit ?? autoVersion(state, options.bump ?? 'patch');
   const taken = state.versions.find((v) => v.version === version);
   if (taken) {
     throw new UserError(
-      `${state.model}@${version} already exists (commit ${taken.commit.slice(0, 12)}); versions are never reused`,
+      `${model}@${version} already exists (commit ${taken.commit.slice(0, 12)}); versions are never reused`,
     );
   }
-  const name = formatTag({ action: 'register', artifact: state.model, version });
-  const object = await createAnnotatedTag(repoDir, name, commit, message);
-  return { kind: 'version', name, model: state.model, commit, object, message, version };
+  const tag = await createTag(git, state, { action: 'register', artifact: model, version }, commit, options.message);
+  return { version, commit, tag };
 }
 
-export function autoVersion(state: ModelState, bump: Bump): string {
+/** The active version registered at `commit`, if any. */
+export function versionAt(state: RegistryView, commit: string) {
+  return state.versions.find((v) => v.commit === commit && v.active);
+}
+
+/** The version after the greatest one ever registered (deregistered ones included: never reused). */
+export function autoVersion(state: RegistryView, bump: Bump): string {
   return nextVersion(
     state.versions.map((v) => v.version),
     bump,
@@ -106,7 +114,7 @@ export function autoVersion(state: ModelState, bump: Bump): string {
 
 /** Assigns a stage to a registered version: `<model>#<stage>#N` at the version's commit. */
 export async function assignStage(
-  repoDir: string,
+  git: GitClient,
   model: string,
   version: string,
   stage: string,
@@ -114,84 +122,107 @@ export async function assignStage(
 ): Promise<PendingTag> {
   assertValidArtifact(model);
   assertValidStage(stage);
-  const state = await listModelState(repoDir, model);
+  const state = await readRegistry(git, model);
   const wanted = formatSemVer(requireSemVer(version));
-  const found = state.versions.find((v) => v.version === wanted && !v.deregistered);
+  const found = state.versions.find((v) => v.version === wanted && v.active);
   if (!found) {
-    const known = state.versions.filter((v) => !v.deregistered).map((v) => v.version);
+    const known = state.versions.filter((v) => v.active).map((v) => v.version);
     throw new UserError(`${model}@${wanted} is not registered (known versions: ${known.join(', ') || 'none'})`);
   }
-  return createStageTag(repoDir, state, stage, found.commit, JSON.stringify(message));
-}
-
-/** Creates `<model>#<stage>#N` with N = 1 + the highest counter among all the model's tags (GTO's rule). */
-async function createStageTag(
-  repoDir: string,
-  state: ModelState,
-  stage: string,
-  commit: string,
-  message: string,
-): Promise<Extract<PendingTag, { kind: 'stage' }>> {
-  const counter = state.maxCounter + 1;
-  const name = formatTag({ action: 'assign', artifact: state.model, stage, counter });
-  const object = await createAnnotatedTag(repoDir, name, commit, message);
-  return { kind: 'stage', name, model: state.model, commit, object, message, stage, counter };
+  return createTag(
+    git,
+    state,
+    { action: 'assign', artifact: model, stage, counter: state.nextCounter },
+    found.commit,
+    message,
+  );
 }
 
 export interface RollbackResult {
   tag: PendingTag;
   /** The version holding the stage now. */
   from: string;
-  /** The version that held it before, assigned again. */
+  /** The version that holds it once the current one is unassigned. */
   to: string;
 }
 
 /**
- * Gives the stage back to the version that held it before the current one: a new `#stage#N` tag,
- * history is never rewritten. Deregistered versions are skipped.
+ * Takes the stage from its current holder with GTO's unassignment (`<model>#<stage>!#N` at the
+ * holder's commit): the version that held it before (the next one `gto show --vs -1` lists) holds
+ * it again. History is never rewritten; a second rollback goes one version further back.
  */
-export async function rollback(
-  repoDir: string,
-  model: string,
-  stage: string,
-  message: object,
-): Promise<RollbackResult> {
+export async function rollback(git: GitClient, model: string, stage: string, message: object): Promise<RollbackResult> {
   assertValidArtifact(model);
   assertValidStage(stage);
-  const state = await listModelState(repoDir, model);
-  const current = state.stages[stage]?.current;
-  if (!current?.version) throw new UserError(`no version of ${model} is in stage '${stage}': nothing to roll back`);
-  const history = state.stages[stage].history;
-  const previous = history
-    .slice(0, history.indexOf(current))
-    .filter((e) => e.action === 'assign' && e.version && e.commit !== current.commit)
-    .pop();
-  if (!previous?.version) {
+  const state = await readRegistry(git, model);
+  const holders = state.stages.get(stage)?.holders ?? [];
+  if (!state.active && holders.length) {
     throw new UserError(
-      `${model}@${current.version} is the only version that has held stage '${stage}': there is no previous version to roll back to`,
+      `${model} is deprecated (GTO shows no stage of it): there is nothing to roll back in '${stage}'`,
     );
   }
-  const tag = await createStageTag(repoDir, state, stage, previous.commit, JSON.stringify(message));
+  const [current, previous] = holders;
+  if (!current) throw new UserError(`no version of ${model} is in stage '${stage}': nothing to roll back`);
+  if (!previous) {
+    throw new UserError(
+      `${model}@${current.version} is the only version in stage '${stage}': there is no previous version to roll back to`,
+    );
+  }
+  const tag = await createTag(
+    git,
+    state,
+    { action: 'unassign', artifact: model, stage, counter: state.nextCounter },
+    current.commit,
+    message,
+  );
   return { tag, from: current.version, to: previous.version };
 }
 
-async function resolveCommit(repoDir: string, ref: string): Promise<string> {
-  const out = await git(repoDir, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`], { allowFailure: true });
-  if (out.exitCode !== 0) throw new UserError(`'${ref}' is not a commit in ${repoDir}`);
-  return out.stdout.trim();
+async function resolveCommit(git: GitClient, ref: string): Promise<string> {
+  const commit = await git.tryRevParseCommit(ref);
+  if (!commit) throw new UserError(`'${ref}' is not a commit in ${git.dir}`);
+  return commit;
 }
 
-/** `git tag -a`; the message is kept verbatim (the default cleanup would drop lines starting with '#'). */
-async function createAnnotatedTag(repoDir: string, name: string, commit: string, message: string): Promise<string> {
-  await git(repoDir, [
-    ...(await identityArgs(repoDir)),
-    'tag',
-    '-a',
-    '--cleanup=verbatim',
-    '-m',
-    message,
+/** Creates the annotated tag, dated after the model's newest tag, with a tagger identity. */
+async function createTag(
+  git: GitClient,
+  state: RegistryView,
+  tag: GtoTag,
+  commit: string,
+  message: object,
+): Promise<PendingTag> {
+  const name = formatTag(tag);
+  if (state.names.includes(name)) {
+    throw new UserError(`tag ${name} exists already (a lightweight tag, or not one GTO reads): delete it first`);
+  }
+  if (!(await git.isValidRefName(`refs/tags/${name}`))) throw new UserError(`git refuses the tag name '${name}'`);
+  const date = Math.max(Math.floor(Date.now() / 1000), state.newestTagTime + 1);
+  const object = await git.createAnnotatedTag(name, commit, JSON.stringify(message), {
+    identity: await identityArgs(git),
+    date,
+  });
+  return {
     name,
+    action: tag.action,
+    model: tag.artifact,
     commit,
-  ]);
-  return (await git(repoDir, ['rev-parse', `refs/tags/${name}`])).stdout.trim();
+    object,
+    ...('version' in tag ? { version: tag.version } : {}),
+    ...('stage' in tag ? { stage: tag.stage } : {}),
+  };
+}
+
+/**
+ * `-c` options giving annotated tags a tagger when the repository has no user configured (a fresh
+ * runner): GitHub Actions' bot on a runner, the action's own name elsewhere. Git's GIT_COMMITTER_*
+ * variables, when set, still take precedence.
+ */
+export async function identityArgs(git: GitClient, env: NodeJS.ProcessEnv = process.env): Promise<string[]> {
+  if ((await git.tryConfig('user.name')) && (await git.tryConfig('user.email'))) return [];
+  const [user, address] =
+    env.GITHUB_ACTIONS === 'true'
+      ? ['github-actions[bot]', '41898282+github-actions[bot]@users.noreply.github.com']
+      : ['ml-quality-gate', 'ml-quality-gate@users.noreply.github.com'];
+  return ['-c', `user.name=${user}`, '-c', `user.email=${address}`];
 }

@@ -18,12 +18,20 @@ import { expandFiles, isInside, relativePosix } from '../promote/files.js';
 import { historyBlocks } from '../promote/history.js';
 import { readDataReports, renderModelCard } from '../promote/model-card.js';
 import { publish } from '../promote/publish.js';
-import { cacheHolder, holderFromState, holderMetricFile, type StageHolder } from '../registry/baseline.js';
-import { git } from '../registry/git.js';
-import { assignStage, autoVersion, registerVersion, rollback, type PendingTag } from '../registry/git-registry.js';
+import { holderFromState, holderMetricFile, type StageHolder } from '../registry/baseline.js';
+import { GitClient } from '../registry/git-client.js';
+import {
+  assertTagNamesAllowed,
+  assignStage,
+  autoVersion,
+  registerVersion,
+  rollback,
+  versionAt,
+  type PendingTag,
+} from '../registry/git-registry.js';
 import { hashFiles } from '../registry/hash-files.js';
-import { fetchTags } from '../registry/push-tags.js';
-import { listModelState, type ModelState, type ModelVersion } from '../registry/registry-state.js';
+import { readRegistry, type RegistryView } from '../registry/read-tags.js';
+import type { ModelVersion } from '../registry/registry-state.js';
 import { formatNumber, formatSigned } from '../report/format.js';
 import type { Annotation, StageResult, SummaryBlock } from '../report/result.js';
 import { annotationLocation } from '../report/workspace-path.js';
@@ -50,6 +58,7 @@ interface Context {
   env: NodeJS.ProcessEnv;
   cwd: string;
   repo: string;
+  git: GitClient;
   store: StoreSelection;
   deps: PromoteDeps;
 }
@@ -65,15 +74,18 @@ export async function runPromote(s: PromoteSettings, deps: PromoteDeps = {}): Pr
   const env = deps.env ?? process.env;
   const cwd = deps.cwd ?? process.cwd();
   const repo = s.workspace;
-  await assertRepository(repo, s.push);
-  const store = deps.store ?? selectStore(env, { localDir: resolve(cwd, s.storeDir) });
-  const ctx: Context = { s, env, cwd, repo, store, deps };
+  const git = new GitClient(repo, env);
+  await assertRepository(git, s.push);
+  // Before anything is read, stored or uploaded: names git would refuse as tags.
+  await assertTagNamesAllowed(git, s.model, s.promoteTo || undefined);
+  const store = deps.store ?? selectStore(env, { localDir: resolve(cwd, s.storeDir), workspace: repo });
+  const ctx: Context = { s, env, cwd, repo, git, store, deps };
   const result = s.rollback ? await rollbackStage(ctx) : await promote(ctx);
   return { ...result, notices: store.notice ? [store.notice] : [] };
 }
 
 async function promote(ctx: Context): Promise<StageResult> {
-  const { s, cwd, repo } = ctx;
+  const { s, cwd, git } = ctx;
   const files = await readMetrics(await resolveMetricPaths(s.metrics, cwd), s.metricsFormat, cwd);
   const rules = await loadRules(s.thresholds);
   const modelFiles = await expandFiles(s.modelPaths, cwd);
@@ -81,21 +93,21 @@ async function promote(ctx: Context): Promise<StageResult> {
   const gate = checkRules(absoluteRules(rules), files, undefined);
   const keyMetrics = [...new Set(gate.map((e) => e.metric))];
   // Numbered against the remote's tags: a fresh checkout usually has none.
-  if (s.push) await fetchTags(repo);
-  const commit = (await git(repo, ['rev-parse', 'HEAD'])).stdout.trim();
+  if (s.push) await git.fetchTags('origin');
+  const commit = await git.revParseCommit('HEAD');
 
   if (gate.some((e) => !e.passed)) {
-    const state = await listModelState(repo, s.model);
+    const state = await readRegistry(git, s.model);
     return refused(ctx, state, gate, undefined, holderFromState(state, s.promoteTo), keyMetrics, files);
   }
 
   let uploaded: Artifact | undefined;
   const metrics = messageMetrics(files, keyMetrics);
   const out = await publish(
-    repo,
+    git,
     { push: s.push, maxAttempts: ctx.deps.maxAttempts, beforePush: ctx.deps.beforePush },
     async () => {
-      const state = await listModelState(repo, s.model);
+      const state = await readRegistry(git, s.model);
       const holder = s.promoteTo ? holderFromState(state, s.promoteTo) : undefined;
       if (holder && holder.commit === commit)
         return { tags: [] as PendingTag[], kind: 'already' as const, state, holder };
@@ -104,7 +116,7 @@ async function promote(ctx: Context): Promise<StageResult> {
       if (champion?.some((e) => !e.passed))
         return { tags: [] as PendingTag[], kind: 'refused' as const, state, holder, champion };
 
-      const existing = state.versions.find((v) => v.commit === commit && !v.deregistered);
+      const existing = versionAt(state, commit);
       const planned = existing?.version ?? plannedVersion(state, s);
       // Uploaded once per version number: a lost race that renumbers the version uploads again.
       if (!existing && uploaded?.version !== planned) {
@@ -112,7 +124,7 @@ async function promote(ctx: Context): Promise<StageResult> {
       }
       const run = runInfo(ctx.env);
       const artifact = existing ? undefined : uploaded;
-      const reg = await registerVersion(repo, s.model, {
+      const reg = await registerVersion(git, s.model, {
         version: s.version,
         bump: s.bump,
         commit,
@@ -135,11 +147,11 @@ async function promote(ctx: Context): Promise<StageResult> {
       const tags: PendingTag[] = reg.tag
         ? [reg.tag]
         : s.push && existing
-          ? await unpublished(repo, s.model, existing)
+          ? await unpublished(git, s.model, existing)
           : [];
       if (s.promoteTo) {
         tags.push(
-          await assignStage(repo, s.model, reg.version, s.promoteTo, {
+          await assignStage(git, s.model, reg.version, s.promoteTo, {
             action: 'promote',
             model: s.model,
             stage: s.promoteTo,
@@ -166,24 +178,10 @@ async function promote(ctx: Context): Promise<StageResult> {
 
   if (out.kind === 'refused')
     return refused(ctx, out.state, gate, out.champion, out.holder, keyMetrics, files, uploaded);
-  const state = await listModelState(repo, s.model);
+  const state = await readRegistry(git, s.model);
   if (out.kind === 'already') return already(ctx, state, gate, out.holder, keyMetrics);
 
   const promoted = Boolean(s.promoteTo);
-  if (promoted) {
-    await cacheHolder(
-      ctx.store.cache,
-      {
-        model: s.model,
-        stage: s.promoteTo,
-        version: out.version,
-        commit,
-        tag: out.tags[out.tags.length - 1].name,
-        metrics,
-      },
-      cwd,
-    );
-  }
   const tagNames = out.tags.map((t) => t.name);
   const artifactId = out.artifact
     ? String(ctx.store.kind === 'runner' ? out.artifact.id : out.artifact.location)
@@ -229,22 +227,23 @@ async function promote(ctx: Context): Promise<StageResult> {
 
 /** Gives the stage back to the version that held it before the current one. */
 async function rollbackStage(ctx: Context): Promise<StageResult> {
-  const { s, repo } = ctx;
-  if (s.push) await fetchTags(repo);
+  const { s, git } = ctx;
+  if (s.push) await git.fetchTags('origin');
   let first: string | undefined;
   const out = await publish(
-    repo,
+    git,
     { push: s.push, maxAttempts: ctx.deps.maxAttempts, beforePush: ctx.deps.beforePush },
     async (attempt) => {
-      const current = holderFromState(await listModelState(repo, s.model), s.promoteTo);
+      const current = holderFromState(await readRegistry(git, s.model), s.promoteTo);
       // Re-planned only while the stage is as we found it: never roll back a promotion made meanwhile.
       if (attempt > 1 && current?.version !== first) {
         throw new UserError(
-          `stage '${s.promoteTo}' of ${s.model} changed while rolling back (now ${current?.version ?? 'unassigned'}, was ${first}); nothing was pushed: check the registry and run again if still needed`,
+          `stage '${s.promoteTo}' of ${s.model} changed while rolling back ` +
+            `(now ${current?.version ?? 'unassigned'}, was ${first}); nothing was pushed: check the registry and run again if still needed`,
         );
       }
       first = current?.version;
-      const r = await rollback(repo, s.model, s.promoteTo, {
+      const r = await rollback(git, s.model, s.promoteTo, {
         action: 'rollback',
         model: s.model,
         stage: s.promoteTo,
@@ -254,9 +253,7 @@ async function rollbackStage(ctx: Context): Promise<StageResult> {
       return { tags: [r.tag], from: r.from, to: r.to };
     },
   );
-  const state = await listModelState(repo, s.model);
-  const holder = holderFromState(state, s.promoteTo);
-  if (holder) await cacheHolder(ctx.store.cache, holder, ctx.cwd);
+  const state = await readRegistry(git, s.model);
   const tag = out.tags[0].name;
   const headline = `${s.model} rolled back in ${s.promoteTo}: ${out.to} again (was ${out.from})`;
   return {
@@ -284,7 +281,7 @@ async function rollbackStage(ctx: Context): Promise<StageResult> {
 /** Not promoted: the gate failed, or the candidate is worse than the champion. No tag was created. */
 function refused(
   ctx: Context,
-  state: ModelState,
+  state: RegistryView,
   gate: GateEntry[],
   champion: ChampionEntry[] | undefined,
   holder: StageHolder | undefined,
@@ -296,8 +293,10 @@ function refused(
   const gateFailed = gate.filter((e) => !e.passed);
   const championFailed = champion?.filter((e) => !e.passed) ?? [];
   const headline = gateFailed.length
-    ? `${s.model} not promoted: the gate failed on ${gateFailed.length} of ${gate.length} metrics (${gateFailed.map((e) => e.name).join(', ')})`
-    : `${s.model} not promoted to ${s.promoteTo}: worse than the champion ${holder?.version} on ${championFailed.length} of ${champion?.length} metrics (${championFailed.map((e) => e.name).join(', ')})`;
+    ? `${s.model} not promoted: the gate failed on ${gateFailed.length} of ${gate.length} metrics ` +
+      `(${gateFailed.map((e) => e.name).join(', ')})`
+    : `${s.model} not promoted to ${s.promoteTo}: worse than the champion ${holder?.version} ` +
+      `on ${championFailed.length} of ${champion?.length} metrics (${championFailed.map((e) => e.name).join(', ')})`;
   const annotations: Annotation[] = [
     ...gateFailed.map((e) => ({
       level: 'error' as const,
@@ -341,7 +340,7 @@ function refused(
 /** The commit's version already holds the stage: nothing to do. */
 function already(
   ctx: Context,
-  state: ModelState,
+  state: RegistryView,
   gate: GateEntry[],
   holder: StageHolder,
   keyMetrics: string[],
@@ -412,19 +411,19 @@ async function upload(
  * The version tag of an existing version when only this clone has it (registered with push: false):
  * pushed with the stage tag, so a stage tag never reaches the remote without its version.
  */
-async function unpublished(repo: string, model: string, v: ModelVersion): Promise<PendingTag[]> {
-  const remote = await git(repo, ['ls-remote', '--tags', 'origin', `refs/tags/${v.tag}`]);
-  if (remote.stdout.trim()) return [];
-  const object = (await git(repo, ['rev-parse', `refs/tags/${v.tag}`])).stdout.trim();
-  return [{ kind: 'version', name: v.tag, model, commit: v.commit, object, message: '', version: v.version }];
+async function unpublished(git: GitClient, model: string, v: ModelVersion): Promise<PendingTag[]> {
+  if ((await git.lsRemoteTags('origin')).some((t) => t.name === v.tag)) return [];
+  const object = (await git.tryTagObject(v.tag)) ?? '';
+  return [{ name: v.tag, action: 'register', model, commit: v.commit, object, version: v.version }];
 }
 
-function plannedVersion(state: ModelState, s: PromoteSettings): string {
+function plannedVersion(state: RegistryView, s: PromoteSettings): string {
   if (s.version === 'auto') return autoVersion(state, s.bump);
   const taken = state.versions.find((v) => v.version === s.version);
   if (taken)
     throw new UserError(
-      `${s.model}@${s.version} already exists (commit ${taken.commit.slice(0, 12)}); versions are never reused: use version: auto or a new number`,
+      `${s.model}@${s.version} already exists (commit ${taken.commit.slice(0, 12)}); ` +
+        'versions are never reused: use version: auto or a new number',
     );
   return s.version;
 }
@@ -463,7 +462,7 @@ function outputs(
  * The `artifact-id` output for a version registered earlier, from its tag message: a runner's
  * (numeric) artifact id, or the local store path of a version stored locally ('' when none).
  */
-function artifactOf(ctx: Context, state: ModelState, version: string): string {
+function artifactOf(ctx: Context, state: RegistryView, version: string): string {
   const data = state.versions.find((v) => v.version === version)?.data as
     { artifact_id?: unknown; artifact_name?: unknown } | undefined;
   if (typeof data?.artifact_id === 'number') return String(data.artifact_id);
@@ -473,7 +472,7 @@ function artifactOf(ctx: Context, state: ModelState, version: string): string {
   return '';
 }
 
-function versionTag(state: ModelState, version: string): string {
+function versionTag(state: RegistryView, version: string): string {
   return state.versions.find((v) => v.version === version)?.tag ?? '';
 }
 
@@ -560,13 +559,13 @@ function report(s: PromoteSettings, fields: Record<string, unknown>): unknown {
   return { stage: 'promote', model: s.model, promote_to: s.promoteTo || null, ...fields };
 }
 
-async function assertRepository(repo: string, push: boolean): Promise<void> {
-  const head = await git(repo, ['rev-parse', '--verify', '--quiet', 'HEAD^{commit}'], { allowFailure: true });
-  if (head.exitCode !== 0)
+async function assertRepository(git: GitClient, push: boolean): Promise<void> {
+  const repo = git.dir;
+  if (!(await git.tryRevParseCommit('HEAD')))
     throw new UserError(
       `the promote stage needs a git repository with a commit in ${repo}: the registry is its tags (run actions/checkout first)`,
     );
-  if (push && (await git(repo, ['remote', 'get-url', 'origin'], { allowFailure: true })).exitCode !== 0) {
+  if (push && !(await git.tryRemoteUrl('origin'))) {
     throw new UserError(
       `there is no remote 'origin' in ${repo} to push the registry tags to; set push: false to keep them local`,
     );

@@ -1,9 +1,10 @@
 /**
- * Stores in a local directory (default `.ml-quality-gate/`) when not on a GitHub runner:
- * `artifacts/<name>/<relative path>` and `cache/<encoded key>/{data,meta.json}`.
+ * Stores off a GitHub runner: artifacts in a directory (the `store-dir` input, default
+ * `.ml-quality-gate/`), `artifacts/<name>/<relative path>`; the cache in a directory outside the
+ * workspace (cache-dir.ts), `<encoded key>/{data,meta.json}`.
  */
 import { createHash } from 'node:crypto';
-import { copyFile, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, open, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { UserError } from '../errors.js';
 import {
@@ -38,19 +39,18 @@ export class LocalArtifactStore implements ArtifactStore {
 }
 
 export class LocalMetricsCache implements MetricsCache {
-  constructor(private readonly dir: string = DEFAULT_LOCAL_DIR) {}
+  /** @param dir the cache's own directory, outside the workspace (see cache-dir.ts) */
+  constructor(readonly dir: string) {}
 
-  async save(key: string, file: string): Promise<boolean> {
+  async save(key: string, data: Buffer): Promise<boolean> {
     assertCacheKey(key);
-    const entry = join(this.root(), encodeKey(key));
+    const entry = join(this.dir, encodeKey(key));
     if (await exists(entry)) return false;
     // Written aside then renamed, so a reader never sees half an entry.
     const staging = `${entry}.tmp-${process.pid}-${Date.now()}`;
     await mkdir(staging, { recursive: true });
     try {
-      await copyFile(file, join(staging, 'data')).catch((e: NodeJS.ErrnoException) => {
-        throw e.code === 'ENOENT' ? new UserError(`file to cache not found: ${file}`) : e;
-      });
+      await writeFile(join(staging, 'data'), data);
       await writeFile(join(staging, 'meta.json'), JSON.stringify({ key }));
       await rename(staging, entry);
     } catch (e) {
@@ -62,36 +62,36 @@ export class LocalMetricsCache implements MetricsCache {
     return true;
   }
 
-  async restore(keyPrefix: string, file: string): Promise<string | undefined> {
-    assertCacheKey(keyPrefix);
-    const entries = await this.entries();
-    const hit =
-      entries.find((e) => e.key === keyPrefix) ??
-      entries.filter((e) => e.key.startsWith(keyPrefix)).sort((a, b) => b.savedAt - a.savedAt)[0];
-    if (!hit) return undefined;
-    await mkdir(dirname(resolve(file)), { recursive: true });
-    await copyFile(join(hit.dir, 'data'), file);
-    return hit.key;
-  }
-
-  private root(): string {
-    return resolve(this.dir, 'cache');
-  }
-
-  /** Complete entries with their key and save time (meta.json is written fresh, so its mtime is the save time). */
-  private async entries(): Promise<{ key: string; dir: string; savedAt: number }[]> {
-    const names = await readdir(this.root()).catch(() => [] as string[]);
-    const found = [];
-    for (const name of names.filter((n) => !n.includes('.tmp-'))) {
-      const dir = join(this.root(), name);
+  async restore(key: string, maxBytes: number): Promise<Buffer | undefined> {
+    assertCacheKey(key);
+    const entry = join(this.dir, encodeKey(key));
+    try {
+      const meta = JSON.parse(await readFile(join(entry, 'meta.json'), 'utf8')) as { key?: unknown };
+      if (meta.key !== key) return undefined;
+      // Opened once, regular files only, size checked before reading: nothing in here is trusted.
+      const handle = await open(join(entry, 'data'), 'r');
       try {
-        const { key } = JSON.parse(await readFile(join(dir, 'meta.json'), 'utf8')) as { key: string };
-        found.push({ key, dir, savedAt: (await stat(join(dir, 'meta.json'))).mtimeMs });
-      } catch {
-        // Not one of our entries: ignored.
+        const st = await handle.stat();
+        if (!st.isFile() || st.size > maxBytes) return undefined;
+        return await handle.readFile();
+      } finally {
+        await handle.close();
       }
+    } catch {
+      return undefined;
     }
-    return found;
+  }
+
+  /** Keys of the complete entries (tests, housekeeping). */
+  async keys(): Promise<string[]> {
+    const names = await readdir(this.dir).catch(() => [] as string[]);
+    const keys: string[] = [];
+    for (const name of names.filter((n) => !n.includes('.tmp-'))) {
+      const meta = await readFile(join(this.dir, name, 'meta.json'), 'utf8').catch(() => undefined);
+      const key = meta && (JSON.parse(meta) as { key?: unknown }).key;
+      if (typeof key === 'string') keys.push(key);
+    }
+    return keys;
   }
 }
 

@@ -3,6 +3,10 @@
  * @actions/cache (`saveCache`/`restoreCache`). The toolkit modules are imported only when first
  * used, to keep the action's start-up fast; tests may pass their own client.
  */
+import { createHash } from 'node:crypto';
+import { mkdir, open, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { UserError } from '../errors.js';
 import {
   assertArtifactName,
@@ -54,18 +58,49 @@ export class RunnerArtifactStore implements ArtifactStore {
 export class RunnerMetricsCache implements MetricsCache {
   private client?: Promise<CacheClientLike>;
 
-  constructor(private readonly loadClient: () => Promise<CacheClientLike> = () => import('@actions/cache')) {}
+  constructor(
+    private readonly loadClient: () => Promise<CacheClientLike> = () => import('@actions/cache'),
+    private readonly env: NodeJS.ProcessEnv = process.env,
+  ) {}
 
-  async save(key: string, file: string): Promise<boolean> {
+  async save(key: string, data: Buffer): Promise<boolean> {
     assertCacheKey(key);
-    // saveCache returns -1 when the entry was not saved (e.g. another job is saving the same key).
-    return (await (await this.cache()).saveCache([file], key)) !== -1;
+    const file = this.fileOf(key);
+    await mkdir(dirname(file), { recursive: true });
+    await writeFile(file, data);
+    try {
+      // saveCache returns -1 when the entry was not saved (e.g. another job is saving the same key).
+      return (await (await this.cache()).saveCache([file], key)) !== -1;
+    } finally {
+      await rm(file, { force: true });
+    }
   }
 
-  async restore(keyPrefix: string, file: string): Promise<string | undefined> {
-    assertCacheKey(keyPrefix);
-    // The prefix as primary key tries the exact key first, as restore key the newest with that prefix.
-    return (await this.cache()).restoreCache([file], keyPrefix, [keyPrefix]);
+  async restore(key: string, maxBytes: number): Promise<Buffer | undefined> {
+    assertCacheKey(key);
+    const file = this.fileOf(key);
+    try {
+      // No restore keys: only the exact entry is this key's.
+      if ((await (await this.cache()).restoreCache([file], key)) !== key) return undefined;
+      const handle = await open(file, 'r');
+      try {
+        const st = await handle.stat();
+        return st.isFile() && st.size <= maxBytes ? await handle.readFile() : undefined;
+      } finally {
+        await handle.close();
+      }
+    } finally {
+      await rm(file, { force: true });
+    }
+  }
+
+  /**
+   * The file @actions/cache archives: outside the workspace, and the same path for the same key on
+   * both sides (the path is part of the cache's version).
+   */
+  private fileOf(key: string): string {
+    const name = createHash('sha256').update(key).digest('hex').slice(0, 24);
+    return join(this.env.RUNNER_TEMP || tmpdir(), 'ml-quality-gate-cache', name);
   }
 
   private cache(): Promise<CacheClientLike> {

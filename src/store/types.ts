@@ -1,6 +1,6 @@
 /**
  * Where the action keeps files between steps and runs: artifacts (model files, reports) and a small
- * cache (baseline metrics). On a runner these are GitHub's artifact and cache services; elsewhere a
+ * cache (the registry's tags). On a runner these are GitHub's artifact and cache services; elsewhere a
  * local directory (see select-store.ts).
  */
 import { UserError } from '../errors.js';
@@ -16,11 +16,15 @@ export interface ArtifactStore {
   upload(name: string, files: string[], rootDir: string): Promise<UploadResult>;
 }
 
+/**
+ * A small cache of bytes by exact key. Entries are immutable, as in @actions/cache, and untrusted:
+ * whoever reads one verifies it (registry/tag-cache.ts checks every object against its git id).
+ */
 export interface MetricsCache {
-  /** Saves `file` under `key`; false when the key already exists (entries are immutable, as in @actions/cache). */
-  save(key: string, file: string): Promise<boolean>;
-  /** Restores into `file` (the path it was saved from) the exact key, else the newest key starting with `keyPrefix`; returns the key, or undefined on a miss. */
-  restore(keyPrefix: string, file: string): Promise<string | undefined>;
+  /** Saves `data` under `key`; false when the key already exists. */
+  save(key: string, data: Buffer): Promise<boolean>;
+  /** The entry saved under exactly `key`; undefined on a miss or when larger than `maxBytes`. */
+  restore(key: string, maxBytes: number): Promise<Buffer | undefined>;
 }
 
 /** @actions/cache's key rules, applied to both stores so a key that works locally works on a runner. */

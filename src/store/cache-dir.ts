@@ -1,0 +1,21 @@
+/**
+ * Where the local cache lives off a runner: the user's cache directory (`$XDG_CACHE_HOME`, else
+ * `~/.cache`), never the checkout, whose contents come from the branch being tested.
+ */
+import { homedir } from 'node:os';
+import { isAbsolute, join, relative, resolve } from 'node:path';
+
+/**
+ * The local cache directory, or undefined when the only candidate is inside `workspace` (then
+ * nothing is cached).
+ *
+ * @example
+ * localCacheDir({ XDG_CACHE_HOME: '/home/me/.cache' }, '/work/repo') // '/home/me/.cache/ml-quality-gate'
+ */
+export function localCacheDir(env: NodeJS.ProcessEnv, workspace: string): string | undefined {
+  const base = env.XDG_CACHE_HOME && isAbsolute(env.XDG_CACHE_HOME) ? env.XDG_CACHE_HOME : join(homedir(), '.cache');
+  const dir = resolve(base, 'ml-quality-gate');
+  const rel = relative(resolve(workspace), dir);
+  const inside = rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
+  return inside ? undefined : dir;
+}
