@@ -63,6 +63,36 @@ describe('a rule name that fits several metrics lists them, with file:line', () 
   });
 });
 
+describe('one name in two files', () => {
+  const a = file('a.json', [{ name: 'accuracy', value: 0.91 }]);
+  test('with different values is ambiguous: refused, naming both, whichever file comes first', async () => {
+    const b = file('b.json', [{ name: 'accuracy', value: 0.5 }]);
+    for (const files of [
+      [a, b],
+      [b, a],
+    ]) {
+      const message = await error('accuracy: ">= 0.8"', files);
+      expect(message).toContain("metric 'accuracy' has different values in the 'metrics' files");
+      expect(message).toContain('a.json:1 (0.91)');
+      expect(message).toContain('b.json:1 (0.5)');
+    }
+  });
+  test('with the same value (all_results.json and eval_results.json) is read once', async () => {
+    const same = file('eval_results.json', [{ name: 'accuracy', value: 0.91 }]);
+    const [entry] = checkRules(await parseRules('accuracy: ">= 0.8"'), [a, same], undefined);
+    expect(entry).toMatchObject({ passed: true, value: 0.91 });
+  });
+  test('in two baseline files with different values, refused too', async () => {
+    const base = [
+      file('m1.json', [{ name: 'accuracy', value: 0.95 }]),
+      file('m2.json', [{ name: 'accuracy', value: 0.1 }]),
+    ];
+    expect(await error('accuracy: { max-drop: 0.02 }', [a], base)).toContain(
+      "different values in the 'baseline' files",
+    );
+  });
+});
+
 describe('direction', () => {
   test('an unknown direction needed by a bare number is assumed, and the rule text says so', async () => {
     const [e] = checkRules(

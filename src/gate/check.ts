@@ -1,5 +1,5 @@
 import { UserError, formatLocation, type Location } from '../errors.js';
-import { lookupMetric, metricCandidates } from '../metrics/lookup.js';
+import { lookupMetric, metricCandidates, conflictingMetrics } from '../metrics/lookup.js';
 import type { Metric, MetricFile } from '../metrics/types.js';
 import { directionFromName } from '../rules/direction.js';
 import { evaluateRule } from '../rules/evaluate.js';
@@ -109,6 +109,11 @@ function resolveRules(rules: MetricRule[], files: MetricFile[], baseline: Metric
       problems.push({ message: absentMessage(rule, files), ...ruleLocation(rule) });
       continue;
     }
+    const conflict = conflictMessage(files, metric, 'metrics');
+    if (conflict) {
+      problems.push({ message: conflict, file: metric.file, line: metric.line });
+      continue;
+    }
     if (typeof metric.value !== 'number' || !Number.isFinite(metric.value)) {
       problems.push({
         message: `metric '${metric.name}' is not a finite number: ${describeValue(metric.value)}`,
@@ -134,12 +139,31 @@ function resolveRules(rules: MetricRule[], files: MetricFile[], baseline: Metric
       continue;
     }
     const baseMetric = baseline && (lookupMetric(baseline, metric.name) ?? lookupMetric(baseline, rule.metric));
+    const baseConflict = baseline && baseMetric && conflictMessage(baseline, baseMetric, 'baseline');
+    if (baseConflict) {
+      problems.push({ message: baseConflict, file: baseMetric.file, line: baseMetric.line });
+      continue;
+    }
     const base =
       typeof baseMetric?.value === 'number' && Number.isFinite(baseMetric.value) ? baseMetric.value : undefined;
     resolved.push({ rule, metric, base, direction, from });
   }
   if (problems.length > 0) throw UserError.combine(problems);
   return resolved;
+}
+
+/** Two files of one input give the metric different values: which one is meant is unclear. */
+function conflictMessage(files: MetricFile[], metric: Metric, input: 'metrics' | 'baseline'): string {
+  const others = conflictingMetrics(files, metric);
+  if (others.length === 0) return '';
+  const shown = [metric, ...others]
+    .slice(0, 6)
+    .map((m) => `${formatLocation({ file: m.file, line: m.line })} (${describeValue(m.value)})`)
+    .join(', ');
+  return (
+    `metric '${metric.name}' has different values in the '${input}' files: ${shown}; ` +
+    `list only the file that should be gated`
+  );
 }
 
 /** Not found: the candidates the name may have meant, with file:line, or the files read. */

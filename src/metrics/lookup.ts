@@ -3,7 +3,8 @@ import type { Metric, MetricFile } from './types.js';
 
 /**
  * The metric called `name`. Precedence: a metric's name, then its path in the file
- * (`val_accuracy.79`), then an alias; among files, the first one listed wins. So
+ * (`val_accuracy.79`), then an alias; among files, the first one listed wins (the gate refuses
+ * files that disagree: see conflictingMetrics). So
  * `metrics: a.json b.json` with `accuracy` in both uses a.json's, and an alias `accuracy` in a.json
  * loses to a name `accuracy` in b.json. Undefined when nothing answers to `name` (see
  * `metricCandidates` for what a rule may have meant).
@@ -24,6 +25,21 @@ export function lookupMetric(files: MetricFile[], name: string): Metric | undefi
     if (found) return found;
   }
   return undefined;
+}
+
+/**
+ * Metrics of other files that answer to the same name as `found` (by name) with a different
+ * value: with `metrics: a.json b.json`, an `accuracy` of 0.9 in one and 0.8 in the other is
+ * ambiguous, and the gate refuses it rather than let the order of the files decide.
+ *
+ * @example
+ * conflictingMetrics(files, lookupMetric(files, 'accuracy')!) // [{ name: 'accuracy', value: 0.8, file: 'b.json', … }]
+ */
+export function conflictingMetrics(files: MetricFile[], found: Metric): Metric[] {
+  const same = (a: Metric['value'], b: Metric['value']) => a === b || (Number.isNaN(a) && Number.isNaN(b));
+  return files
+    .filter((f) => f.file !== found.file)
+    .flatMap((f) => f.metrics.filter((m) => m.name === found.name && !same(m.value, found.value)));
 }
 
 /**
