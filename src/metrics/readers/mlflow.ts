@@ -9,7 +9,7 @@
  * A lone file is named by its file name, or by what follows the last `metrics-` in it (copies such
  * as `mlruns-1-ed05f9cd-metrics-loss`).
  */
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { lstat, readdir, stat } from 'node:fs/promises';
 import { readTextFile } from '../../files/read-text.js';
 import { basename, dirname, join } from 'node:path';
 import { UserError } from '../../errors.js';
@@ -69,7 +69,11 @@ export function readMlflowMetricFile(text: string, file: string): MetricFile {
 /** `dir` is the run directory as given by the user; `absDir` where it is. */
 export async function readMlflowRunDir(dir: string, absDir: string): Promise<MetricFile> {
   const shown = dir.replace(/[\\/]+$/, '');
-  const metaText = await readFile(join(absDir, 'meta.yaml'), 'utf8').catch(() => undefined);
+  // Optional; when there, read with every check a text file gets (a FIFO would block a plain read).
+  const metaPath = join(absDir, 'meta.yaml');
+  const metaText = (await lstat(metaPath).catch(() => undefined))
+    ? await readTextFile(metaPath, { what: 'MLflow meta.yaml' })
+    : undefined;
   if (metaText !== undefined) {
     const metaFile = `${shown}/meta.yaml`;
     const stage = child(await parseYamlWithPositions(metaText, metaFile), 'lifecycle_stage');
