@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { spawn } from 'node:child_process';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { MAX_REDIRECTS, MAX_RESPONSE_BYTES, notify, webhookSecrets } from '../../src/notify/webhook.js';
@@ -154,6 +155,36 @@ test('a reply that trickles forever ends at the whole-request timeout', async ()
     ok: false,
     error: 'the webhook did not answer within 500 ms',
   });
+});
+
+/**
+ * A listening socket whose accept queue is full: the kernel drops further connection attempts, so
+ * connecting never completes (a stalled server, as a firewall that drops packets makes one).
+ */
+const STALLED_LISTENER = `
+import socket, time
+s = socket.socket(); s.bind(('127.0.0.1', 0)); s.listen(0)
+port = s.getsockname()[1]
+fill = []
+for _ in range(3):
+    c = socket.socket(); c.setblocking(False); c.connect_ex(('127.0.0.1', port)); fill.append(c)
+time.sleep(0.2)
+print(port, flush=True)
+time.sleep(60)
+`;
+
+test('a server that never completes the connection ends at the connect timeout', async () => {
+  const listener = spawn('/usr/bin/python3', ['-c', STALLED_LISTENER]);
+  try {
+    const port = await new Promise<number>((done) => listener.stdout.once('data', (d) => done(Number(String(d)))));
+    const result = await notify(`http://127.0.0.1:${port}/services/T000/B000/s3cr3t-token`, payload, {
+      connectTimeoutMs: 300,
+      timeoutMs: 20_000,
+    });
+    expect(result).toEqual({ ok: false, error: 'could not connect to the webhook within 300 ms' });
+  } finally {
+    listener.kill();
+  }
 });
 
 describe('redirects', () => {

@@ -70,6 +70,30 @@ test('capOutput keeps JSON outputs valid JSON, with the leading entries that fit
   expect(capOutput('small')).toEqual({ value: 'small' });
 });
 
+test('property: a capped JSON output is valid JSON, within the budget, and a prefix of the entries', () => {
+  const entries = fc.oneof(
+    fc.array(fc.jsonValue({ maxDepth: 2 }), { maxLength: 40 }),
+    fc.dictionary(fc.string({ unit: 'grapheme', maxLength: 12 }), fc.jsonValue({ maxDepth: 2 }), { maxKeys: 40 }),
+  );
+  fc.assert(
+    fc.property(entries, fc.integer({ min: 2, max: 400 }), (value, max) => {
+      const text = JSON.stringify(value);
+      const { value: out, note } = capOutput(text, max);
+      if (bytes(text) <= max) return expect(out).toBe(text);
+      expect(bytes(out)).toBeLessThanOrEqual(max);
+      const parsed = JSON.parse(out);
+      const [all, kept] = Array.isArray(value)
+        ? [value, parsed as unknown[]]
+        : [Object.entries(value), Object.entries(parsed as object)];
+      expect(JSON.stringify(kept)).toBe(JSON.stringify(all.slice(0, kept.length)));
+      expect(note).toBe(
+        `holds ${kept.length} of ${all.length} entries (an output is limited to ${max} B); the JSON report has the detail`,
+      );
+    }),
+    { seed: 11, numRuns: 300 },
+  );
+});
+
 test('boundJson cuts pathological strings, keys and nesting, and leaves ordinary reports as they are', () => {
   const ordinary = { stage: 'gate', entries: [{ name: 'accuracy', value: 0.91, passed: true, rule: '>= 0.9' }] };
   expect(JSON.stringify(boundJson(ordinary))).toBe(JSON.stringify(ordinary));

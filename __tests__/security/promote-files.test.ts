@@ -104,6 +104,18 @@ test('a link to a device in the model folder: refused, no endless read', async (
   expectNothingLeaked(run);
 });
 
+test('model-path /dev/zero, or a link that loops: refused with their own messages', async () => {
+  // Uploads name files relative to the workspace: a model outside it cannot be uploaded at all.
+  const zero = await promote({ 'model-path': '/dev/zero' });
+  expectBadInput(zero, { promoted: 'false' }, '/dev/zero', 'is outside the workspace');
+  expectNothingLeaked(zero);
+  symlinkSync('loop.bin', join(repo, 'loop.bin'));
+  commit();
+  const loop = await promote({ 'model-path': 'loop.bin' });
+  expectBadInput(loop, { promoted: 'false' }, 'loop.bin', 'is a symbolic link that loops');
+  expectNothingLeaked(loop);
+});
+
 test('a committed .ml-quality-gate link does not make promote write outside the workspace', async () => {
   const elsewhere = tempFolder('mqg-elsewhere-');
   symlinkSync(elsewhere, join(repo, '.ml-quality-gate'));

@@ -67,25 +67,55 @@ export function truncateBytes(text: string, maxBytes: number): string {
 export function capOutput(value: string, maxBytes = MAX_OUTPUT_BYTES): { value: string; note?: string } {
   if (Buffer.byteLength(value) <= maxBytes) return { value };
   const limit = `an output is limited to ${formatBytes(maxBytes)}`;
-  const json = /^\s*[[{]/.test(value) ? tryParse(value) : undefined;
-  if (json !== undefined && json !== null && typeof json === 'object') {
-    const entries: [string, unknown][] = Array.isArray(json) ? json.map((v) => ['', v]) : Object.entries(json);
-    const [open, close] = Array.isArray(json) ? ['[', ']'] : ['{', '}'];
-    const parts: string[] = [];
-    let bytes = 2;
-    for (const [key, v] of entries) {
-      const part = Array.isArray(json) ? JSON.stringify(v) : `${JSON.stringify(key)}:${JSON.stringify(v)}`;
-      const n = Buffer.byteLength(part) + (parts.length ? 1 : 0);
-      if (bytes + n > maxBytes) break;
-      parts.push(part);
-      bytes += n;
-    }
+  const json = leadingEntries(value, maxBytes);
+  if (json) {
     return {
-      value: `${open}${parts.join(',')}${close}`,
-      note: `holds ${parts.length} of ${entries.length} entries (${limit}); the JSON report has the detail`,
+      value: json.value,
+      note: `holds ${json.kept} of ${json.total} entries (${limit}); the JSON report has the detail`,
     };
   }
   return { value: truncateBytes(value, maxBytes), note: `is truncated (${limit})` };
+}
+
+/**
+ * For a JSON array or object (as JSON.stringify writes it): the leading entries whose text fits in
+ * `maxBytes`, closed again. One pass over the text, nothing parsed: the output may be large.
+ */
+function leadingEntries(text: string, maxBytes: number): { value: string; kept: number; total: number } | undefined {
+  const open = text[0];
+  const close = open === '[' ? ']' : open === '{' ? '}' : undefined;
+  if (!close || text[text.length - 1] !== close) return undefined;
+  let depth = 0;
+  let inString = false;
+  let bytes = 0;
+  let total = 0;
+  let kept = 0;
+  let cut = 1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    bytes += c < 0x80 ? 1 : c < 0x800 ? 2 : c >= 0xd800 && c <= 0xdbff ? 4 : c >= 0xdc00 && c <= 0xdfff ? 0 : 3;
+    if (inString) {
+      if (c === 0x5c) {
+        // A backslash escapes the next character, always ASCII in JSON.
+        i++;
+        bytes++;
+      } else if (c === 0x22) inString = false;
+      continue;
+    }
+    if (c === 0x22) inString = true;
+    else if (c === 0x5b || c === 0x7b) depth++;
+    else if (c === 0x5d || c === 0x7d) depth--;
+    // A comma at the top level, or the closing bracket, ends an entry.
+    const ends = (c === 0x2c && depth === 1) || (depth === 0 && i === text.length - 1 && i > 1);
+    if (!ends) continue;
+    total++;
+    // The entries so far fit when their text, closed (the comma becomes the bracket), does.
+    if (bytes <= maxBytes) {
+      kept = total;
+      cut = i;
+    }
+  }
+  return { value: `${text.slice(0, cut)}${close}`, kept, total };
 }
 
 /**
@@ -123,14 +153,6 @@ export function boundAnnotation(a: Annotation): Annotation {
     ...(a.title === undefined ? {} : { title: truncate(a.title, MAX_TITLE_CHARS) }),
     ...(a.at === undefined ? {} : { at: truncate(a.at, MAX_TITLE_CHARS) }),
   };
-}
-
-function tryParse(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
 }
 
 function isHighSurrogate(code: number): boolean {
