@@ -1,7 +1,8 @@
 /** The files to upload with a version: folders walked, every path checked to be inside the workspace. */
-import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { resolve } from 'node:path';
 import { UserError } from '../errors.js';
 import { listFiles } from '../files/list-files.js';
+import { within } from '../files/workspace.js';
 
 export { relativePosix } from '../files/list-files.js';
 
@@ -18,7 +19,7 @@ export async function expandFiles(paths: string[], root: string, what = 'model f
   return (await listFiles(paths, { root, what, workspace: root })).map((f) => f.abs);
 }
 
+/** Whether `abs` is inside `root` (not `root` itself), as written. */
 export function isInside(root: string, abs: string): boolean {
-  const rel = relative(resolve(root), abs);
-  return rel !== '' && !rel.startsWith(`..${sep}`) && rel !== '..' && !isAbsolute(rel);
+  return resolve(abs) !== resolve(root) && within(resolve(root), abs);
 }
