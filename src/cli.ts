@@ -20,14 +20,14 @@ Example:
 
 Prints the summary as Markdown. Exit code: 0 pass, 1 violation, 2 bad input.`;
 
-/** Parses `<stage> --name value ...` into action inputs; unknown flags are bad input. */
+/** Parses `<stage> --name value ...` into action inputs; unknown flags are bad input (main prints the usage). */
 export function parseArgs(argv: string[]): Map<string, string> {
   const inputs = new Map<string, string>();
   const rest = [...argv];
   if (rest[0] && !rest[0].startsWith('-')) inputs.set('stage', rest.shift() as string);
   while (rest.length > 0) {
     const arg = rest.shift() as string;
-    if (!arg.startsWith('--')) throw new UserError(`unexpected argument '${arg}'\n\n${USAGE}`);
+    if (!arg.startsWith('--')) throw new UserError(`unexpected argument '${arg}'`);
     let name = arg.slice(2);
     let value: string | undefined;
     const eq = name.indexOf('=');
@@ -35,7 +35,7 @@ export function parseArgs(argv: string[]): Map<string, string> {
       value = name.slice(eq + 1);
       name = name.slice(0, eq);
     }
-    if (!INPUT_NAMES.includes(name)) throw new UserError(`unknown flag '--${name}'\n\n${USAGE}`);
+    if (!INPUT_NAMES.includes(name)) throw new UserError(`unknown flag '--${name}'`);
     if (value === undefined) {
       if (rest.length === 0) throw new UserError(`flag '--${name}' needs a value`);
       value = rest.shift() as string;
@@ -57,7 +57,10 @@ async function main(argv: string[]): Promise<number> {
   try {
     inputs = parseArgs(argv);
   } catch (err) {
-    return reportError(err, '', workspace, sink);
+    const code = reportError(err, '', workspace, sink);
+    // The usage is the action's own text: printed as it is, not through an error's inert escaping.
+    sink.info(`\n${USAGE}`);
+    return code;
   }
   const code = await runAndReport(
     (name) => (inputs.get(name) ?? '').trim(),

@@ -1,6 +1,7 @@
-import { notifyAfterRun, type RunOutcome } from './notify/after-run.js';
+import { notifyAfterRun, notifySettings, type RunOutcome } from './notify/after-run.js';
 import { report, reportError, type Sink } from './report/reporter.js';
 import { readSettings, type InputReader, type Settings } from './settings.js';
+import { checkReportPath } from './settings/common.js';
 import { runStage } from './stages/index.js';
 
 /**
@@ -13,6 +14,8 @@ export async function runAndReport(input: InputReader, env: NodeJS.ProcessEnv, s
   let code: number;
   try {
     settings = readSettings(input, env);
+    // Before the stage acts (promote pushes tags): a report that cannot be written is bad input now.
+    await checkReportPath(settings, input);
     const result = await runStage(settings);
     code = await report(result, settings, sink);
     outcome = {
@@ -31,9 +34,8 @@ export async function runAndReport(input: InputReader, env: NodeJS.ProcessEnv, s
       failures: [err instanceof Error ? err.message : String(err)],
     };
   }
-  if (settings) {
-    const warning = await notifyAfterRun(settings, outcome, env);
-    if (warning) sink.annotate({ level: 'warning', message: warning });
-  }
+  // Read from the inputs when the settings could not be: bad settings are a failure to notify too.
+  const warning = await notifyAfterRun(settings ?? notifySettings(input), outcome, env);
+  if (warning) sink.annotate({ level: 'warning', message: warning });
   return code;
 }

@@ -64,3 +64,26 @@ test('repeated --metrics flags are joined like lines of the input', () => {
   );
   expect(r.status).toBe(0);
 });
+
+test('a usage error prints the usage as text: real line breaks, no escapes', () => {
+  for (const args of [
+    ['gate', '--metric', 'x'],
+    ['gate', 'stray'],
+    ['gate', '--metrics'],
+  ]) {
+    const r = cli(...args);
+    expect(r.status).toBe(2);
+    expect(r.stderr).not.toContain('\\u000a');
+    expect(r.stderr).toContain('\nUsage: ml-quality-gate <stage> [--<input> <value>]...\n');
+    expect(r.stderr).toContain('\n  stages:  validate, gate, drift, promote\n');
+    // One error line, then the usage.
+    expect(r.stderr.split('\n').filter((l) => l.startsWith('error: '))).toHaveLength(1);
+  }
+});
+
+test('a hostile flag name is still printed inert, before the trusted usage', () => {
+  const r = cli('gate', '--x\n::error::pwned');
+  expect(r.status).toBe(2);
+  expect(r.stderr).toContain("error: unknown flag '--x\\u000a::error::pwned'");
+  expect(r.stderr).not.toMatch(/^::error::pwned/m);
+});

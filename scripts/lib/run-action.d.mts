@@ -17,6 +17,8 @@ export interface ActionRun {
   commands: WorkflowCommand[];
   errors: WorkflowCommand[];
   warnings: WorkflowCommand[];
+  /** runActionAsync with `timeoutMs`: the run was killed when it had not ended by then. */
+  timedOut?: boolean;
 }
 
 export const ROOT: string;
@@ -26,6 +28,7 @@ export function runActionAsync(
   inputs: Record<string, string>,
   cwd: string,
   env?: Record<string, string>,
+  options?: { timeoutMs?: number },
 ): Promise<ActionRun>;
 export function parseOutputFile(text: string): Record<string, string>;
 export function parseCommands(text: string, stream: 'stdout' | 'stderr'): WorkflowCommand[];

@@ -4,6 +4,7 @@
  * stdout/stderr parsed for workflow commands with the runner's rules (including stop-commands).
  */
 import { spawn, spawnSync } from 'node:child_process';
+import { clearTimeout, setTimeout } from 'node:timers';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
@@ -24,17 +25,31 @@ export function runAction(inputs, cwd, env = {}) {
   return collect(run, res.status, res.stdout, res.stderr);
 }
 
-/** The same, without blocking this process (for tests that serve HTTP to the action). */
-export function runActionAsync(inputs, cwd, env = {}) {
+/**
+ * The same, without blocking this process (for tests that serve HTTP to the action). With
+ * `timeoutMs`, a run still going then is killed (by its PID) and comes back with `timedOut: true`:
+ * a test of a hang fails instead of hanging.
+ */
+export function runActionAsync(inputs, cwd, env = {}, { timeoutMs } = {}) {
   const run = prepareRun(inputs, cwd, env);
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, run.args, run.options);
     let stdout = '';
     let stderr = '';
+    let timedOut = false;
+    const timer = timeoutMs
+      ? setTimeout(() => {
+          timedOut = true;
+          process.kill(child.pid, 'SIGKILL');
+        }, timeoutMs)
+      : undefined;
     child.stdout.setEncoding('utf8').on('data', (d) => (stdout += d));
     child.stderr.setEncoding('utf8').on('data', (d) => (stderr += d));
     child.on('error', reject);
-    child.on('close', (code) => resolve(collect(run, code, stdout, stderr)));
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ ...collect(run, code, stdout, stderr), timedOut });
+    });
   });
 }
 

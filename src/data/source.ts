@@ -8,7 +8,8 @@ import { open, stat } from 'node:fs/promises';
 import { createReadStream } from 'node:fs';
 import { createGunzip } from 'node:zlib';
 import { UserError } from '../errors.js';
-import { fileError } from '../files/read-text.js';
+import { fileError, refuseWideText } from '../files/read-text.js';
+import { realPathInWorkspace } from '../files/workspace.js';
 
 const BLOCK = 1 << 20;
 const LF = 0x0a;
@@ -20,9 +21,13 @@ const LF = 0x0a;
  */
 export type BlockHandler = (buf: Buffer, end: number, final: boolean, progress: number) => number;
 
-/** Throws a UserError when `file` is missing, not a regular file or empty; returns its size. */
+/**
+ * Throws a UserError when `file` is missing, not a regular file, empty, or a symbolic link from the
+ * workspace to outside it; returns its size.
+ */
 export async function checkFile(file: string): Promise<number> {
-  const s = await stat(file).catch((e: NodeJS.ErrnoException) => {
+  const real = await realPathInWorkspace(file, { what: 'data file', cwd: process.cwd() });
+  const s = await stat(real).catch((e: NodeJS.ErrnoException) => {
     throw fileError(e, file, 'data file');
   });
   if (s.isDirectory()) throw new UserError(`data file ${file} is a directory, not a file`, file);
@@ -38,6 +43,7 @@ export async function readBlocks(file: string, gzip: boolean, handle: BlockHandl
   try {
     let buf = Buffer.allocUnsafe(BLOCK * 2);
     let len = 0;
+    let first = true;
     for (;;) {
       if (len > buf.length / 2) {
         // a long record: make room
@@ -48,6 +54,9 @@ export async function readBlocks(file: string, gzip: boolean, handle: BlockHandl
       const before = source.position();
       const n = await source.read(buf, len);
       if (n === 0) break;
+      // A data file in UTF-16 reads as one garbled column: refused with its own message.
+      if (first) refuseWideText(buf.subarray(0, n), file);
+      first = false;
       len += n;
       const end = buf.subarray(0, len).lastIndexOf(LF) + 1;
       if (end === 0) continue;

@@ -4,8 +4,11 @@
  * what is not text, so no reader guesses at binary data or another encoding.
  */
 import { readFile, stat } from 'node:fs/promises';
-import { resolve } from 'node:path';
 import { UserError } from '../errors.js';
+import { fileError } from './file-errors.js';
+import { realPathInWorkspace } from './workspace.js';
+
+export { fileError } from './file-errors.js';
 
 /** Default upper bound of a text input: metrics and configuration files are far smaller. */
 export const MAX_TEXT_BYTES = 64 * 1024 * 1024;
@@ -17,20 +20,26 @@ export interface ReadTextOptions {
   maxBytes?: number;
   /** Where a relative `path` is; messages name `path` as given. Default: the working directory. */
   cwd?: string;
+  /** The workspace the file may not leave through a symbolic link (src/files/workspace.ts); default: workspaceRoot(). */
+  workspace?: string;
 }
 
 /**
  * The text of `path` (relative to `cwd`), decoded as UTF-8 without its BOM.
  * Refused, each with its own message: a missing file, a directory, a FIFO or device (reading one
- * could block forever), a symbolic-link loop, a file over `maxBytes`, and content that is not
- * UTF-8 text (see decodeText).
+ * could block forever), a symbolic-link loop, a symbolic link from the workspace to a file outside
+ * it, a file over `maxBytes`, and content that is not UTF-8 text (see decodeText).
  *
  * @example
  * await readTextFile('reports/metrics.json', { what: 'metrics file' }) // '{"accuracy": 0.91}\n'
  */
 export async function readTextFile(path: string, opts: ReadTextOptions): Promise<string> {
   const maxBytes = opts.maxBytes ?? MAX_TEXT_BYTES;
-  const abs = resolve(opts.cwd ?? process.cwd(), path);
+  const abs = await realPathInWorkspace(path, {
+    what: opts.what,
+    cwd: opts.cwd ?? process.cwd(),
+    workspace: opts.workspace,
+  });
   const info = await stat(abs).catch((e: NodeJS.ErrnoException) => {
     throw fileError(e, path, opts.what);
   });
@@ -60,22 +69,10 @@ const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
  * decodeText(Buffer.from('\uFEFFa: 1'), 'm.yaml') // 'a: 1'
  */
 export function decodeText(bytes: Uint8Array, file: string): string {
-  const encoding = unicodeBom(bytes);
-  if (encoding) throw new UserError(`the file is ${encoding} text; save it as UTF-8`, file, 1);
+  refuseWideText(bytes, file);
   const nul = bytes.indexOf(0);
   if (nul >= 0) {
-    const line = lineAt(bytes, nul);
-    // ASCII written as UTF-16 without a BOM: every other byte is NUL.
-    const utf16 =
-      bytes.length >= 4 &&
-      ((bytes[0] === 0 && bytes[2] === 0 && bytes[1] !== 0) || (bytes[1] === 0 && bytes[3] === 0 && bytes[0] !== 0));
-    throw new UserError(
-      utf16
-        ? 'the file looks like UTF-16 text (NUL bytes between characters); save it as UTF-8'
-        : `the file holds binary data (a NUL byte at offset ${nul}), not text`,
-      file,
-      line,
-    );
+    throw new UserError(`the file holds binary data (a NUL byte at offset ${nul}), not text`, file, lineAt(bytes, nul));
   }
   try {
     return UTF8.decode(bytes);
@@ -86,6 +83,22 @@ export function decodeText(bytes: Uint8Array, file: string): string {
       file,
       lineAt(bytes, at),
     );
+  }
+}
+
+/**
+ * Refuses UTF-16 or UTF-32 text, by its BOM or by NUL bytes between ASCII characters at the start
+ * (UTF-16 without a BOM). Readers that stream a file (data files) check their first block with it.
+ *
+ * @example
+ * refuseWideText(Buffer.from('\uFEFFx,y', 'utf16le'), 'd.csv') // throws: the file is UTF-16 text; save it as UTF-8
+ */
+export function refuseWideText(bytes: Uint8Array, file: string): void {
+  const encoding = unicodeBom(bytes);
+  if (encoding) throw new UserError(`the file is ${encoding} text; save it as UTF-8`, file, 1);
+  const b = bytes;
+  if (b.length >= 4 && ((b[0] === 0 && b[2] === 0 && b[1] !== 0) || (b[1] === 0 && b[3] === 0 && b[0] !== 0))) {
+    throw new UserError('the file looks like UTF-16 text (NUL bytes between characters); save it as UTF-8', file, 1);
   }
 }
 
@@ -116,27 +129,6 @@ function firstInvalidUtf8(b: Uint8Array): number {
     i += n;
   }
   return b.length;
-}
-
-/** The message for a failed stat/read of a file the user named. */
-export function fileError(e: NodeJS.ErrnoException, path: string, what: string): UserError {
-  switch (e.code) {
-    case 'ENOENT':
-      return new UserError(`${what} not found: ${path}`);
-    case 'ENOTDIR':
-      return new UserError(`${what} not found: ${path} (a part of the path is a file, not a folder)`);
-    case 'ELOOP':
-      return new UserError(`${what} ${path} is a symbolic link that loops (it points back to itself)`);
-    case 'EACCES':
-    case 'EPERM':
-      return new UserError(`${what} ${path} cannot be read: permission denied`);
-    case 'EISDIR':
-      return new UserError(`${what} ${path} is a directory, not a file`);
-    case 'ENAMETOOLONG':
-      return new UserError(`${what} path is too long: ${path.slice(0, 200)}…`);
-    default:
-      return new UserError(`${what} ${path} cannot be read (${e.code ?? e.message})`);
-  }
 }
 
 /** `12.3 MB`, `512 B`. */

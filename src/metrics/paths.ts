@@ -7,6 +7,7 @@
 import { stat } from 'node:fs/promises';
 import { isAbsolute, resolve } from 'node:path';
 import { UserError } from '../errors.js';
+import { fileError } from '../files/file-errors.js';
 
 const GLOB = /[*?[\]{}]/;
 
@@ -24,8 +25,9 @@ export async function resolveMetricPaths(spec: string, cwd = process.cwd()): Pro
       if (matches.length === 0) throw new UserError(`no file matches the pattern "${line}"`);
       for (const m of matches.sort()) found.add(m);
     } else {
-      if (!(await stat(resolve(cwd, line)).catch(() => undefined)))
-        throw new UserError(`file not found: ${line}`, line);
+      await stat(resolve(cwd, line)).catch((e: NodeJS.ErrnoException) => {
+        throw e.code === 'ENOENT' ? new UserError(`file not found: ${line}`, line) : fileError(e, line, 'file');
+      });
       found.add(line);
     }
   }

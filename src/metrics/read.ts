@@ -6,6 +6,7 @@
  */
 import { stat } from 'node:fs/promises';
 import { fileError, readTextFile } from '../files/read-text.js';
+import { realPathInWorkspace } from '../files/workspace.js';
 import { extname, resolve } from 'node:path';
 import { UserError } from '../errors.js';
 import { parseCsvRows } from './csv-rows.js';
@@ -41,7 +42,9 @@ export async function readMetricsFile(
     throw new UserError(`unknown metrics format "${String(format)}"; valid formats: ${METRICS_FORMATS.join(', ')}`);
   }
   const abs = resolve(cwd, path);
-  const info = await stat(abs).catch((e: NodeJS.ErrnoException) => {
+  // A run directory is read as a folder: it may not lead out of the workspace either.
+  const real = await realPathInWorkspace(path, { what: 'metrics file', cwd });
+  const info = await stat(real).catch((e: NodeJS.ErrnoException) => {
     throw fileError(e, path, 'metrics file');
   });
   if (info.isDirectory()) {

@@ -1,4 +1,5 @@
-import type { CommonSettings } from '../settings/common.js';
+import { NOTIFY_ON, type CommonSettings } from '../settings/common.js';
+import type { InputReader } from '../settings/inputs.js';
 import { slackMessage } from './slack-message.js';
 import { notify } from './webhook.js';
 
@@ -17,6 +18,15 @@ export function runUrl(env: NodeJS.ProcessEnv): string | undefined {
   return GITHUB_SERVER_URL && GITHUB_REPOSITORY && GITHUB_RUN_ID
     ? `${GITHUB_SERVER_URL}/${GITHUB_REPOSITORY}/actions/runs/${GITHUB_RUN_ID}`
     : undefined;
+}
+
+/**
+ * The notification settings straight from the inputs, for a run whose settings could not be read:
+ * a `notify-on` that is itself wrong counts as the default, `failure` (the run failed).
+ */
+export function notifySettings(input: InputReader): Pick<CommonSettings, 'notifyWebhook' | 'notifyOn'> {
+  const on = NOTIFY_ON.find((c) => c === input('notify-on')) ?? 'failure';
+  return { notifyWebhook: input('notify-webhook'), notifyOn: on };
 }
 
 /**

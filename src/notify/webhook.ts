@@ -1,14 +1,26 @@
 /**
  * Posts a Slack-compatible incoming-webhook payload (`{text, blocks?}`, also accepted by Mattermost,
  * Discord's /slack endpoints and most chat tools). Never throws: a failure is returned and the
- * caller turns it into a warning. The URL is a secret (it authorises posting), so no error text
- * returned here contains it, nor its host.
+ * caller turns it into a warning.
+ *
+ * The URL is a secret (it authorises posting), and the server's reply is not trusted (relays answer
+ * `Cannot POST /services/T…/B…/<token>`, in any case or encoding). So:
+ * - nothing returned here holds the URL or any part of it, and no reply text is echoed but a
+ *   Slack-style error code (`invalid_payload`: a short lower-case word sharing nothing with the URL);
+ * - at most MAX_RESPONSE_BYTES of a reply are read;
+ * - connecting and the whole exchange (redirects and reply included) each have a timeout;
+ * - a redirect is followed only to the same origin (scheme, host and port), at most MAX_REDIRECTS
+ *   times: the payload never goes anywhere else.
  */
+import { request as httpRequest } from 'node:http';
+import { request as httpsRequest } from 'node:https';
 import type { SlackPayload } from './slack-message.js';
 
 export interface NotifyOptions {
-  /** Whole request, body included; default 5000 ms. */
+  /** The whole exchange, redirects and reply included; default 5000 ms. */
   timeoutMs?: number;
+  /** Connecting (name lookup and TCP), per request; default 3000 ms, never more than timeoutMs. */
+  connectTimeoutMs?: number;
 }
 
 export interface NotifyResult {
@@ -18,8 +30,14 @@ export interface NotifyResult {
   error?: string;
 }
 
+/** Bytes of a reply read at most: enough for an error code, never a flood. */
+export const MAX_RESPONSE_BYTES = 4096;
+/** Same-origin redirects followed at most. */
+export const MAX_REDIRECTS = 3;
+
 export async function notify(url: string, payload: SlackPayload, options: NotifyOptions = {}): Promise<NotifyResult> {
   const timeoutMs = options.timeoutMs ?? 5000;
+  const connectMs = Math.min(options.connectTimeoutMs ?? 3000, timeoutMs);
   let target: URL;
   try {
     target = new URL(url);
@@ -29,35 +47,172 @@ export async function notify(url: string, payload: SlackPayload, options: Notify
   if (target.protocol !== 'https:' && target.protocol !== 'http:') {
     return { ok: false, error: 'the webhook URL must use https (or http)' };
   }
+  const body = JSON.stringify(payload);
+  const deadline = Date.now() + timeoutMs;
+  const secrets = webhookSecrets(url);
   try {
-    const res = await fetch(target, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(payload),
-      signal: AbortSignal.timeout(timeoutMs),
-    });
-    const body = await res.text();
-    if (res.ok) return { ok: true, status: res.status };
-    // Slack explains rejections in the body (e.g. "invalid_payload", "no_service").
-    const reason = scrub(body, url, target).replace(/\s+/g, ' ').trim().slice(0, 200);
-    return {
-      ok: false,
-      status: res.status,
-      error: `the webhook answered HTTP ${res.status}${reason ? `: ${reason}` : ''}`,
-    };
+    for (let redirects = 0; ; redirects++) {
+      const reply = await post(target, body, connectMs, deadline - Date.now());
+      const { status } = reply;
+      if (status >= 200 && status < 300) return { ok: true, status };
+      if (status >= 300 && status < 400 && reply.location !== undefined) {
+        const next = sameOrigin(reply.location, target);
+        if (!next) {
+          return {
+            ok: false,
+            status,
+            error: `the webhook answered HTTP ${status}, a redirect to another address; not followed, so the payload goes nowhere else (set notify-webhook to the final URL)`,
+          };
+        }
+        if (redirects >= MAX_REDIRECTS) {
+          return { ok: false, status, error: `the webhook redirected more than ${MAX_REDIRECTS} times` };
+        }
+        target = next;
+        continue;
+      }
+      const code = errorCode(reply.text, secrets);
+      return { ok: false, status, error: `the webhook answered HTTP ${status}${code ? `: ${code}` : ''}` };
+    }
   } catch (e) {
-    return { ok: false, error: describe(e, timeoutMs) };
+    return { ok: false, error: describe(e, timeoutMs, connectMs) };
   }
 }
 
-// Built from the error's kind only: fetch's own messages can name the host and port.
-function describe(e: unknown, timeoutMs: number): string {
-  const name = (e as { name?: string })?.name;
-  if (name === 'TimeoutError' || name === 'AbortError') return `the webhook did not answer within ${timeoutMs} ms`;
-  const code = (e as { cause?: { code?: unknown } })?.cause?.code;
-  return `the webhook request failed${typeof code === 'string' && /^[A-Z_]+$/.test(code) ? ` (${code})` : ''}`;
+/**
+ * What the runner must mask before anything runs: the URL, its path (with and without the query),
+ * each long path segment and query value, the user and password, each also URL-decoded and
+ * lower-cased (a reply may quote any of them so). Empty for an empty URL.
+ *
+ * @example
+ * webhookSecrets('https://hooks.slack.com/services/T0AB/B0CD/Xy12Zz34Ww56')
+ * // ['https://hooks.slack.com/services/T0AB/B0CD/Xy12Zz34Ww56', '/services/T0AB/B0CD/Xy12Zz34Ww56',
+ * //  'Xy12Zz34Ww56', …lower-cased forms]
+ */
+export function webhookSecrets(url: string): string[] {
+  const pieces = [url];
+  let target: URL | undefined;
+  try {
+    target = new URL(url);
+  } catch {
+    // Not a URL: the whole value is the secret.
+  }
+  if (target) {
+    pieces.push(target.href, target.pathname + target.search, target.pathname, target.search.slice(1));
+    pieces.push(target.username, target.password);
+    pieces.push(...target.pathname.split('/').filter(isLongPart));
+    pieces.push(...[...target.searchParams.values()].filter(isLongPart));
+  }
+  const all = new Set<string>();
+  for (const p of pieces) {
+    for (const form of [p, safeDecode(p)]) {
+      if (form.length < 8 || form === '/') continue;
+      all.add(form);
+      all.add(form.toLowerCase());
+    }
+  }
+  return [...all];
 }
 
-function scrub(text: string, url: string, target: URL): string {
-  return [url, target.href, target.host].reduce((t, s) => (s ? t.split(s).join('***') : t), text);
+/** A part of a URL long or random enough to be a token, not a word such as `services`. */
+function isLongPart(part: string): boolean {
+  return part.length >= 16 || (part.length >= 8 && /[^a-z-]/.test(part));
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
+/**
+ * The reply's error code, when it is one (Slack answers `invalid_payload`, `no_service`…): a single
+ * short lower-case word that neither holds nor is held by a secret piece. Anything else is not echoed.
+ */
+function errorCode(text: string, secrets: string[]): string | undefined {
+  const code = text.trim();
+  if (!/^[a-z][a-z_]{0,39}$/.test(code)) return undefined;
+  const lower = secrets.map((s) => s.toLowerCase());
+  return lower.some((s) => s.includes(code) || code.includes(s)) ? undefined : code;
+}
+
+/** `location` resolved against `from`, when it has the same origin; undefined otherwise. */
+function sameOrigin(location: string, from: URL): URL | undefined {
+  try {
+    const next = new URL(location, from);
+    return next.origin === from.origin ? next : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+interface Reply {
+  status: number;
+  location?: string;
+  /** The first MAX_RESPONSE_BYTES bytes of the body. */
+  text: string;
+}
+
+class Timeout extends Error {
+  constructor(readonly phase: 'connect' | 'total') {
+    super(phase);
+    this.name = 'Timeout';
+  }
+}
+
+/** One POST; the reply's first bytes. Rejects on a network error or a timeout. */
+function post(target: URL, body: string, connectMs: number, remainingMs: number): Promise<Reply> {
+  return new Promise((resolve, reject) => {
+    if (remainingMs <= 0) return reject(new Timeout('total'));
+    const send = target.protocol === 'https:' ? httpsRequest : httpRequest;
+    const req = send(target, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), connection: 'close' },
+      // A connection of its own, closed after: no pooled socket keeps the process alive.
+      agent: false,
+    });
+    const settle = (then: () => void) => {
+      clearTimeout(total);
+      clearTimeout(connect);
+      req.destroy();
+      then();
+    };
+    const fail = (e: Error) => settle(() => reject(e));
+    const total = setTimeout(() => fail(new Timeout('total')), remainingMs);
+    const connect = setTimeout(() => fail(new Timeout('connect')), Math.min(connectMs, remainingMs));
+    req.on('socket', (socket) => socket.once('connect', () => clearTimeout(connect)));
+    req.on('error', fail);
+    req.on('response', (res) => {
+      const chunks: Buffer[] = [];
+      let size = 0;
+      const done = () =>
+        settle(() =>
+          resolve({
+            status: res.statusCode ?? 0,
+            location: typeof res.headers.location === 'string' ? res.headers.location : undefined,
+            text: Buffer.concat(chunks).toString('utf8'),
+          }),
+        );
+      res.on('data', (chunk: Buffer) => {
+        if (size < MAX_RESPONSE_BYTES) chunks.push(chunk.subarray(0, MAX_RESPONSE_BYTES - size));
+        size += chunk.length;
+        if (size >= MAX_RESPONSE_BYTES) done();
+      });
+      res.on('end', done);
+      res.on('error', fail);
+    });
+    req.end(body);
+  });
+}
+
+// Built from the error's kind only: a network error's own message can name the host and port.
+function describe(e: unknown, timeoutMs: number, connectMs: number): string {
+  if (e instanceof Timeout) {
+    return e.phase === 'connect'
+      ? `could not connect to the webhook within ${connectMs} ms`
+      : `the webhook did not answer within ${timeoutMs} ms`;
+  }
+  const code = (e as { code?: unknown })?.code;
+  return `the webhook request failed${typeof code === 'string' && /^[A-Z_]+$/.test(code) ? ` (${code})` : ''}`;
 }

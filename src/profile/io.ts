@@ -1,7 +1,6 @@
 /** Reading and writing profile files (JSON), with errors that name the file. */
-import { mkdir, writeFile } from 'node:fs/promises';
 import { readTextFile } from '../files/read-text.js';
-import { dirname } from 'node:path';
+import { writeTextFile } from '../files/write-text.js';
 import { UserError } from '../errors.js';
 import { Profile } from './profile.js';
 
@@ -28,8 +27,7 @@ export async function readProfile(file: string): Promise<Profile> {
 /** Writes the profile (creating the folder); returns its size in bytes. */
 export async function writeProfile(file: string, profile: Profile): Promise<number> {
   const text = JSON.stringify(profile) + '\n';
-  await mkdir(dirname(file), { recursive: true });
-  await writeFile(file, text);
+  await writeTextFile(file, text, { what: 'profile-out', cwd: process.cwd() });
   return Buffer.byteLength(text);
 }
 

@@ -2,10 +2,14 @@
  * The model card uploaded with the model files: version, metrics table, data summary (when a
  * validate or drift step of the same job left its report at the default path), lineage.
  */
-import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import { readTextFile } from '../files/read-text.js';
 import { escapeCell } from '../report/escape.js';
 import { formatNumber } from '../report/format.js';
+import { MAX_CELL_CHARS, truncate } from '../report/limits.js';
+
+/** A data report larger than this is not summarized on the card. */
+const MAX_DATA_REPORT_BYTES = 16 * 1024 * 1024;
 
 export interface CardMetric {
   name: string;
@@ -36,16 +40,21 @@ export interface ModelCard {
   data: DataReport[];
 }
 
+/** One untrusted piece of the card: cut (limits.ts) and escaped, as a summary cell. */
+function cell(text: string): string {
+  return escapeCell(truncate(text, MAX_CELL_CHARS));
+}
+
 /** Markdown of the card. Metric names and file names are untrusted: every cell is escaped. */
 export function renderModelCard(c: ModelCard): string {
-  const out = [`# Model card: ${escapeCell(c.model)} ${c.version}`, ''];
+  const out = [`# Model card: ${cell(c.model)} ${c.version}`, ''];
   out.push(`- **Version:** ${c.version}${c.stage ? ` (promoted to \`${c.stage}\`)` : ''}`);
   out.push(`- **Registered:** ${c.timestamp}`);
   out.push(`- **Model files:** sha256 \`${c.modelHash}\``, '');
   out.push('## Metrics', '', '| Metric | Value | Rule | Champion |', '|---|---|---|---|');
   for (const m of c.metrics) {
     const champion = m.champion === undefined || m.champion === null ? '—' : formatNumber(m.champion);
-    out.push(`| ${escapeCell(m.name)} | ${formatNumber(m.value)} | ${escapeCell(m.rule ?? '')} | ${champion} |`);
+    out.push(`| ${cell(m.name)} | ${formatNumber(m.value)} | ${cell(m.rule ?? '')} | ${champion} |`);
   }
   out.push('');
   if (c.data.length) {
@@ -56,17 +65,17 @@ export function renderModelCard(c: ModelCard): string {
         '',
         '| | |',
         '|---|---|',
-        ...r.facts.map(([k, v]) => `| ${escapeCell(k)} | ${escapeCell(v)} |`),
+        ...r.facts.map(([k, v]) => `| ${cell(k)} | ${cell(v)} |`),
         '',
       );
     }
   }
   out.push('## Lineage', '');
-  out.push(`- **Commit:** \`${c.commit}\`${c.repository ? ` in ${escapeCell(c.repository)}` : ''}`);
+  out.push(`- **Commit:** \`${c.commit}\`${c.repository ? ` in ${cell(c.repository)}` : ''}`);
   if (c.runUrl) out.push(`- **Workflow run:** ${c.runUrl}`);
   out.push(`- **Previous version in stage:** ${c.previousVersion ?? 'none'}`);
-  out.push(`- **Metrics read from:** ${c.metricsFiles.map((f) => escapeCell(f)).join(', ')}`);
-  out.push(`- **Files:** ${c.modelFiles.map((f) => escapeCell(f)).join(', ')}`);
+  out.push(`- **Metrics read from:** ${c.metricsFiles.map((f) => cell(f)).join(', ')}`);
+  out.push(`- **Files:** ${c.modelFiles.map((f) => cell(f)).join(', ')}`);
   return out.join('\n') + '\n';
 }
 
@@ -80,7 +89,10 @@ export async function readDataReports(env: NodeJS.ProcessEnv, cwd: string): Prom
     const file = env.RUNNER_TEMP
       ? join(env.RUNNER_TEMP, `ml-quality-gate-${stage}.json`)
       : resolve(cwd, '.ml-quality-gate', `${stage}-report.json`);
-    const text = await readFile(file, 'utf8').catch(() => undefined);
+    // Best effort, with every check of a text input: a FIFO or a link out of the workspace is skipped.
+    const text = await readTextFile(file, { what: `${stage} report`, maxBytes: MAX_DATA_REPORT_BYTES }).catch(
+      () => undefined,
+    );
     if (!text) continue;
     try {
       const facts = summarizeReport(JSON.parse(text));

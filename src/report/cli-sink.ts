@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { inert } from './escape.js';
+import { boundAnnotation, MAX_LOG_CHARS, truncate } from './limits.js';
 import { withLocation, type Sink } from './reporter.js';
 
 /**
@@ -15,13 +16,14 @@ export function cliSink(env: NodeJS.ProcessEnv = process.env): Sink & { outputs:
       outputs[name] = value;
     },
     annotate: (annotation) => {
-      process.stderr.write(`${annotation.level}: ${inert(withLocation(annotation))}\n`);
+      process.stderr.write(`${annotation.level}: ${inert(withLocation(boundAnnotation(annotation)))}\n`);
     },
     summary: async () => {
       // The CLI prints the summary once, through `untrusted`.
     },
     info: (text) => process.stderr.write(`${text}\n`),
-    untrusted: (text) => {
+    untrusted: (untrusted) => {
+      const text = truncate(untrusted, MAX_LOG_CHARS);
       if (!onRunner) {
         process.stdout.write(`${text}\n`);
         return;

@@ -1,6 +1,6 @@
-import { mkdir, writeFile } from 'node:fs/promises';
-import * as path from 'node:path';
 import { formatLocation, OperationalError, UserError } from '../errors.js';
+import { writeTextFile } from '../files/write-text.js';
+import { boundJson, capOutput, MAX_ANNOTATION_CHARS, truncate } from './limits.js';
 import { renderMarkdown } from './markdown.js';
 import type { Annotation, StageResult } from './result.js';
 import { annotationLocation } from './workspace-path.js';
@@ -8,13 +8,13 @@ import { annotationLocation } from './workspace-path.js';
 /** Where a result goes: the runner (src/report/action-sink.ts) or a terminal (src/report/cli-sink.ts). */
 export interface Sink {
   setOutput(name: string, value: string): void;
-  /** Message and title are untrusted: the sink escapes them. */
+  /** Message and title are untrusted: the sink escapes them, and cuts them (boundAnnotation). */
   annotate(annotation: Annotation): void;
   /** Markdown of the job summary (already escaped). */
   summary(markdown: string): Promise<void>;
   /** Text the action wrote itself. */
   info(text: string): void;
-  /** Text that may hold untrusted pieces (metric names, file contents): printed inert. */
+  /** Text that may hold untrusted pieces (metric names, file contents): printed inert, cut at MAX_LOG_CHARS. */
   untrusted(text: string): void;
   /** Exit code for a violated verdict and for an error (bad input or a bug). */
   readonly exitCodes: { violation: number; error: number };
@@ -30,22 +30,32 @@ export interface ReportOptions {
 /** The runner keeps this many annotations of one level per step; the rest are folded into the last. */
 export const MAX_ANNOTATIONS_PER_LEVEL = 10;
 
-/** Outputs that state a negative verdict when a stage could not even run. */
-const VERDICT_ON_ERROR: Record<string, Record<string, string>> = {
+/**
+ * The failing value of each stage's verdict output, set when the stage could not run: a run that
+ * could not run never reads as a pass, a valid input, a promotion — or as "no drift".
+ */
+export const VERDICT_ON_ERROR: Record<string, Record<string, string>> = {
   gate: { passed: 'false' },
   promote: { promoted: 'false' },
   validate: { valid: 'false' },
+  drift: { 'drift-detected': 'true' },
 };
 
-/** Turns any stage's result into outputs, report file, summary, annotations and an exit code. */
+/**
+ * Turns any stage's result into outputs, report file, summary, annotations and an exit code.
+ * Everything written is capped (src/report/limits.ts): each output, the summary, the report's values.
+ */
 export async function report(result: StageResult, opts: ReportOptions, sink: Sink): Promise<number> {
   const outputs = { ...result.outputs };
   if (result.report !== undefined) {
-    await mkdir(path.dirname(opts.reportPath), { recursive: true });
-    await writeFile(opts.reportPath, JSON.stringify(result.report, null, 2) + '\n');
-    outputs.report = opts.reportPath;
+    const json = JSON.stringify(boundJson(result.report), null, 2) + '\n';
+    outputs.report = await writeTextFile(opts.reportPath, json, { what: 'report-path', workspace: opts.workspace });
   }
-  for (const [name, value] of Object.entries(outputs)) sink.setOutput(name, value);
+  for (const [name, value] of Object.entries(outputs)) {
+    const capped = capOutput(value);
+    sink.setOutput(name, capped.value);
+    if (capped.note) sink.annotate({ level: 'warning', message: `output '${name}' ${capped.note}` });
+  }
   for (const notice of result.notices ?? []) sink.annotate({ level: 'notice', message: notice });
 
   // A verdict the user chose not to enforce is shown as warnings, never as errors.
@@ -98,13 +108,23 @@ export function capAnnotations(annotations: Annotation[]): Annotation[] {
     }
     const kept = of.slice(0, MAX_ANNOTATIONS_PER_LEVEL - 1);
     const rest = of.slice(MAX_ANNOTATIONS_PER_LEVEL - 1);
-    out.push(...kept, {
-      level,
-      title: `${rest.length} more`,
-      message: rest.map((a) => withLocation(a)).join('\n'),
-    });
+    out.push(...kept, { level, title: `${rest.length} more`, message: foldMessages(rest) });
   }
   return out;
+}
+
+/** One line per annotation, as many as fit in one annotation's message; then how many more. */
+function foldMessages(annotations: Annotation[]): string {
+  const lines: string[] = [];
+  let length = 0;
+  for (const a of annotations) {
+    const line = truncate(withLocation(a), MAX_ANNOTATION_CHARS);
+    if (length + line.length > MAX_ANNOTATION_CHARS - 40 && lines.length > 0) break;
+    lines.push(line);
+    length += line.length + 1;
+  }
+  const more = annotations.length - lines.length;
+  return lines.join('\n') + (more ? `\n… (truncated, ${more} more)` : '');
 }
 
 /** `file:line:column: message` (or `at: message`): an annotation as one line of text. */

@@ -1,4 +1,8 @@
+import { realpath, stat } from 'node:fs/promises';
 import * as path from 'node:path';
+import { UserError } from '../errors.js';
+import { checkOutputPath, within, workspaceRoot } from '../files/workspace.js';
+import { resolveMetricPaths } from '../metrics/paths.js';
 import { readBoolean, readChoice, type InputReader } from './inputs.js';
 
 export const STAGES = ['validate', 'gate', 'drift', 'promote'] as const;
@@ -14,7 +18,7 @@ export interface CommonSettings {
   reportPath: string;
   /** Write the job summary. */
   summary: boolean;
-  /** Root that annotation paths are made relative to. */
+  /** Root that relative paths and annotation paths are relative to (src/files/workspace.ts). */
   workspace: string;
   /** Slack-compatible webhook URL; '' for none. A secret: never logged. */
   notifyWebhook: string;
@@ -22,12 +26,13 @@ export interface CommonSettings {
 }
 
 export function readCommonSettings(stage: StageName, input: InputReader, env: NodeJS.ProcessEnv): CommonSettings {
+  const workspace = workspaceRoot(env);
   return {
     stage,
     failOnViolation: readBoolean(input, 'fail-on-violation', true),
     summary: readBoolean(input, 'summary', true),
-    reportPath: path.resolve(input('report-path') || defaultReportPath(stage, env)),
-    workspace: path.resolve(env.GITHUB_WORKSPACE || process.cwd()),
+    reportPath: path.resolve(workspace, input('report-path') || defaultReportPath(stage, env)),
+    workspace,
     notifyWebhook: input('notify-webhook'),
     notifyOn: readChoice(input, 'notify-on', NOTIFY_ON, 'failure'),
   };
@@ -37,4 +42,69 @@ function defaultReportPath(stage: string, env: NodeJS.ProcessEnv): string {
   return env.RUNNER_TEMP
     ? path.join(env.RUNNER_TEMP, `ml-quality-gate-${stage}.json`)
     : path.join('.ml-quality-gate', `${stage}-report.json`);
+}
+
+/** Inputs that name files or folders a stage reads or writes (one per line; globs in GLOB_INPUTS). */
+const PATH_INPUTS = [
+  'metrics',
+  'baseline',
+  'metrics-schema',
+  'data',
+  'expectations',
+  'infer-expectations',
+  'reference',
+  'current',
+  'profile-out',
+  'profile-shards',
+  'model-path',
+  // Inline YAML or a file: only a one-line value can be a file.
+  'thresholds',
+  'drift-config',
+];
+const GLOB_INPUTS = ['metrics', 'baseline', 'profile-shards'];
+const ONE_LINE_INPUTS = ['thresholds', 'drift-config'];
+
+/**
+ * Refuses, before the stage runs, a report path that cannot be written (a folder, a path under a
+ * file, a link out of the workspace: checkOutputPath) or that would overwrite a file another input
+ * names, or land inside a folder one names (`model-path`), by any path to it (links, hard links).
+ */
+export async function checkReportPath(s: CommonSettings, input: InputReader): Promise<void> {
+  const shown = input('report-path') || s.reportPath;
+  await checkOutputPath(shown, { what: 'report-path', cwd: s.workspace, workspace: s.workspace });
+  const report = await identify(s.reportPath);
+  for (const name of PATH_INPUTS) {
+    for (const file of await inputPaths(input, name, s.workspace)) {
+      const other = await identify(path.resolve(s.workspace, file));
+      const same = report.id !== undefined && report.id === other.id;
+      if (same || within(other.real, report.real)) {
+        throw new UserError(
+          `input 'report-path' (${shown}) is ${same || other.real === report.real ? 'the file' : 'inside the folder'} of input '${name}' (${file}): the report would overwrite or change it; choose another path`,
+          { input: 'report-path' },
+        );
+      }
+    }
+  }
+}
+
+/** The paths an input names; a glob's matches (none when it matches nothing: the stage says so). */
+async function inputPaths(input: InputReader, name: string, workspace: string): Promise<string[]> {
+  const value = input(name);
+  if (!value || value.startsWith('registry:')) return [];
+  const lines = value
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter(Boolean);
+  if (ONE_LINE_INPUTS.includes(name) && lines.length > 1) return [];
+  if (!GLOB_INPUTS.includes(name)) return lines;
+  return resolveMetricPaths(lines.join('\n'), workspace).catch(() => lines);
+}
+
+/** A path's real location (of its deepest existing part, for a new file) and, when it exists, its inode. */
+async function identify(abs: string): Promise<{ real: string; id?: string }> {
+  const info = await stat(abs).catch(() => undefined);
+  if (info) return { real: await realpath(abs), id: `${info.dev}:${info.ino}` };
+  const parent = path.dirname(abs);
+  if (parent === abs) return { real: abs };
+  return { real: path.join((await identify(parent)).real, path.basename(abs)) };
 }

@@ -4,9 +4,9 @@
  * the stage, and the tags pushed; `rollback: true` gives the stage back to its previous holder.
  * Returns a result and prints nothing.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { UserError } from '../errors.js';
+import { writeTextFile } from '../files/write-text.js';
 import { checkRules, type GateEntry } from '../gate/check.js';
 import { flatMetrics, lookupMetric } from '../metrics/lookup.js';
 import { resolveMetricPaths } from '../metrics/paths.js';
@@ -377,8 +377,8 @@ async function upload(
   // @actions/artifact refuses / and : in names; GTO allows them in model names.
   const name = `${s.model}-${version}`.replace(/[/:]/g, '_');
   const card = join(cwd, '.ml-quality-gate', 'model-cards', name, 'MODEL_CARD.md');
-  await mkdir(dirname(card), { recursive: true });
-  await writeFile(
+  // Written through the checks of any output: a committed `.ml-quality-gate` link cannot redirect it.
+  await writeTextFile(
     card,
     renderModelCard({
       model: s.model,
@@ -400,6 +400,7 @@ async function upload(
       })),
       data: await readDataReports(env, cwd),
     }),
+    { what: 'model card', cwd, workspace: cwd },
   );
   const metricsPaths = files.map((f) => f.file).filter((f) => isInside(cwd, resolve(cwd, f)));
   const all = [...new Set([...modelFiles, ...(await expandFiles(metricsPaths, cwd, 'metrics file')), card])];

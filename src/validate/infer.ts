@@ -18,8 +18,7 @@
  * the columns common to all files when several files disagree). With several data files, ranges,
  * value sets and missing shares cover all of them, so the inferred file validates every one.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { writeTextFile } from '../files/write-text.js';
 import { parseNumberText } from '../data/number.js';
 import type { Column, Table } from '../data/types.js';
 import { isBooleanText, isIsoDate } from './rules/type.js';
@@ -46,8 +45,7 @@ interface Profile {
 /** Infers the expectations of `tables` and writes them to `out`; returns the YAML text. */
 export async function inferExpectations(tables: Table[], out: string): Promise<string> {
   const text = renderExpectations(tables);
-  await mkdir(dirname(out), { recursive: true });
-  await writeFile(out, text);
+  await writeTextFile(out, text, { what: 'infer-expectations', cwd: process.cwd() });
   return text;
 }
 

@@ -21,7 +21,7 @@
  * on disk until gc), or, for a run, `status` FAILED or KILLED. A lone file is named by its file
  * name, or by what follows the last `metrics-` in it (copies such as `mlruns-1-ed05f9cd-metrics-loss`).
  */
-import { readdir, stat } from 'node:fs/promises';
+import { lstat, readdir, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { UserError } from '../../errors.js';
 import { readTextFile } from '../../files/read-text.js';
@@ -187,7 +187,9 @@ export async function readMlflowRunDir(dir: string, absDir: string): Promise<Met
 /** Refuses a deleted run or model, and a failed or killed run, from its meta.yaml when there is one. */
 async function assertUsable(shown: string, absDir: string): Promise<void> {
   const metaFile = `${shown}/meta.yaml`;
-  if (!(await stat(join(absDir, 'meta.yaml')).catch(() => undefined))) return;
+  // Optional; when there (even as a broken link), read with every check a text file gets: a FIFO
+  // would block a plain read, a link loop must not pass for "no meta.yaml".
+  if (!(await lstat(join(absDir, 'meta.yaml')).catch(() => undefined))) return;
   const metaText = await readTextFile(join(absDir, 'meta.yaml'), { what: 'MLflow meta.yaml' });
   if (metaText.trim() === '') return;
   const meta = await parseYamlWithPositions(metaText, metaFile);
