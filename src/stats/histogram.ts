@@ -98,7 +98,7 @@ export function alignedBins(refSorted: Float64Array, curSorted: Float64Array, ma
 }
 
 /** Number of distinct values in a sorted array. */
-export function countDistinct(sorted: Float64Array): number {
+function countDistinct(sorted: Float64Array): number {
   let k = 0;
   for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) k++;
   return k;

@@ -1,7 +1,5 @@
 import type { Column, Table } from '../../src/data/types.js';
-import { inferKind, planColumns } from '../../src/drift/columns.js';
-import { loadDriftConfig } from '../../src/drift/config.js';
-import { sparklines } from '../../src/drift/sparkline.js';
+import { inferKind, planColumns as planSides, tableSide, type ColumnChoice } from '../../src/drift/plan.js';
 import { locatedMessage, UserError } from '../../src/errors.js';
 
 const numeric = (name: string, values: number[], distinct: number, integerLike: boolean): Column => ({
@@ -30,14 +28,16 @@ const table = (file: string, columns: Column[]): Table => ({
   lineAnchors: new Int32Array(),
 });
 const none = { columns: [], excludeColumns: [], categoricalColumns: [], numericalColumns: [] };
+const planColumns = (ref: Table, cur: Table, choice: ColumnChoice) => planSides(tableSide(ref), tableSide(cur), choice);
+const kindOf = (column: Column) => inferKind(tableSide(table('t.csv', [column])).traits(column));
 
 describe('inferKind', () => {
-  test('integers with at most 5 distinct values are categories; more, or fractions, are numerical', () => {
-    expect(inferKind(numeric('r', [1, 2], 5, true))).toBe('categorical');
-    expect(inferKind(numeric('r', [1, 2], 6, true))).toBe('numerical');
-    expect(inferKind(numeric('r', [1.5, 2], 2, false))).toBe('numerical');
-    expect(inferKind(categorical('s'))).toBe('categorical');
-    expect(inferKind(categorical('b', true))).toBe('categorical');
+  test('integers with at most 5 distinct values are categories; more, or fractions, are numeric', () => {
+    expect(kindOf(numeric('r', [1, 2], 5, true))).toBe('categorical');
+    expect(kindOf(numeric('r', [1, 2], 6, true))).toBe('numeric');
+    expect(kindOf(numeric('r', [1.5, 2], 2, false))).toBe('numeric');
+    expect(kindOf(categorical('s'))).toBe('categorical');
+    expect(kindOf(categorical('b', true))).toBe('categorical');
   });
 });
 
@@ -48,7 +48,7 @@ describe('planColumns', () => {
   test('shared columns in reference order; one-sided ones are skipped and listed', () => {
     const plan = planColumns(ref, cur, none);
     expect(plan.columns.map((c) => [c.name, c.kind, c.kindFrom])).toEqual([
-      ['x', 'numerical', 'inferred'],
+      ['x', 'numeric', 'inferred'],
       ['c', 'categorical', 'inferred'],
     ]);
     expect(plan.skipped).toEqual([
@@ -84,58 +84,5 @@ describe('planColumns', () => {
       }
     })();
     expect(err && locatedMessage(err)).toBe("cur.csv: column 'x' is entirely missing");
-  });
-});
-
-describe('loadDriftConfig', () => {
-  test('method names and mappings, with their lines', async () => {
-    const cfg = await loadDriftConfig('age: ks\nplan:\n  method: chi2\n  threshold: 0.01\nincome: { threshold: 0.2 }');
-    expect(Object.fromEntries(cfg)).toEqual({
-      age: { method: 'ks', file: undefined, line: 1 },
-      plan: { method: 'chi2', threshold: 0.01, file: undefined, line: 2 },
-      income: { threshold: 0.2, file: undefined, line: 5 },
-    });
-  });
-  test.each([
-    ['a: anova', "unknown method 'anova'"],
-    ['a: { threshold: -1 }', 'threshold must be a non-negative number'],
-    ['a: { method: ks, alpha: 1 }', "unknown key 'alpha'"],
-    ['a: [ks]', 'expected a method name'],
-  ])('%j is refused', async (text, message) => {
-    await expect(loadDriftConfig(text)).rejects.toThrow(message);
-  });
-});
-
-describe('sparklines', () => {
-  test('numerical: shares of each side on one scale, 10 bins', () => {
-    const [a, b] = sparklines(
-      { kind: 'numerical', sorted: Float64Array.from([0, 0, 0, 0, 10]), rows: 5, missing: 0 },
-      { kind: 'numerical', sorted: Float64Array.from([10, 10, 10, 10, 0]), rows: 5, missing: 0 },
-    );
-    expect(a).toBe('█▁▁▁▁▁▁▁▁▃'); // shares .8 and .2: round(.2 / .8 × 7) = 2
-    expect(b).toBe('▃▁▁▁▁▁▁▁▁█');
-  });
-  test('categorical: categories in name order', () => {
-    const [a, b] = sparklines(
-      {
-        kind: 'categorical',
-        counts: new Map([
-          ['b', 1],
-          ['a', 3],
-        ]),
-        rows: 4,
-        missing: 0,
-      },
-      {
-        kind: 'categorical',
-        counts: new Map([
-          ['a', 1],
-          ['b', 1],
-        ]),
-        rows: 2,
-        missing: 0,
-      },
-    );
-    expect([a, b]).toEqual(['█▃', '▆▆']); // shares .75 .25 | .5 .5, scaled by the top share .75 to 8 levels
   });
 });
