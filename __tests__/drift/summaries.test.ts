@@ -16,8 +16,8 @@ import { DEFAULT_PARAMS } from '../../src/profile/params.js';
 import { ks2samp } from '../../src/stats/ks2samp.js';
 import { rng } from '../profile/helpers.js';
 
-const runTest = (method: DriftMethodName, ref: Sample, cur: Sample) => getMethod(method).onSamples(ref, cur);
-const runProfileTest = (method: DriftMethodName, kind: ColumnKind, ref: ColumnSummary, cur: ColumnSummary) =>
+const onSamples = (method: DriftMethodName, ref: Sample, cur: Sample) => getMethod(method).onSamples(ref, cur);
+const onSummaries = (method: DriftMethodName, kind: ColumnKind, ref: ColumnSummary, cur: ColumnSummary) =>
   getMethod(method).onSummaries(ref, cur, { name: 'x', kind });
 
 /** Sketch coins: random in production; fixed here so every run checks the same draw. */
@@ -68,7 +68,7 @@ describe('KS from sketches', () => {
       draw(150_000, () => shift + scale * r.normal()),
     );
     const exact = ks2samp((sr as { sorted: Float64Array }).sorted, (sc as { sorted: Float64Array }).sorted);
-    const out = runProfileTest('ks', 'numeric', pr, pc);
+    const out = onSummaries('ks', 'numeric', pr, pc);
     const eps = pr.kll.rankErrorBound() + pc.kll.rankErrorBound();
     expect(out.approximate).toBe(true);
     expect(out.bound).toEqual({ on: 'statistic', value: eps, confidence: 0.98 });
@@ -110,8 +110,8 @@ describe('same drifted columns as the exact path on clear shifts', () => {
     const kind = typeof a[0] === 'string' ? 'categorical' : 'numeric';
     for (const method of methods) {
       const test = getMethod(method);
-      const exact = runTest(method, pair.sr, pair.sc);
-      const prof = runProfileTest(method, kind, pair.pr, pair.pc);
+      const exact = onSamples(method, pair.sr, pair.sc);
+      const prof = onSummaries(method, kind, pair.pr, pair.pc);
       const value = (o: { statistic: number; pValue: number | null }) =>
         test.yieldsPValue ? (o.pValue as number) : o.statistic;
       expect([method, test.drifted(value(prof), test.defaultThreshold)]).toEqual([
@@ -131,8 +131,8 @@ describe('exact where the profile holds the sample', () => {
       draw(420, () => 0.2 + r.normal()),
     );
     for (const method of ['ks', 'wasserstein', 'psi', 'jensenshannon', 'mean-shift'] as DriftMethodName[]) {
-      const exact = runTest(method, sr, sc);
-      const prof = runProfileTest(method, 'numeric', pr, pc);
+      const exact = onSamples(method, sr, sc);
+      const prof = onSummaries(method, 'numeric', pr, pc);
       expect(prof.approximate).toBe(false);
       expect(prof.statistic).toBeCloseTo(exact.statistic, 12);
       if (exact.pValue === null) expect(prof.pValue).toBeNull();
@@ -146,8 +146,8 @@ describe('exact where the profile holds the sample', () => {
       draw(20_000, () => r.int(16)),
     );
     for (const method of ['ks', 'wasserstein', 'psi', 'jensenshannon', 'chi2'] as DriftMethodName[]) {
-      const exact = runTest(method, sr, sc);
-      const prof = runProfileTest(method, 'numeric', pr, pc);
+      const exact = onSamples(method, sr, sc);
+      const prof = onSummaries(method, 'numeric', pr, pc);
       expect(prof.approximate).toBe(false);
       expect(Math.abs(prof.statistic - exact.statistic)).toBeLessThanOrEqual(
         1e-12 * Math.max(1, Math.abs(exact.statistic)),
@@ -160,7 +160,7 @@ describe('exact where the profile holds the sample', () => {
     const ref = draw(100_000, r.normal);
     const cur = draw(100_000, () => 0.1 + r.normal());
     const { pr, pc, sr, sc } = numericPair(ref, cur);
-    const prof = runProfileTest('psi', 'numeric', pr, pc);
+    const prof = onSummaries('psi', 'numeric', pr, pc);
     expect(prof.bound?.on).toBe('bin-share');
     const bound = prof.bound!.value;
     expect(bound).toBeCloseTo(2 * Math.max(pr.kll.rankErrorBound(), pc.kll.rankErrorBound()), 15);
