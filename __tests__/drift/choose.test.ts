@@ -50,13 +50,12 @@ describe('pickMethod', () => {
 
   test('a method of another column kind is refused, at the drift-config line that chose it', () => {
     const cat = { ...column, kind: 'categorical' as const, distinctValues: 3 };
+    const hint = '(set its kind with numerical-columns/categorical-columns, or choose another method)';
     expect(located(() => pickMethod(cat, auto, { method: 'ks', file: 'drift.yml', line: 4 }))).toBe(
-      "drift.yml:4: column 'age': ks applies to numerical columns; this one is categorical (set its kind with numerical-columns/categorical-columns, or choose another method)",
+      `drift.yml:4: column 'age': ks applies to numerical columns; this one is categorical ${hint}`,
     );
     expect(() => pickMethod(cat, { method: 'mean-shift' }, undefined)).toThrow(
-      new UserError(
-        "column 'age': mean-shift applies to numerical columns; this one is categorical (set its kind with numerical-columns/categorical-columns, or choose another method)",
-      ),
+      new UserError(`column 'age': mean-shift applies to numerical columns; this one is categorical ${hint}`),
     );
   });
 

@@ -50,7 +50,8 @@ export function pickMethod(
   if (!method.columnKinds.includes(column.kind)) {
     const kinds = method.columnKinds.map((k) => KIND_WORDS[k]).join(' or ');
     fail(
-      `${name} applies to ${kinds} columns; this one is ${KIND_WORDS[column.kind]} (set its kind with numerical-columns/categorical-columns, or choose another method)`,
+      `${name} applies to ${kinds} columns; this one is ${KIND_WORDS[column.kind]} ` +
+        '(set its kind with numerical-columns/categorical-columns, or choose another method)',
     );
   }
   const refused = method.refuse?.(column);

@@ -64,6 +64,11 @@ export interface SummaryColumn {
   kind: ColumnKind;
 }
 
+/**
+ * What a method file declares. Every method file opens with these fields in this order, as
+ * Evidently's `StatTest(...)` declarations do; `duplicates` pairs those openings by shape
+ * (boilerplate), kept on purpose: a method reads top to bottom on its own.
+ */
 export interface MethodSpec<Name extends string> {
   /** As given in `drift-method` and `drift-config`, and reported. */
   readonly name: Name;

@@ -15,7 +15,8 @@ export interface WrittenProfile {
 
 export function profileOutResult({ given, file, bytes, profile, parts }: WrittenProfile): StageResult {
   const kb = formatNumber(Math.round(bytes / 102.4) / 10);
-  const headline = `profile of ${profile.rows} rows × ${profile.columns.size} columns written to ${given} (${kb} kB${parts.length > 1 ? `, ${parts.length} parts merged` : ''})`;
+  const merged = parts.length > 1 ? `, ${parts.length} parts merged` : '';
+  const headline = `profile of ${profile.rows} rows × ${profile.columns.size} columns written to ${given} (${kb} kB${merged})`;
   const rows = [...profile.columns.entries()].map(([name, c]) => columnRow(name, c));
   return {
     stage: 'drift',

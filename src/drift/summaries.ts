@@ -113,7 +113,8 @@ function textLabels(s: ColumnSummary, name: string): Labelled {
   if (s.kind === 'categorical') return { counts: s.counts.counts, n: s.count, error: s.counts.error };
   if (s.values === null) {
     throw new UserError(
-      `column '${name}' is compared as categorical, but its profile is numerical with more than 20 distinct values (only their sketch is kept); profile it with categorical-columns`,
+      `column '${name}' is compared as categorical, but its profile is numerical with more than 20 distinct ` +
+        'values (only their sketch is kept); profile it with categorical-columns',
     );
   }
   const m = new Map<string, number>();
@@ -133,7 +134,8 @@ function exactValueCounts(s: NumericSummary, name: string, method: string): Map<
     return m;
   }
   throw new UserError(
-    `column '${name}': ${method} treats each value of a numerical column as a category, which a profile keeps only for columns with at most 20 distinct values; this one has more — use ks, wasserstein, psi or jensenshannon`,
+    `column '${name}': ${method} treats each value of a numerical column as a category, which a profile ` +
+      'keeps only for columns with at most 20 distinct values; this one has more — use ks, wasserstein, psi or jensenshannon',
   );
 }
 

@@ -67,38 +67,34 @@ export interface DriftEntry {
   bound?: Bound;
 }
 
-export function verdict(
-  { compared, skipped, ref, cur, fromProfiles, outputs }: Comparison,
-  options: VerdictOptions,
-): StageResult {
+export function verdict(comparison: Comparison, options: VerdictOptions): StageResult {
+  const { compared, skipped, ref, cur, fromProfiles, outputs } = comparison;
+  // 1. Each column's decision, after the p-value correction.
   const adjusted = adjustPValues(compared, options.correction);
   const entries = compared.map((c, i) => toEntry(c, adjusted[i]));
-  const drifted = entries.filter((e) => e.drifted);
+  // 2. The dataset's: the share of drifted columns against drift-share.
+  const drifted = entries.filter((e) => e.drifted).map((e) => e.name);
   const share = drifted.length / entries.length;
   const detected = share >= options.driftShare;
   const pct = (x: number) => `${formatNumber(Math.round(x * 1000) / 10)} %`;
-  const headline = `${drifted.length} of ${entries.length} columns drifted (${pct(share)}) — dataset drift: ${detected ? 'yes' : 'no'} (threshold ${pct(options.driftShare)})`;
-
+  const headline =
+    `${drifted.length} of ${entries.length} columns drifted (${pct(share)}) — ` +
+    `dataset drift: ${detected ? 'yes' : 'no'} (threshold ${pct(options.driftShare)})`;
+  // 3. The result: outputs, summary, annotations, report.
   const annotations: Annotation[] = skipped.map((k) => ({
     level: 'warning',
     title: 'Drift: column skipped',
     message: `column '${k.name}' is only in ${k.onlyIn}; it was not compared`,
   }));
-  if (detected) {
-    annotations.push({
-      level: 'error',
-      title: 'Dataset drift',
-      message: `${headline}: ${drifted.map((e) => e.name).join(', ')}`,
-    });
-  }
-
+  if (detected)
+    annotations.push({ level: 'error', title: 'Dataset drift', message: `${headline}: ${drifted.join(', ')}` });
   return {
     stage: 'drift',
     ok: !detected,
     headline,
     outputs: {
       'drift-detected': String(detected),
-      'drifted-columns': JSON.stringify(drifted.map((e) => e.name)),
+      'drifted-columns': JSON.stringify(drifted),
       'drift-share': String(share),
       ...outputs,
     },
@@ -109,7 +105,7 @@ export function verdict(
       drift_detected: detected,
       drift_share: share,
       drift_share_threshold: options.driftShare,
-      drifted_columns: drifted.map((e) => e.name),
+      drifted_columns: drifted,
       correction: options.correction,
       reference: ref,
       current: cur,
@@ -191,6 +187,10 @@ function summarize(
   cur: Comparison['cur'],
   fromProfiles: boolean,
 ): SummaryBlock[] {
+  const corrected =
+    options.correction === 'none'
+      ? ''
+      : `; p-values corrected with ${options.correction === 'bh' ? 'Benjamini–Hochberg' : 'Bonferroni'}`;
   const order = entries.map((_, i) => i).sort((a, b) => Number(entries[b].drifted) - Number(entries[a].drifted));
   const rows = order.map((i) => {
     const e = entries[i];
@@ -223,15 +223,18 @@ function summarize(
     },
     {
       kind: 'text',
-      text: `Reference: ${ref.file} (${ref.rows} rows); current: ${cur.file} (${cur.rows} rows). p-value tests drift when p < threshold, distances when distance ≥ threshold${options.correction === 'none' ? '' : `; p-values corrected with ${options.correction === 'bh' ? 'Benjamini–Hochberg' : 'Bonferroni'}`}.`,
+      text:
+        `Reference: ${ref.file} (${ref.rows} rows); current: ${cur.file} (${cur.rows} rows). ` +
+        `p-value tests drift when p < threshold, distances when distance ≥ threshold${corrected}.`,
     },
     ...(fromProfiles ? [{ kind: 'text' as const, text: PROFILE_NOTE }] : []),
   ];
 }
 
 const PROFILE_NOTE =
-  'Compared from profiles. ≈ marks approximate results, from the quantile sketches (KLL) or heavy-hitter counts; ± is the bound on the statistic ' +
-  "(KS: sum of the two sketches' rank-error bounds, each holding with probability ≥ 99 %). The JSON report gives every bound. Counts, missing values, means and mean-shift are exact.";
+  'Compared from profiles. ≈ marks approximate results, from the quantile sketches (KLL) or heavy-hitter counts; ' +
+  "± is the bound on the statistic (KS: sum of the two sketches' rank-error bounds, each holding with probability " +
+  '≥ 99 %). The JSON report gives every bound. Counts, missing values, means and mean-shift are exact.';
 
 /** A bound shown with 2 significant digits, rounded up so it stays a bound. */
 function roundUp(x: number): number {

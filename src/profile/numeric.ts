@@ -20,6 +20,7 @@ export class NumericSummary {
   readonly kll: KllSketch;
   readonly hll: HyperLogLog;
 
+  /** Fresh sketches, or those read from a profile file (as CategoricalSummary, same shape on purpose). */
   constructor(
     readonly params: ProfileParams,
     kll?: KllSketch,
