@@ -2,13 +2,9 @@ import { readFileSync } from 'node:fs';
 import { sortFloat64 } from '../../src/stats/sort.js';
 import { ks2samp, ksAsymptotic } from '../../src/stats/ks2samp.js';
 import { wassersteinDistance } from '../../src/stats/wasserstein.js';
-import { energyDistance } from '../../src/stats/energy-distance.js';
-import { cramerVonMises } from '../../src/stats/cramer-von-mises.js';
-import { mannWhitneyU } from '../../src/stats/mann-whitney.js';
 import { mean, standardDeviation } from '../../src/stats/describe.js';
 import { chi2Homogeneity } from '../../src/stats/chi2-homogeneity.js';
 import { jensenShannonDistance } from '../../src/stats/jensen-shannon.js';
-import { totalVariation } from '../../src/stats/total-variation.js';
 
 interface GoldenCase {
   id: string;
@@ -21,6 +17,19 @@ interface GoldenCase {
 const golden = JSON.parse(
   readFileSync(new URL('../fixtures/golden/two_sample_stats.json', import.meta.url), 'utf8'),
 ) as { generator: string; cases: GoldenCase[] };
+
+/**
+ * Quantities the fixture holds (SciPy's output) for statistics no stage uses, deleted with their
+ * code: energy distance, Cramér–von Mises, Mann–Whitney U, total variation. Listed so that no
+ * other key can go unchecked.
+ */
+const NOT_IMPLEMENTED = new Set([
+  'energy_distance',
+  'cramervonmises_statistic',
+  'cramervonmises_p_value',
+  'mannwhitneyu_p_value',
+  'total_variation',
+]);
 
 /** 1e-9 relative, or 1e-12 absolute for expected values below 1e-3. */
 function expectClose(actual: number, expected: number, label: string): void {
@@ -37,16 +46,11 @@ function numericQuantities(c: GoldenCase): Record<string, number> {
   const r = sortFloat64(ref);
   const u = sortFloat64(cur);
   const ks = ks2samp(r, u);
-  const cvm = cramerVonMises(r, u);
   return {
     ks_statistic: ks.statistic,
     ks_p_value: ks.pValue,
     ks_p_value_asymp: ksAsymptotic(ks.statistic, r.length, u.length),
     wasserstein: wassersteinDistance(r, u),
-    energy_distance: energyDistance(r, u),
-    cramervonmises_statistic: cvm.statistic,
-    cramervonmises_p_value: cvm.pValue,
-    mannwhitneyu_p_value: mannWhitneyU(r, u).pValue,
     ref_mean: mean(ref),
     cur_mean: mean(cur),
     ref_std: standardDeviation(ref, 1),
@@ -60,7 +64,6 @@ function categoricalQuantities(c: GoldenCase): Record<string, number> {
     chi2_p_value: chi2.pValue,
     chi2_dof: chi2.dof,
     jensenshannon_distance_base2: jensenShannonDistance(c.reference, c.current, 2),
-    total_variation: totalVariation(c.reference, c.current),
   };
 }
 
@@ -71,9 +74,10 @@ describe(`golden two-sample statistics (${golden.generator})`, () => {
 
   test.each(golden.cases.map((c) => [c.id, c] as const))('%s', (_id, c) => {
     const got = c.kind === 'numeric' ? numericQuantities(c) : categoricalQuantities(c);
-    // Every expected quantity is implemented and checked, none silently skipped.
-    expect(Object.keys(got).sort()).toEqual(Object.keys(c.expected).sort());
-    for (const [key, expected] of Object.entries(c.expected)) expectClose(got[key], expected, `${c.id} ${key}`);
+    // Every expected quantity is implemented and checked, or listed as not implemented: none silently skipped.
+    const expectedKeys = Object.keys(c.expected).filter((k) => !NOT_IMPLEMENTED.has(k));
+    expect(Object.keys(got).sort()).toEqual(expectedKeys.sort());
+    for (const key of expectedKeys) expectClose(got[key], c.expected[key], `${c.id} ${key}`);
   });
 
   test('ks2samp picks the exact path up to 10 000 per side, as SciPy method=auto', () => {

@@ -1,94 +1,120 @@
-import { chi2Homogeneity } from '../stats/chi2-homogeneity.js';
-import { mean, standardDeviation } from '../stats/describe.js';
-import type { DriftTestName } from '../stats/drift-tests.js';
-import { alignedBins } from '../stats/histogram.js';
-import { jensenShannonDistance } from '../stats/jensen-shannon.js';
-import { ks2samp } from '../stats/ks2samp.js';
-import { meanShift } from '../stats/mean-shift.js';
-import { psi } from '../stats/psi.js';
-import { twoProportionZ } from '../stats/two-proportion-z.js';
-import { wassersteinNormed } from '../stats/wasserstein.js';
-import type { CategoricalSample, NumericSample, Sample } from './samples.js';
-
-export interface TestOutcome {
-  /** The test statistic (D, χ², z) for p-value tests; the distance otherwise. */
-  statistic: number;
-  /** Null for distances. */
-  pValue: number | null;
-  /** How the value was computed, when it matters to read it (KS exact/asymp, mean-shift denominator). */
-  note?: string;
-}
-
 /**
- * Runs one registered drift test on two samples of the same kind (checked by the caller).
- * Binning for PSI and Jensen–Shannon on numerical columns is Evidently's (`alignedBins`): one bin
- * per distinct value when the reference has at most 20, else Sturges equal-width bins over both
- * samples. Chi-square and z on a numerical column treat each distinct value as a category.
+ * One column's comparison, on either path: the pair of sides (samples or summaries), the one
+ * dispatch to a method's implementation, and what the verdict keeps of the column.
  */
-export function runTest(method: DriftTestName, ref: Sample, cur: Sample): TestOutcome {
-  switch (method) {
-    case 'ks': {
-      const r = ks2samp(num(ref).sorted, num(cur).sorted);
-      return { statistic: r.statistic, pValue: r.pValue, note: r.method };
-    }
-    case 'chi2': {
-      const [a, b] = categoryCounts(ref, cur);
-      const r = chi2Homogeneity(a, b);
-      return { statistic: r.statistic, pValue: r.pValue, note: `dof ${r.dof}` };
-    }
-    case 'z': {
-      const [a, b] = categoryCounts(ref, cur);
-      const nRef = a.reduce((s, x) => s + x, 0);
-      const nCur = b.reduce((s, x) => s + x, 0);
-      const r = twoProportionZ(a[0] ?? 0, nRef, b[0] ?? 0, nCur);
-      return { statistic: r.statistic, pValue: r.pValue };
-    }
-    case 'wasserstein':
-      return { statistic: wassersteinNormed(num(ref).sorted, num(cur).sorted), pValue: null };
-    case 'psi': {
-      const [a, b] = binnedCounts(ref, cur);
-      return { statistic: psi(a, b), pValue: null };
-    }
-    case 'jensenshannon': {
-      const [a, b] = binnedCounts(ref, cur);
-      return { statistic: jensenShannonDistance(a, b), pValue: null };
-    }
-    case 'mean-shift': {
-      const r = num(ref).sorted;
-      const m = meanShift(mean(r), mean(num(cur).sorted), standardDeviation(r, 0));
-      return {
-        statistic: m.value,
-        pValue: null,
-        note:
-          m.denominator === 'mean'
-            ? undefined
-            : `relative to the reference ${m.denominator === 'std' ? 'std (mean ≈ 0)' : 'scale (absolute)'}`,
-      };
-    }
-  }
+import type { Column, Table } from '../data/types.js';
+import type { ColumnSummary } from '../profile/profile.js';
+import { pickMethod, type MethodDefaults } from './choose.js';
+import type { ColumnConfig } from './config.js';
+import type { Bound, ColumnFacts, ColumnKind, DriftMethod, SummaryOutcome, TestOutcome } from './method.js';
+import type { PlannedColumn } from './plan.js';
+import type { DriftMethodName } from './registry.js';
+import * as samples from './samples.js';
+import { sparklines, summarySparklines } from './sparkline.js';
+import * as summaries from './summaries.js';
+
+/** New categories listed per column in the report, at most. */
+export const MAX_NEW_CATEGORIES = 20;
+
+/** A column's two sides as samples: both tables read whole (the exact path). */
+export interface SamplePair {
+  from: 'samples';
+  name: string;
+  kind: ColumnKind;
+  ref: samples.Sample;
+  cur: samples.Sample;
 }
 
-function num(s: Sample): NumericSample {
-  if (s.kind !== 'numerical') throw new Error('numerical test on a categorical sample');
-  return s;
+/** A column's two sides as profile summaries (the sketch path); `rows`: each profile's rows. */
+export interface SummaryPair {
+  from: 'summaries';
+  name: string;
+  kind: ColumnKind;
+  ref: ColumnSummary;
+  cur: ColumnSummary;
+  rows: { ref: number; cur: number };
 }
 
-/** Counts per category seen on either side, categories in a fixed (sorted) order. */
-export function categoryCounts(ref: Sample, cur: Sample): [number[], number[]] {
-  if (ref.kind === 'numerical' && cur.kind === 'numerical') {
-    const bins = alignedBins(ref.sorted, cur.sorted, Infinity);
-    return [bins.ref, bins.cur];
-  }
-  const r = ref as CategoricalSample;
-  const c = cur as CategoricalSample;
-  const labels = [...new Set([...r.counts.keys(), ...c.counts.keys()])].sort();
-  return [labels.map((l) => r.counts.get(l) ?? 0), labels.map((l) => c.counts.get(l) ?? 0)];
+export type ColumnPair = SamplePair | SummaryPair;
+
+/** The samples of a planned column (a UserError when a text column is listed as numerical). */
+export function samplePair(column: PlannedColumn<Column>, ref: Table, cur: Table): SamplePair {
+  return {
+    from: 'samples',
+    name: column.name,
+    kind: column.kind,
+    ref: samples.toSample(column.ref, column.kind, ref.rowCount, ref.file),
+    cur: samples.toSample(column.cur, column.kind, cur.rowCount, cur.file),
+  };
 }
 
-function binnedCounts(ref: Sample, cur: Sample): [number[], number[]] {
-  if (ref.kind === 'numerical' && cur.kind === 'numerical') {
-    const bins = alignedBins(ref.sorted, cur.sorted);
-    return [bins.ref, bins.cur];
+export function summaryPair(column: PlannedColumn<ColumnSummary>, rows: SummaryPair['rows']): SummaryPair {
+  return { from: 'summaries', name: column.name, kind: column.kind, ref: column.ref, cur: column.cur, rows };
+}
+
+/** The one dispatch: the method's implementation for the pair's representation. */
+export function runMethod(method: DriftMethod, pair: ColumnPair): TestOutcome | SummaryOutcome {
+  return pair.from === 'samples' ? method.onSamples(pair.ref, pair.cur) : method.onSummaries(pair.ref, pair.cur, pair);
+}
+
+/** Rows of a side, missing included, and its missing values. */
+export interface SideCounts {
+  rows: number;
+  missing: number;
+}
+
+/** What is kept of a compared column: its samples (sorted copies) are dropped as soon as it is done. */
+export interface Compared {
+  column: { name: string; kind: ColumnKind };
+  method: DriftMethod<DriftMethodName>;
+  threshold: number;
+  /** From summaries: whether the value is approximate and its bound. */
+  outcome: TestOutcome & { approximate?: boolean; bound?: Bound };
+  ref: SideCounts;
+  cur: SideCounts;
+  newCategories: string[];
+  sparklines: [string, string];
+}
+
+/** Chooses the column's method (choose.ts), runs it, and keeps what the verdict and summary need. */
+export function compareColumn(pair: ColumnPair, defaults: MethodDefaults, config: ColumnConfig | undefined): Compared {
+  const { method, threshold } = pickMethod(facts(pair), defaults, config);
+  const outcome = runMethod(method, pair);
+  return { column: { name: pair.name, kind: pair.kind }, method, threshold, outcome, ...describe(pair) };
+}
+
+/** What the method choice reads of the pair. */
+function facts(pair: ColumnPair): ColumnFacts {
+  const { name, kind } = pair;
+  return pair.from === 'samples'
+    ? {
+        name,
+        kind,
+        referenceRows: samples.present(pair.ref),
+        distinctValues: samples.distinctValues(pair.ref, pair.cur),
+      }
+    : { name, kind, referenceRows: pair.ref.count, distinctValues: summaries.distinctValues(pair.ref, pair.cur) };
+}
+
+/** Counts, new categories and sparklines of the pair. */
+function describe(pair: ColumnPair): Pick<Compared, 'ref' | 'cur' | 'newCategories' | 'sparklines'> {
+  if (pair.from === 'samples') {
+    const { ref, cur } = pair;
+    return {
+      ref: { rows: ref.rows, missing: ref.missing },
+      cur: { rows: cur.rows, missing: cur.missing },
+      newCategories: samples.newCategories(ref, cur, MAX_NEW_CATEGORIES),
+      sparklines: sparklines(ref, cur),
+    };
   }
-  return categoryCounts(ref, cur);
+  const { ref, cur } = pair;
+  return {
+    ref: { rows: pair.rows.ref, missing: ref.missing },
+    cur: { rows: pair.rows.cur, missing: cur.missing },
+    newCategories:
+      pair.kind === 'categorical' && ref.kind === 'categorical' && cur.kind === 'categorical'
+        ? summaries.newCategories(ref, cur, MAX_NEW_CATEGORIES)
+        : [],
+    sparklines: summarySparklines(ref, cur),
+  };
 }

@@ -1,10 +1,10 @@
 import { configLocation, parseConfig, readInlineOrFile } from '../tree/config.js';
 import { UserError } from '../errors.js';
-import { getDriftTest, type DriftTestName } from '../stats/drift-tests.js';
+import { findMethod, methodList, type DriftMethodName } from './registry.js';
 
 /** Per-column choice from `drift-config`, with where it was written. */
 export interface ColumnConfig {
-  method?: DriftTestName;
+  method?: DriftMethodName;
   threshold?: number;
   file?: string;
   line?: number;
@@ -29,15 +29,8 @@ export async function loadDriftConfig(input: string): Promise<Map<string, Column
     const fail = (msg: string, at = line): never => {
       throw new UserError(`column '${column}': ${msg}`, configLocation(src, at));
     };
-    const method = (value: unknown, at?: number): DriftTestName => {
-      const test = getDriftTest(String(value));
-      return test
-        ? test.name
-        : fail(
-            `unknown method '${String(value)}'; expected ks, chi2, z, wasserstein, psi, jensenshannon or mean-shift`,
-            at,
-          );
-    };
+    const method = (value: unknown, at?: number): DriftMethodName =>
+      findMethod(String(value))?.name ?? fail(`unknown method '${String(value)}'; expected ${methodList()}`, at);
     const entry: ColumnConfig = { file, line };
     if (node.kind === 'scalar' && typeof node.value === 'string') {
       entry.method = method(node.value);

@@ -1,12 +1,16 @@
+/**
+ * The exact path's representation: each side of a column as a sample (every value, missing ones
+ * dropped), and what the methods and the report read of two samples.
+ */
 import type { Column } from '../data/types.js';
 import { UserError } from '../errors.js';
+import { alignedBins } from '../stats/histogram.js';
 import { sortFloat64 } from '../stats/sort.js';
+import type { ColumnKind } from './method.js';
 
-export type ColumnKind = 'numerical' | 'categorical';
-
-/** One side of a numerical comparison: missing values dropped, sorted once. */
+/** One side of a numeric comparison: missing values dropped, sorted once. */
 export interface NumericSample {
-  kind: 'numerical';
+  kind: 'numeric';
   sorted: Float64Array;
   /** Rows in the file, missing included. */
   rows: number;
@@ -24,12 +28,12 @@ export interface CategoricalSample {
 export type Sample = NumericSample | CategoricalSample;
 
 /**
- * A column as the tests need it. A categorical column asked to be numerical must hold numbers
- * only (else a UserError naming the column and a bad value); a numerical column asked to be
+ * A column as the methods need it. A categorical column asked to be numeric must hold numbers
+ * only (else a UserError naming the column and a bad value); a numeric column asked to be
  * categorical uses each value's decimal text as its label.
  */
 export function toSample(column: Column, kind: ColumnKind, rows: number, file: string): Sample {
-  if (kind === 'numerical') {
+  if (kind === 'numeric') {
     if (column.kind === 'numeric') {
       const sorted = column.sorted ? column.values : sortFloat64(withoutNaN(column.values, rows));
       return { kind, sorted, rows, missing: column.missing };
@@ -64,4 +68,65 @@ function withoutNaN(values: Float64Array, rows: number): Float64Array {
 /** Number of non-missing values. */
 export function present(s: Sample): number {
   return s.rows - s.missing;
+}
+
+/** The sample of a numeric-only method (the planner and the method choice make it one). */
+export function numericSample(s: Sample): NumericSample {
+  if (s.kind !== 'numeric') throw new Error('numeric method on a categorical sample');
+  return s;
+}
+
+/** Counts per category seen on either side, in a fixed order: sorted labels, or ascending values. */
+export function categoryCounts(ref: Sample, cur: Sample): [number[], number[]] {
+  if (ref.kind === 'numeric' && cur.kind === 'numeric') {
+    const bins = alignedBins(ref.sorted, cur.sorted, Infinity);
+    return [bins.ref, bins.cur];
+  }
+  const r = ref as CategoricalSample;
+  const c = cur as CategoricalSample;
+  const labels = [...new Set([...r.counts.keys(), ...c.counts.keys()])].sort();
+  return [labels.map((l) => r.counts.get(l) ?? 0), labels.map((l) => c.counts.get(l) ?? 0)];
+}
+
+/**
+ * Counts per bin for PSI and Jensen–Shannon, Evidently's binning (`alignedBins`) on numeric
+ * samples: one bin per distinct value when the reference has at most 20, else Sturges equal-width
+ * bins over both samples. Categories as they are.
+ */
+export function binnedCounts(ref: Sample, cur: Sample): [number[], number[]] {
+  if (ref.kind === 'numeric' && cur.kind === 'numeric') {
+    const bins = alignedBins(ref.sorted, cur.sorted);
+    return [bins.ref, bins.cur];
+  }
+  return categoryCounts(ref, cur);
+}
+
+/** Distinct values over both samples together, as Evidently counts them for its choice of test. */
+export function distinctValues(ref: Sample, cur: Sample): number {
+  if (ref.kind === 'categorical' && cur.kind === 'categorical')
+    return new Set([...ref.counts.keys(), ...cur.counts.keys()]).size;
+  if (ref.kind !== 'numeric' || cur.kind !== 'numeric') return 0;
+  // Merge of two sorted arrays, stopping once past the largest count that matters (> 5).
+  let i = 0;
+  let j = 0;
+  let k = 0;
+  let last = NaN;
+  while ((i < ref.sorted.length || j < cur.sorted.length) && k <= 6) {
+    const v =
+      j >= cur.sorted.length || (i < ref.sorted.length && ref.sorted[i] <= cur.sorted[j])
+        ? ref.sorted[i++]
+        : cur.sorted[j++];
+    if (v !== last) k++;
+    last = v;
+  }
+  return k;
+}
+
+/** Categories only in the current sample, sorted, at most `max`. */
+export function newCategories(ref: Sample, cur: Sample, max: number): string[] {
+  if (ref.kind !== 'categorical' || cur.kind !== 'categorical') return [];
+  return [...cur.counts.keys()]
+    .filter((k) => !ref.counts.has(k))
+    .sort()
+    .slice(0, max);
 }

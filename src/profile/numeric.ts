@@ -5,7 +5,7 @@ import { Moments } from './moments.js';
 import type { ProfileParams } from './params.js';
 
 /**
- * Summary of a numerical column, every part mergeable: missing count, moments (Chan et al.
+ * Summary of a numeric column, every part mergeable: missing count, moments (Chan et al.
  * 1979), min/max, whether every value is an integer, the exact counts of its values while it has
  * at most `numericDistinctCap` (20) distinct ones (kind inference and Evidently's per-value bins
  * need them), a KLL quantile sketch and a HyperLogLog distinct count.
@@ -20,6 +20,7 @@ export class NumericSummary {
   readonly kll: KllSketch;
   readonly hll: HyperLogLog;
 
+  /** Fresh sketches, or those read from a profile file (as CategoricalSummary, same shape on purpose). */
   constructor(
     readonly params: ProfileParams,
     kll?: KllSketch,

@@ -8,7 +8,7 @@ export interface ProfileParams {
   kllK: number;
   hllP: number;
   categoryCap: number;
-  /** Numerical columns keep exact value counts up to this many distinct values. */
+  /** Numeric columns keep exact value counts up to this many distinct values. */
   numericDistinctCap: number;
 }
 

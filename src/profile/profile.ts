@@ -41,7 +41,8 @@ export class Profile {
         this.columns.set(name, theirs);
       } else {
         throw new RangeError(
-          `column '${name}' is numerical in one profile and categorical in another; profile every shard with the same 'categorical-columns'`,
+          `column '${name}' is numerical in one profile and categorical in another; ` +
+            "profile every shard with the same 'categorical-columns'",
         );
       }
     }

@@ -15,7 +15,7 @@ const NONE = 0,
 
 /**
  * A CellSink (src/data/sink.ts) that folds one column into a NumericSummary or a
- * CategoricalSummary as the reader streams it, with the typing rules of ColumnBuilder: numerical
+ * CategoricalSummary as the reader streams it, with the typing rules of ColumnBuilder: numeric
  * until a text cell; categorical when that comes before any number, "mixed" otherwise (the
  * visitor then reads the file again with the column as text).
  *
@@ -132,7 +132,7 @@ export class ProfileSink implements CellSink {
     this.dict = new ByteDictionary();
   }
 
-  /** A numerical column met text: true when it became categorical, false when mixed. */
+  /** A numeric column met text: true when it became categorical, false when mixed. */
   private leaveNumeric(): boolean {
     const hadNumbers = (this.num as NumericSummary).count > 0 || this.pending === NUMBER;
     this.num = null;

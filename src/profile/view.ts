@@ -1,7 +1,7 @@
 import type { NumericSummary } from './numeric.js';
 
 /**
- * A numerical column as a weighted empirical distribution: ascending `values` with the cumulative
+ * A numeric column as a weighted empirical distribution: ascending `values` with the cumulative
  * weight `cum[i]` of every value ≤ values[i] (cum[last] = n). From the exact value counts when the
  * column has at most 20 distinct values, else from the KLL sketch, whose normalised CDF is within
  * `eps` of the data's everywhere (kll.ts; 0 when the sketch never compacted, i.e. holds the

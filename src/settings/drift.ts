@@ -1,11 +1,11 @@
 import { UserError } from '../errors.js';
-import { DRIFT_TESTS, type DriftTestName } from '../stats/drift-tests.js';
+import { METHOD_NAMES, type DriftMethodName } from '../drift/registry.js';
 import type { CommonSettings } from './common.js';
 import { readChoice, readList, readNumber, required, type InputReader } from './inputs.js';
 
 export const DATA_FORMATS = ['auto', 'csv', 'tsv', 'jsonl', 'parquet'] as const;
 export const CORRECTIONS = ['none', 'bonferroni', 'bh'] as const;
-export const DRIFT_METHODS = ['auto', ...(Object.keys(DRIFT_TESTS) as DriftTestName[])] as const;
+export const DRIFT_METHODS = ['auto', ...METHOD_NAMES] as const;
 
 export interface DriftSettings extends CommonSettings {
   stage: 'drift';
@@ -19,7 +19,7 @@ export interface DriftSettings extends CommonSettings {
   excludeColumns: string[];
   categoricalColumns: string[];
   numericalColumns: string[];
-  method: 'auto' | DriftTestName;
+  method: 'auto' | DriftMethodName;
   /** Overrides the method's default threshold (only with a single method). */
   threshold?: number;
   /** Inline YAML or a file path; '' for none. */

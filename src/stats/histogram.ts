@@ -1,7 +1,7 @@
 import { forEachTieGroup } from './ranks.js';
 
 /**
- * Evidently's binning of a numerical column for the histogram-based tests (PSI,
+ * Evidently's binning of a numeric column for the histogram-based tests (PSI,
  * Jensen–Shannon, …): `np.histogram_bin_edges(concat(ref, cur), bins='sturges')` —
  * k = ⌈log2(n) + 1⌉ equal-width bins over [min, max] of both samples together (n = combined
  * size; Sturges 1926); a constant pooled sample v gets the single bin [v - 0.5, v + 0.5] (NumPy).
@@ -77,7 +77,7 @@ export interface AlignedBins {
 }
 
 /**
- * Evidently's `get_binned_data` for a numerical column, before the empty-bin floor: when the
+ * Evidently's `get_binned_data` for a numeric column, before the empty-bin floor: when the
  * reference has more than `maxDistinct` (20) distinct values, Sturges histograms over the pooled
  * range (`binEdges`); otherwise one bin per distinct value seen on either side. Inputs sorted.
  */
@@ -98,7 +98,7 @@ export function alignedBins(refSorted: Float64Array, curSorted: Float64Array, ma
 }
 
 /** Number of distinct values in a sorted array. */
-export function countDistinct(sorted: Float64Array): number {
+function countDistinct(sorted: Float64Array): number {
   let k = 0;
   for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) k++;
   return k;

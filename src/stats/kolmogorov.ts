@@ -48,7 +48,7 @@ export function kolmogorovSf(n: number, x: number): number {
  * 1e-300; each term is evaluated in logarithms (Kahan-summed log-binomial) to avoid overflow.
  * Valid for 1/n < x < 1 - 1/n, the only range `kolmogorovSf` calls it with.
  */
-export function smirnovSf(n: number, x: number): number {
+function smirnovSf(n: number, x: number): number {
   if (n === 1) return 1 - x;
   if (x <= 0) return 1;
   if (x >= 1) return 0;

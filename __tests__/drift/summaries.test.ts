@@ -1,20 +1,24 @@
 /**
- * Drift from profiles against the exact path (src/drift/column-test.ts on the samples): the KS
- * statistic within the stated bound of ks2samp's, the same drifted columns on data with clear
- * shifts, and exactly the exact path's numbers where the profile holds the sample itself.
+ * The methods on summaries (profiles) against the same methods on samples (the exact path): the
+ * KS statistic within the stated bound of ks2samp's, the same drifted columns on data with clear
+ * shifts, and exactly the samples' numbers where the profile holds the sample itself.
  */
-import { runTest } from '../../src/drift/column-test.js';
+import type { ColumnKind } from '../../src/drift/method.js';
+import { getMethod, type DriftMethodName } from '../../src/drift/registry.js';
 import type { Sample } from '../../src/drift/samples.js';
-import { runProfileTest } from '../../src/profile/compare.js';
+import type { ColumnSummary } from '../../src/profile/profile.js';
 import { CategoricalSummary } from '../../src/profile/categorical.js';
 import { KllSketch } from '../../src/profile/kll.js';
 import { binCounts, numericView } from '../../src/profile/view.js';
 import { binEdges, histogram, sturgesEdges } from '../../src/stats/histogram.js';
 import { NumericSummary } from '../../src/profile/numeric.js';
 import { DEFAULT_PARAMS } from '../../src/profile/params.js';
-import { DRIFT_TESTS, type DriftTestName } from '../../src/stats/drift-tests.js';
 import { ks2samp } from '../../src/stats/ks2samp.js';
-import { rng } from './helpers.js';
+import { rng } from '../profile/helpers.js';
+
+const onSamples = (method: DriftMethodName, ref: Sample, cur: Sample) => getMethod(method).onSamples(ref, cur);
+const onSummaries = (method: DriftMethodName, kind: ColumnKind, ref: ColumnSummary, cur: ColumnSummary) =>
+  getMethod(method).onSummaries(ref, cur, { name: 'x', kind });
 
 /** Sketch coins: random in production; fixed here so every run checks the same draw. */
 let seed = 0;
@@ -26,7 +30,7 @@ function numericPair(ref: number[], cur: number[]) {
     return s;
   };
   const sample = (xs: number[]): Sample => ({
-    kind: 'numerical',
+    kind: 'numeric',
     sorted: Float64Array.from(xs).sort(),
     rows: xs.length,
     missing: 0,
@@ -64,7 +68,7 @@ describe('KS from sketches', () => {
       draw(150_000, () => shift + scale * r.normal()),
     );
     const exact = ks2samp((sr as { sorted: Float64Array }).sorted, (sc as { sorted: Float64Array }).sorted);
-    const out = runProfileTest('ks', 'numerical', pr, pc, 'x');
+    const out = onSummaries('ks', 'numeric', pr, pc);
     const eps = pr.kll.rankErrorBound() + pc.kll.rankErrorBound();
     expect(out.approximate).toBe(true);
     expect(out.bound).toEqual({ on: 'statistic', value: eps, confidence: 0.98 });
@@ -77,7 +81,7 @@ describe('KS from sketches', () => {
 
 describe('same drifted columns as the exact path on clear shifts', () => {
   const n = 50_000;
-  const columns: [string, () => [number[], number[]] | [string[], string[]], DriftTestName[]][] = [
+  const columns: [string, () => [number[], number[]] | [string[], string[]], DriftMethodName[]][] = [
     [
       'shifted normal',
       () => [draw(n, r.normal), draw(n, () => 0.5 + r.normal())],
@@ -103,11 +107,11 @@ describe('same drifted columns as the exact path on clear shifts', () => {
       typeof a[0] === 'string'
         ? categoricalPair(a as string[], b as string[])
         : numericPair(a as number[], b as number[]);
-    const kind = typeof a[0] === 'string' ? 'categorical' : 'numerical';
+    const kind = typeof a[0] === 'string' ? 'categorical' : 'numeric';
     for (const method of methods) {
-      const test = DRIFT_TESTS[method];
-      const exact = runTest(method, pair.sr, pair.sc);
-      const prof = runProfileTest(method, kind, pair.pr, pair.pc, 'x');
+      const test = getMethod(method);
+      const exact = onSamples(method, pair.sr, pair.sc);
+      const prof = onSummaries(method, kind, pair.pr, pair.pc);
       const value = (o: { statistic: number; pValue: number | null }) =>
         test.yieldsPValue ? (o.pValue as number) : o.statistic;
       expect([method, test.drifted(value(prof), test.defaultThreshold)]).toEqual([
@@ -126,9 +130,9 @@ describe('exact where the profile holds the sample', () => {
       draw(300, r.normal),
       draw(420, () => 0.2 + r.normal()),
     );
-    for (const method of ['ks', 'wasserstein', 'psi', 'jensenshannon', 'mean-shift'] as DriftTestName[]) {
-      const exact = runTest(method, sr, sc);
-      const prof = runProfileTest(method, 'numerical', pr, pc, 'x');
+    for (const method of ['ks', 'wasserstein', 'psi', 'jensenshannon', 'mean-shift'] as DriftMethodName[]) {
+      const exact = onSamples(method, sr, sc);
+      const prof = onSummaries(method, 'numeric', pr, pc);
       expect(prof.approximate).toBe(false);
       expect(prof.statistic).toBeCloseTo(exact.statistic, 12);
       if (exact.pValue === null) expect(prof.pValue).toBeNull();
@@ -141,9 +145,9 @@ describe('exact where the profile holds the sample', () => {
       draw(30_000, () => r.int(15)),
       draw(20_000, () => r.int(16)),
     );
-    for (const method of ['ks', 'wasserstein', 'psi', 'jensenshannon', 'chi2'] as DriftTestName[]) {
-      const exact = runTest(method, sr, sc);
-      const prof = runProfileTest(method, 'numerical', pr, pc, 'x');
+    for (const method of ['ks', 'wasserstein', 'psi', 'jensenshannon', 'chi2'] as DriftMethodName[]) {
+      const exact = onSamples(method, sr, sc);
+      const prof = onSummaries(method, 'numeric', pr, pc);
       expect(prof.approximate).toBe(false);
       expect(Math.abs(prof.statistic - exact.statistic)).toBeLessThanOrEqual(
         1e-12 * Math.max(1, Math.abs(exact.statistic)),
@@ -156,7 +160,7 @@ describe('exact where the profile holds the sample', () => {
     const ref = draw(100_000, r.normal);
     const cur = draw(100_000, () => 0.1 + r.normal());
     const { pr, pc, sr, sc } = numericPair(ref, cur);
-    const prof = runProfileTest('psi', 'numerical', pr, pc, 'x');
+    const prof = onSummaries('psi', 'numeric', pr, pc);
     expect(prof.bound?.on).toBe('bin-share');
     const bound = prof.bound!.value;
     expect(bound).toBeCloseTo(2 * Math.max(pr.kll.rankErrorBound(), pc.kll.rankErrorBound()), 15);
