@@ -1,5 +1,5 @@
 import { UserError } from '../errors.js';
-import { METHOD_NAMES, type DriftMethodName } from '../drift/registry.js';
+import { getMethod, METHOD_NAMES, type DriftMethodName } from '../drift/registry.js';
 import type { CommonSettings } from './common.js';
 import { readChoice, readList, readNumber, required, type InputReader } from './inputs.js';
 
@@ -106,8 +106,8 @@ function readDriftShare(input: InputReader): number {
  * ever drifts, at 1 or above nearly every column does), a distance above 0 (every distance is
  * ≥ 0) and, for Jensen-Shannon, below its maximum.
  */
-function checkThreshold(method: DriftTestName, threshold: number): void {
-  const test = DRIFT_TESTS[method];
+function checkThreshold(method: DriftMethodName, threshold: number): void {
+  const test = getMethod(method);
   const why = test.yieldsPValue
     ? !(threshold > 0 && threshold < 1) &&
       `a p-value level must be above 0 and below 1 (${
