@@ -2,6 +2,7 @@
 import { locatedMessage, UserError } from '../../src/errors.js';
 import { checkRules } from '../../src/gate/check.js';
 import type { Metric, MetricFile } from '../../src/metrics/types.js';
+import { sameValue } from '../../src/metrics/lookup.js';
 import { compareWithChampion } from '../../src/promote/champion.js';
 import { parseRules } from '../../src/rules/parse.js';
 
@@ -181,5 +182,26 @@ describe('champion comparison', () => {
       [file('c', [{ name: 'foo', value: 1 }])],
     );
     expect(e.rule).toBe('no worse (direction assumed: higher is better; set direction: to be sure)');
+  });
+});
+
+describe('sameValue: two files agree to the digits the shorter was written with', () => {
+  test.each([
+    [0.986014, 0.986013986013986, true],
+    [0.9, 0.9, true],
+    [0.35, 0.2871, false],
+    [0.91, 0.915, false],
+    [0.5, 0.51, false],
+    [1, 1.4, false],
+    [0.9135, 0.91349, true],
+    [12.5, 12.54, false],
+    [1, 1.6, false],
+    [1.5e-7, 1.49e-7, false],
+    [NaN, NaN, true],
+    [Infinity, Infinity, true],
+    [Infinity, 1e308, false],
+  ])('%p and %p → %p', (a, b, same) => {
+    expect(sameValue(a, b)).toBe(same);
+    expect(sameValue(b, a)).toBe(same);
   });
 });

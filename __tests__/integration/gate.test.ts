@@ -110,10 +110,17 @@ describe('gate: inputs', () => {
   test('inline YAML thresholds, several metrics paths one per line, YAML metrics', () => {
     const run = gate({
       metrics: `${FX}/metrics.yaml\nexamples/reports/metrics.json`,
-      thresholds: 'f1: "between 0.8 and 0.9"\neval_loss: "< 0.4"\nweighted avg.recall: 0.9',
+      thresholds: 'f1: "between 0.8 and 0.9"\nweighted avg.recall: 0.9',
     });
     expect(run.code).toBe(0);
     expect(run.outputs.passed).toBe('true');
+  });
+  test('two metrics files that give a gated metric different values are refused, naming both', () => {
+    const run = gate({
+      metrics: `${FX}/metrics.yaml\nexamples/reports/metrics.json`,
+      thresholds: 'eval_loss: "< 0.4"',
+    });
+    expectBadInput(run, "metric 'eval_loss' has different values", 'metrics.yaml:3 (0.35)', 'metrics.json:3 (0.2871)');
   });
 
   test('inline JSON thresholds and a glob', () => {

@@ -30,16 +30,46 @@ export function lookupMetric(files: MetricFile[], name: string): Metric | undefi
 /**
  * Metrics of other files that answer to the same name as `found` (by name) with a different
  * value: with `metrics: a.json b.json`, an `accuracy` of 0.9 in one and 0.8 in the other is
- * ambiguous, and the gate refuses it rather than let the order of the files decide.
+ * ambiguous, and the gate refuses it rather than let the order of the files decide. Values that
+ * agree to the digits the shorter one was written with are the same value (`0.986014` in
+ * metrics.json and `0.986013986013986` in classification_report.json).
  *
  * @example
  * conflictingMetrics(files, lookupMetric(files, 'accuracy')!) // [{ name: 'accuracy', value: 0.8, file: 'b.json', … }]
  */
 export function conflictingMetrics(files: MetricFile[], found: Metric): Metric[] {
-  const same = (a: Metric['value'], b: Metric['value']) => a === b || (Number.isNaN(a) && Number.isNaN(b));
   return files
     .filter((f) => f.file !== found.file)
-    .flatMap((f) => f.metrics.filter((m) => m.name === found.name && !same(m.value, found.value)));
+    .flatMap((f) => f.metrics.filter((m) => m.name === found.name && !sameValue(m.value, found.value)));
+}
+
+/**
+ * Equal, or a rounded copy: the shorter (as JavaScript writes it shortest) has at least 4
+ * significant digits and the other, rounded to its decimals, equals it. `0.5` and `0.51` are
+ * different values: one digit says too little to call them the same.
+ *
+ * @example
+ * sameValue(0.986014, 0.986013986013986) // true
+ * sameValue(0.35, 0.2871)               // false
+ */
+export function sameValue(a: Metric['value'], b: Metric['value']): boolean {
+  if (a === b || (Number.isNaN(a) && Number.isNaN(b))) return true;
+  if (typeof a !== 'number' || typeof b !== 'number' || !Number.isFinite(a) || !Number.isFinite(b)) return false;
+  const [short, long] = digitsOf(a).decimals <= digitsOf(b).decimals ? [a, b] : [b, a];
+  const { decimals, significant } = digitsOf(short);
+  if (significant < 4 || decimals > 15) return false;
+  return Number(long.toFixed(decimals)) === short;
+}
+
+/** Digits after the point, and significant digits, of the shortest form of `x` (`1.5e-7` → 8, 2). */
+function digitsOf(x: number): { decimals: number; significant: number } {
+  const [mantissa, exponent] = String(Math.abs(x)).split('e');
+  const point = mantissa.indexOf('.');
+  const digits = point < 0 ? 0 : mantissa.length - point - 1;
+  return {
+    decimals: Math.max(0, digits - Number(exponent ?? 0)),
+    significant: mantissa.replace('.', '').replace(/^0+/, '').length,
+  };
 }
 
 /**
