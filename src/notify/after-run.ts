@@ -1,4 +1,6 @@
+import type { SummaryBlock } from '../report/result.js';
 import type { CommonSettings } from '../settings/common.js';
+import { emailAfterRun } from './email.js';
 import { slackMessage } from './slack-message.js';
 import { notify } from './webhook.js';
 
@@ -9,6 +11,8 @@ export interface RunOutcome {
   verdict: string;
   /** Top failures, untrusted text (escaped by slackMessage). */
   failures: string[];
+  /** The stage's summary, when it ran (the email shows its tables). */
+  summary?: SummaryBlock[];
 }
 
 /** Link to the workflow run, from the runner's variables; undefined off a runner. */
@@ -20,15 +24,30 @@ export function runUrl(env: NodeJS.ProcessEnv): string | undefined {
 }
 
 /**
- * Sends the run's outcome to `notify-webhook` when `notify-on` asks for it. Returns a warning when
- * the webhook failed or timed out: a notification never changes the verdict.
+ * Sends the run's outcome to `notify-webhook` and by email when `notify-on` asks for it, both at
+ * once. Returns a warning (one line per channel) when one failed or timed out: a notification never
+ * changes the verdict.
  */
 export async function notifyAfterRun(
-  s: Pick<CommonSettings, 'notifyWebhook' | 'notifyOn'>,
+  s: Pick<CommonSettings, 'notifyWebhook' | 'notifyOn' | 'notifyEmail'> & { model?: string; baseline?: string },
   outcome: RunOutcome,
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<string | undefined> {
-  if (!s.notifyWebhook || s.notifyOn === 'never' || (s.notifyOn === 'failure' && outcome.ok)) return undefined;
+  if (s.notifyOn === 'never' || (s.notifyOn === 'failure' && outcome.ok)) return undefined;
+  const model = s.model ?? /^registry:(.+)@[^@]+$/.exec(s.baseline ?? '')?.[1] ?? env.GITHUB_REPOSITORY;
+  const warnings = await Promise.all([
+    webhookAfterRun(s, outcome, env),
+    s.notifyEmail && emailAfterRun(s.notifyEmail, { ...outcome, model, runUrl: runUrl(env) }),
+  ]);
+  return warnings.filter(Boolean).join('\n') || undefined;
+}
+
+async function webhookAfterRun(
+  s: Pick<CommonSettings, 'notifyWebhook'>,
+  outcome: RunOutcome,
+  env: NodeJS.ProcessEnv,
+): Promise<string | undefined> {
+  if (!s.notifyWebhook) return undefined;
   const payload = slackMessage({
     stage: outcome.stage,
     verdict: outcome.verdict,

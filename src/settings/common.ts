@@ -1,4 +1,5 @@
 import * as path from 'node:path';
+import { readEmailSettings, type EmailSettings } from './email.js';
 import { readBoolean, readChoice, type InputReader } from './inputs.js';
 
 export const STAGES = ['validate', 'gate', 'drift', 'promote'] as const;
@@ -19,6 +20,8 @@ export interface CommonSettings {
   /** Slack-compatible webhook URL; '' for none. A secret: never logged. */
   notifyWebhook: string;
   notifyOn: (typeof NOTIFY_ON)[number];
+  /** Email notification (settings/email.ts); undefined when not asked. Holds the SMTP password. */
+  notifyEmail?: EmailSettings;
 }
 
 export function readCommonSettings(stage: StageName, input: InputReader, env: NodeJS.ProcessEnv): CommonSettings {
@@ -30,6 +33,7 @@ export function readCommonSettings(stage: StageName, input: InputReader, env: No
     workspace: path.resolve(env.GITHUB_WORKSPACE || process.cwd()),
     notifyWebhook: input('notify-webhook'),
     notifyOn: readChoice(input, 'notify-on', NOTIFY_ON, 'failure'),
+    notifyEmail: readEmailSettings(input),
   };
 }
 

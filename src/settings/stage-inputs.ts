@@ -55,8 +55,15 @@ export const INPUTS: Readonly<Record<string, InputSpec>> = {
   'champion-check': only(['promote'], 'true'),
   push: only(['promote'], 'true'),
   'store-dir': only(['promote'], '.ml-quality-gate'),
+  'prometheus-url': only(['gate', 'validate']),
+  'prometheus-queries': only(['gate', 'validate']),
+  'prometheus-token': only(['gate', 'validate']),
+  'prometheus-max-age': only(['gate', 'validate'], '15m'),
   'notify-webhook': all(),
   'notify-on': all('failure'),
+  'notify-email-to': all(),
+  'notify-email-from': all(),
+  'smtp-url': all(),
 };
 
 /**
