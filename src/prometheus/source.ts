@@ -110,8 +110,9 @@ async function queryOne(
       `gave ${sample.value > 0 ? '+Inf' : '-Inf'}, not a finite number: typically a division by zero`,
     );
   }
-  const stamped = checkAge(sample.time, now(), s.maxAgeMs, 'Prometheus stamped its answer');
-  if (stamped) return fail('user', `${stamped}: a cached or delayed answer, or a clock that is off`);
+  const stamped = checkAge(sample.time, now(), s.maxAgeMs);
+  if (stamped)
+    return fail('user', `has an answer stamped ${stamped}: a cached or delayed answer, or a clock that is off`);
 
   // The data's own time, where Prometheus can tell it (see the file comment).
   let dataTime = sample.time;
@@ -120,8 +121,8 @@ async function queryOne(
     if (!probe.ok) return fail(probe.kind, `could not be checked for freshness with timestamp(): ${probe.message}`);
     if (probe.samples.length === 0) return fail('user', 'has no sample any more (checked with timestamp())');
     dataTime = Math.min(...probe.samples.map((p) => p.value));
-    const stale = checkAge(dataTime, now(), s.maxAgeMs, 'its newest sample was taken');
-    if (stale) return fail('user', `is stale: ${stale} (is the target still scraped?)`);
+    const stale = checkAge(dataTime, now(), s.maxAgeMs);
+    if (stale) return fail('user', `is stale: its newest sample was taken ${stale} (is the target still scraped?)`);
   }
   const age = Math.max(0, now() - dataTime * 1000);
   return {
@@ -131,14 +132,18 @@ async function queryOne(
   };
 }
 
-/** '' when `seconds` is within `maxAgeMs` of `nowMs` (either way), else what is wrong. */
-function checkAge(seconds: number, nowMs: number, maxAgeMs: number, what: string): string {
-  if (!Number.isFinite(seconds)) return `${what} at an invalid time`;
+/**
+ * '' when `seconds` is within `maxAgeMs` of `nowMs` (either way), else how far off it is.
+ *
+ * @example
+ * checkAge(1000, 4_600_000, 900_000) // '1h ago (1970-01-01T00:16:40.000Z), more than prometheus-max-age (15m)'
+ */
+function checkAge(seconds: number, nowMs: number, maxAgeMs: number): string {
+  if (!Number.isFinite(seconds)) return 'at an invalid time';
   const age = nowMs - seconds * 1000;
-  if (age > maxAgeMs) {
-    return `${what} ${formatDuration(age)} ago (${isoTime(seconds)}), more than prometheus-max-age (${formatDuration(maxAgeMs)})`;
-  }
-  if (-age > maxAgeMs) return `${what} ${formatDuration(-age)} in the future (${isoTime(seconds)})`;
+  const limit = `prometheus-max-age (${formatDuration(maxAgeMs)})`;
+  if (age > maxAgeMs) return `${formatDuration(age)} ago (${isoTime(seconds)}), more than ${limit}`;
+  if (-age > maxAgeMs) return `${formatDuration(-age)} in the future (${isoTime(seconds)}), more than ${limit}`;
   return '';
 }
 
