@@ -248,11 +248,18 @@ describeLoop(title, () => {
   }, 60_000);
 
   test("the healthy model passes the workflow's gate step (accuracy from feedback, p95 latency, error rate)", async () => {
+    // A full window: at least 200 labelled predictions (20 batches) in the last 10 s, so the accuracy
+    // is the model's on most of current.csv (at least 0.96 over any 20 consecutive batches), not a
+    // few lucky or unlucky rows.
     await waitFor(
-      'Prometheus to have all three values',
+      'Prometheus to have all three values over a full window',
       async () => {
         const values = await Promise.all(['accuracy', 'latency_p95_seconds', 'error_rate'].map(value));
-        return values.every((v) => v !== undefined) ? values : undefined;
+        const labelled = await prom.query(
+          'sum(increase(model_server_feedback_labelled_total{job="breast-cancer"}[10s]))',
+        );
+        const [sample] = labelled.data.result as { value: [number, string] }[];
+        return values.every((v) => v !== undefined) && sample && Number(sample.value[1]) >= 200 ? values : undefined;
       },
       60_000,
     );
@@ -266,7 +273,9 @@ describeLoop(title, () => {
     // Against the metrics v0.2.0 was promoted with: the summary shows the baseline and the queries.
     expect(gateRun.summary).toContain('baseline: registry:breast-cancer@prod');
     expect(gateRun.summary).toContain('### Production metrics from Prometheus (examples/project/prod-queries.yml)');
-    expect(gateRun.summary).toContain('model_server_feedback_correct_total{job=&quot;breast-cancer&quot;}[10s]');
+    expect(gateRun.summary).toContain(
+      'model_server_feedback_correct_total{job=&quot;breast-cancer&quot;}&#91;10s&#93;',
+    );
     // Notified on failure only.
     expect(posted).toEqual([]);
     expect(smtp.received()).toEqual([]);

@@ -35,7 +35,9 @@ describeProm(title, () => {
 
   beforeAll(async () => {
     dir = tempDir('mqg-prom-gate-');
-    [prom, secured] = await Promise.all([startPrometheus({}), startPrometheus({}, WEB_CONFIG)]);
+    // One after the other, each kept as soon as it runs: afterAll stops whichever started.
+    prom = await startPrometheus({});
+    secured = await startPrometheus({}, WEB_CONFIG);
     // The first sample of its own `up`: an `@` query at that time reads data that only gets older.
     firstScrape = await waitFor('the first scrape', async () => {
       const answer = await prom.query('timestamp(up{job="prometheus"})');

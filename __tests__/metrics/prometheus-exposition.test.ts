@@ -139,7 +139,11 @@ describe('detection and the gate', () => {
   test('rules name labelled series as written; NaN and +Inf never pass', async () => {
     const file = readExposition(GOLDEN.cases[0].text, 'scrape.prom');
     const rules = await parseRules(
-      '\'http_requests_total{code="500",path="/predict"}\': "<= 5"\nqueue_depth: "<= 1"\n\'predict_latency_seconds_bucket{le="+Inf"}\': ">= 5"\n',
+      [
+        '\'http_requests_total{code="500",path="/predict"}\': "<= 5"',
+        'queue_depth: "<= 1"',
+        '\'predict_latency_seconds_bucket{le="+Inf"}\': ">= 5"',
+      ].join('\n'),
     );
     expect(checkRules(rules, [file], undefined).map((e) => [e.name, e.value, e.passed])).toEqual([
       ['http_requests_total{code="500",path="/predict"}', 3, true],

@@ -54,43 +54,48 @@ const MAX_TEXT_CELL = 60;
  * // '[ml-quality-gate] churn: gate failed'
  */
 export function emailContent(input: EmailInput): EmailContent {
-  const about = input.model ? `${oneLine(input.model, 100)}: ` : '';
-  const subject = `[ml-quality-gate] ${about}${oneLine(input.stage, 40)} ${oneLine(input.verdict, 60)}`;
+  const stage = oneLine(input.stage, 40);
+  const model = input.model ? oneLine(input.model, 100) : '';
+  const verdict = oneLine(input.verdict, 60);
+  const subject = `[ml-quality-gate] ${model ? `${model}: ` : ''}${stage} ${verdict}`;
+  const headline = `ml-quality-gate: stage ${stage}${model ? ` of ${model}` : ''}: ${verdict}`;
   const failures = input.failures.slice(0, MAX_FAILURES).map((f) => oneLine(f, 300));
-  const moreFailures = input.failures.length - failures.length;
+  if (input.failures.length > failures.length) failures.push(`… and ${input.failures.length - failures.length} more`);
   const tables = summaryTables(input.summary ?? []);
   const link = input.runUrl && /^https?:\/\//.test(input.runUrl) ? oneLine(input.runUrl, 500) : undefined;
 
   const text = [
-    `ml-quality-gate: stage ${oneLine(input.stage, 40)}${input.model ? ` of ${oneLine(input.model, 100)}` : ''}: ${oneLine(input.verdict, 60)}`,
+    headline,
     ...(failures.length ? ['', 'Why:', ...failures.map((f) => `- ${f}`)] : []),
-    ...(moreFailures > 0 ? [`- … and ${moreFailures} more`] : []),
     ...tables.flatMap((t) => ['', ...(t.title ? [t.title, ''] : []), ...textTable(t.header, t.rows), ...t.note]),
     ...(link ? ['', `Run: ${link}`] : []),
   ].join('\n');
 
-  const cellStyle = 'border:1px solid #d0d7de;padding:4px 8px;text-align:left';
-  const htmlTable = (t: Table) =>
-    (t.title ? `<h3>${escapeCell(t.title)}</h3>\n` : '') +
-    `<table style="border-collapse:collapse">\n<tr>${t.header.map((h) => `<th style="${cellStyle}">${escapeCell(h)}</th>`).join('')}</tr>\n` +
-    t.rows
-      .map((r) => `<tr>${r.map((c) => `<td style="${cellStyle}">${escapeCell(c)}</td>`).join('')}</tr>`)
-      .join('\n') +
-    `\n</table>${t.note.map((n) => `\n<p>${escapeCell(n)}</p>`).join('')}`;
   const html = [
     '<!doctype html>\n<html><body style="font-family:sans-serif">',
-    `<h2>ml-quality-gate: stage ${escapeCell(oneLine(input.stage, 40))}` +
-      `${input.model ? ` of ${escapeCell(oneLine(input.model, 100))}` : ''}: ${escapeCell(oneLine(input.verdict, 60))}</h2>`,
-    ...(failures.length
-      ? [
-          `<ul>\n${failures.map((f) => `<li>${escapeCell(f)}</li>`).join('\n')}${moreFailures > 0 ? `\n<li>… and ${moreFailures} more</li>` : ''}\n</ul>`,
-        ]
-      : []),
+    `<h2>${escapeCell(headline)}</h2>`,
+    ...(failures.length ? [`<ul>\n${failures.map((f) => `<li>${escapeCell(f)}</li>`).join('\n')}\n</ul>`] : []),
     ...tables.map(htmlTable),
     ...(link ? [`<p><a href="${escapeCell(link)}">View the run</a></p>`] : []),
     '</body></html>',
   ].join('\n');
   return { subject, text, html };
+}
+
+const CELL_STYLE = 'border:1px solid #d0d7de;padding:4px 8px;text-align:left';
+
+/** One table as HTML, every cell escaped. */
+function htmlTable(t: Table): string {
+  const row = (cells: string[], tag: 'th' | 'td') =>
+    `<tr>${cells.map((c) => `<${tag} style="${CELL_STYLE}">${escapeCell(c)}</${tag}>`).join('')}</tr>`;
+  return [
+    ...(t.title ? [`<h3>${escapeCell(t.title)}</h3>`] : []),
+    '<table style="border-collapse:collapse">',
+    row(t.header, 'th'),
+    ...t.rows.map((r) => row(r, 'td')),
+    '</table>',
+    ...t.note.map((n) => `<p>${escapeCell(n)}</p>`),
+  ].join('\n');
 }
 
 interface Table {

@@ -1,6 +1,6 @@
 /**
- * Durations written as Prometheus writes them (https://prometheus.io/docs/prometheus/latest/querying/basics/#float-literals-and-time-durations):
- * units `ms`, `s`, `m`, `h`, `d` (24 h), `w` (7 d), `y` (365 d), largest first, each at most once
+ * Durations written as Prometheus writes them (https://prometheus.io/docs/prometheus/latest/querying/basics/,
+ * "Time durations"): units `ms`, `s`, `m`, `h`, `d` (24 h), `w` (7 d), `y` (365 d), largest first, each at most once
  * (`15m`, `1h30m`, `90s`).
  */
 

@@ -6,8 +6,10 @@
  * | line                                               | metric name                                 |
  * |----------------------------------------------------|---------------------------------------------|
  * | `model_requests_total 1027`                        | `model_requests_total`                      |
- * | `http_requests_total{path="/a",code="200"} 3`      | `http_requests_total{code="200",path="/a"}` (labels sorted) |
- * | `latency_seconds_bucket{le="0.5"} 97`              | `latency_seconds_bucket{le="0.5"}` (histograms and summaries keep their series names) |
+ * | `http_requests_total{path="/a",code="200"} 3`      | `http_requests_total{code="200",path="/a"}` (sorted) |
+ * | `latency_seconds_bucket{le="0.5"} 97`              | `latency_seconds_bucket{le="0.5"}`          |
+ *
+ * Histograms and summaries keep their series names (`_bucket`, `_sum`, `_count`, `{quantile=…}`).
  *
  * Label values are written back in the format's escaping (`\\`, `\"`, `\n`), so a rule names a
  * series exactly as a scrape shows it. `# HELP`/`# TYPE` lines and other comments are skipped; an
