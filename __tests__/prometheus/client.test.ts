@@ -230,6 +230,23 @@ describe('each failure names the query and fails closed', () => {
     );
   });
 
+  test('a server that answers every query slowly: one deadline over them all', async () => {
+    handler = (_req, body, res) => setTimeout(() => fresh('1')(_req, body, res), 400);
+    let err: unknown;
+    try {
+      await readPrometheusMetrics(settings('a: sum(a)\nb: sum(b)\nc: sum(c)\nd: sum(d)\ne: sum(e)'), {
+        now: () => NOW * 1000,
+        deadlineMs: 600,
+      });
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(OperationalError);
+    expect((err as Error).message).toMatch(
+      /^Prometheus quer(y|ies) .*'e'.* failed: stopped: the queries together took longer than 0\.6 s/m,
+    );
+  });
+
   test('a server that echoes the token: scrubbed from the message', async () => {
     handler = (req, _body, res) => res.writeHead(500).end(`bad header ${req.headers.authorization}`);
     const err = await failure('m: sum(x)');

@@ -23,6 +23,8 @@ export interface QueryOptions {
   timeoutMs?: number;
   /** Largest answer read; default 1 MiB (a one-series answer is a few hundred bytes). */
   maxBytes?: number;
+  /** A deadline over several queries (its signal and length): when it fires, the query stops too. */
+  deadline?: { signal: AbortSignal; ms: number };
 }
 
 /** One sample: its labels (`{}` for a scalar) and value, stamped with the time Prometheus gave it. */
@@ -54,7 +56,9 @@ export async function instantQuery(target: Target, promql: string, options: Quer
   const user = (message: string): Answer => ({ ok: false, kind: 'user', message });
   const operational = (message: string): Answer => ({ ok: false, kind: 'operational', message });
   const endpoint = new URL('api/v1/query', target.url.endsWith('/') ? target.url : `${target.url}/`);
-  const signal = AbortSignal.timeout(timeoutMs);
+  const signal = options.deadline
+    ? AbortSignal.any([AbortSignal.timeout(timeoutMs), options.deadline.signal])
+    : AbortSignal.timeout(timeoutMs);
 
   let status: number;
   let text: string;
@@ -78,6 +82,9 @@ export async function instantQuery(target: Target, promql: string, options: Quer
     }
     text = body;
   } catch (e) {
+    if (options.deadline?.signal.aborted) {
+      return operational(`stopped: the queries together took longer than ${options.deadline.ms / 1000} s`);
+    }
     return operational(describeFailure(e, timeoutMs, endpoint));
   }
 

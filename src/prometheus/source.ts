@@ -30,6 +30,8 @@ export const INLINE_QUERIES = "input 'prometheus-queries'";
 
 /** Queries in flight at once. */
 const PARALLEL = 4;
+/** Every query of a run, and its freshness check, within this (each request also has its own timeout). */
+const DEADLINE_MS = 120_000;
 
 /** One value read from Prometheus, for the summary and the report. */
 export interface QueriedValue {
@@ -54,11 +56,13 @@ type Outcome = { ok: true; metric: Metric; value: QueriedValue } | { ok: false; 
 /** Runs every query; throws one error listing every query that did not give a usable value. */
 export async function readPrometheusMetrics(
   s: PrometheusSettings,
-  options: QueryOptions & { now?: () => number } = {},
+  options: QueryOptions & { now?: () => number; deadlineMs?: number } = {},
 ): Promise<PrometheusRead> {
   const { file, queries } = await loadQueries(s.queries);
   const label = file ?? INLINE_QUERIES;
-  const outcomes = await mapLimit(queries, PARALLEL, (q) => queryOne(s, q, label, options));
+  const ms = options.deadlineMs ?? DEADLINE_MS;
+  const deadline = { signal: AbortSignal.timeout(ms), ms };
+  const outcomes = await mapLimit(queries, PARALLEL, (q) => queryOne(s, q, label, { deadline, ...options }));
   const problems = outcomes.flatMap((o) => (o.ok ? [] : [o.problem]));
   if (problems.length > 0) throw combine(problems);
   const ok = outcomes.filter((o): o is Extract<Outcome, { ok: true }> => o.ok);
