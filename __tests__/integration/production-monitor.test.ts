@@ -87,6 +87,13 @@ describeLoop(title, () => {
   let sending = false;
   let gateRun: ActionRun;
   const started = Date.now();
+  // Where the time goes, printed at the end (the issue asks for the loop's duration): phase → seconds.
+  const phases: [string, number][] = [];
+  let last = started;
+  const mark = (phase: string) => {
+    phases.push([phase, (Date.now() - last) / 1000]);
+    last = Date.now();
+  };
   const queries = () =>
     parse(readFileSync(path.join(repo, 'examples/project/prod-queries.yml'), 'utf8')) as Record<string, string>;
 
@@ -170,6 +177,7 @@ describeLoop(title, () => {
       path.join(work, 'degraded.joblib'),
     ]);
 
+    mark('train, evaluate, degraded model');
     // The repository: the project's files, prod-queries.yml with a 10 s window; v0.1.0 and v0.2.0 in prod.
     fx = gitFixture();
     repo = fx.clone('repo');
@@ -212,6 +220,7 @@ describeLoop(title, () => {
       expect(run.outputs).toMatchObject({ version, promoted: 'true' });
     }
 
+    mark('registry: two promotions');
     // Notifications: a local webhook and a real SMTP server.
     hook = createServer((req, res) => {
       let body = '';
@@ -235,6 +244,7 @@ describeLoop(title, () => {
       featuresLog: path.join(work, 'features.jsonl'),
     });
     startTraffic();
+    mark('SMTP, Prometheus and serve.py up');
   }, 300_000);
 
   afterAll(async () => {
@@ -244,7 +254,8 @@ describeLoop(title, () => {
     fx?.cleanup();
     if (work) rmSync(work, { recursive: true, force: true });
     // The measure the issue asks for: how long the loop takes, set-up included.
-    console.log(`production monitoring loop: ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    const shown = phases.map(([p, t]) => `${p} ${t.toFixed(1)} s`).join(', ');
+    console.log(`production monitoring loop: ${((Date.now() - started) / 1000).toFixed(1)} s (${shown})`);
   }, 60_000);
 
   test("the healthy model passes the workflow's gate step (accuracy from feedback, p95 latency, error rate)", async () => {
@@ -263,7 +274,9 @@ describeLoop(title, () => {
       },
       60_000,
     );
+    mark('healthy: a full 10 s window of traffic');
     gateRun = await runActionAsync(inputsOf(step('prod')), repo, env);
+    mark('healthy: the gate');
     expect(gateRun.errors).toEqual([]);
     expect([gateRun.code, gateRun.outputs.passed]).toEqual([0, 'true']);
     const metrics = JSON.parse(gateRun.outputs.metrics);
@@ -317,6 +330,7 @@ describeLoop(title, () => {
   });
 
   test('a degraded model fails the same gate and notifies by webhook and email; no rollback yet', async () => {
+    mark('the scrape and drift tests');
     await serve?.stop();
     serve = await startServe(PYTHON as string, {
       modelPath: path.join(work, 'degraded.joblib'),
@@ -331,7 +345,9 @@ describeLoop(title, () => {
       },
       90_000,
     );
+    mark('degraded: restart, accuracy falls in the window');
     gateRun = await runActionAsync(inputsOf(step('prod')), repo, env);
+    mark('degraded: the gate and its notifications');
     expect(gateRun.code).toBe(0); // fail-on-violation: false; the rollback steps act on passed
     expect(gateRun.outputs.passed).toBe('false');
     expect(JSON.parse(gateRun.outputs.failed)).toContain('accuracy');
@@ -354,6 +370,7 @@ describeLoop(title, () => {
   test("the workflow's rollback step gives prod back to v0.1.0", async () => {
     expect(gateRun.outputs.passed).toBe('false'); // the step's condition, as the runner evaluates it
     const run = await runActionAsync(inputsOf(step('rollback')), repo, env);
+    mark('rollback');
     expect(run.errors).toEqual([]);
     expect(run.outputs).toMatchObject({ version: 'v0.1.0', 'previous-version': 'v0.2.0', tag: 'breast-cancer#prod#3' });
     expect(fx.remoteTags()).toEqual(
