@@ -23,6 +23,7 @@ export async function runAndReport(input: InputReader, env: NodeJS.ProcessEnv, s
       ok: result.ok,
       verdict: result.ok ? 'passed' : 'failed',
       failures: result.annotations.filter((a) => a.level === 'error').map((a) => a.message),
+      summary: result.summary,
     };
   } catch (err) {
     const stage = input('stage').toLowerCase();

@@ -96,3 +96,33 @@ test("the Dockerfile copies files that exist (the model comes from deploy.yml's 
   for (const s of sources.slice(0, 2)) expect(() => readFileSync(path.join(PROJECT, s))).not.toThrow();
   expect(deployYml).toContain('cp "$model" "$PROJECT/model/model.joblib"');
 });
+
+describe('Prometheus scrapes the model server (docs/production-monitoring.md)', () => {
+  const [monitor] = load('servicemonitor.yaml');
+  const serve = readFileSync(path.join(PROJECT, 'serve.py'), 'utf8');
+  const queries = readFileSync(path.join(PROJECT, 'prod-queries.yml'), 'utf8');
+
+  test('the ServiceMonitor selects the Service and scrapes its named port at /metrics', () => {
+    expect([monitor.apiVersion, monitor.kind]).toEqual(['monitoring.coreos.com/v1', 'ServiceMonitor']);
+    expect(matches(monitor.spec.selector.matchLabels, service.metadata.labels)).toBe(true);
+    const [endpoint] = monitor.spec.endpoints;
+    expect(service.spec.ports.map((p: Obj) => p.name)).toContain(endpoint.port);
+    expect(endpoint.path).toBe('/metrics');
+    expect(serve).toContain('"/metrics"');
+  });
+
+  test('the pod annotations name the container port and the metrics path', () => {
+    const a = pod.metadata.annotations;
+    expect(a['prometheus.io/scrape']).toBe('true');
+    expect(Number(a['prometheus.io/port'])).toBe(container.ports[0].containerPort);
+    expect(a['prometheus.io/path']).toBe('/metrics');
+  });
+
+  test("prod-queries.yml selects the job the ServiceMonitor creates (the Service's name) and metrics serve.py exports", () => {
+    const jobs = new Set([...queries.matchAll(/job="([^"]+)"/g)].map((m) => m[1]));
+    expect([...jobs]).toEqual([service.metadata.name]);
+    const names = new Set([...queries.matchAll(/(model_server_\w+?)(?:_total|_bucket)?\{/g)].map((m) => m[1]));
+    expect(names.size).toBeGreaterThanOrEqual(4);
+    for (const name of names) expect(serve).toContain(`"${name}"`);
+  });
+});

@@ -9,21 +9,18 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { runAction, tempDir } from '../../scripts/lib/run-action.mjs';
+import { findPython } from '../helpers/servers.js';
 import { ROOT } from './helpers.js';
 
 const PROJECT = path.join(ROOT, 'examples/project');
 
-/** The first interpreter that imports scikit-learn: $PYTHON, python3 on PATH, then Debian's. */
-function findPython(): string | undefined {
-  const candidates = [process.env.PYTHON, 'python3', '/usr/bin/python3'].filter((c): c is string => Boolean(c));
-  return candidates.find((py) => spawnSync(py, ['-c', 'import sklearn, numpy, joblib'], { stdio: 'ignore' }).status === 0);
-}
-
-const PYTHON = findPython();
+// The first interpreter with scikit-learn and prometheus_client (serve.py): $PYTHON, python3, Debian's.
+const PYTHON = findPython('sklearn, numpy, joblib, prometheus_client');
 const describeWithPython = PYTHON ? describe : describe.skip;
 const title = PYTHON
   ? 'examples/project with scikit-learn'
-  : 'examples/project with scikit-learn — SKIPPED: no python3 with scikit-learn (apt-get install python3-sklearn, as .ci/run does)';
+  : 'examples/project with scikit-learn — SKIPPED: no python3 with scikit-learn and prometheus_client ' +
+    '(apt-get install python3-sklearn python3-prometheus-client, as .ci/run does)';
 
 function py(args: string[], env: Record<string, string> = {}) {
   const res = spawnSync(PYTHON as string, args, {

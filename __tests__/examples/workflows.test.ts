@@ -28,7 +28,7 @@ const errorsOf = (result: { context: { errors: { getErrors(): { message: string 
   result.context.errors.getErrors().map((e) => e.message);
 
 test('the example workflows of the issue exist', () => {
-  for (const f of ['pr-quality-gate.yml', 'retrain-schedule.yml', 'drift-monitor.yml', 'deploy.yml']) {
+  for (const f of ['pr-quality-gate.yml', 'retrain-schedule.yml', 'drift-monitor.yml', 'deploy.yml', 'production-monitor.yml']) {
     expect(EXAMPLES).toContain(`examples/workflows/${f}`);
   }
 });
@@ -92,12 +92,19 @@ describe('security conventions', () => {
   });
 });
 
+/** Placeholders of the right shape for inputs the settings check the form of, when set by an expression. */
+const SHAPED: Record<string, string> = {
+  'prometheus-url': 'https://prometheus.example.com',
+  'smtp-url': 'smtps://user:password@smtp.example.com',
+  'notify-email-to': 'team@example.com',
+};
+
 /** The action's inputs as the runner passes them: `with:` values, expressions replaced by a placeholder. */
 function stepInputs(step: Step): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [k, v] of Object.entries(step.with ?? {})) {
     const text = String(v).trim();
-    out[k] = text.includes('${{') ? 'from-an-expression' : text;
+    out[k] = text.includes('${{') ? (SHAPED[k] ?? 'from-an-expression') : text;
   }
   return out;
 }

@@ -20,7 +20,7 @@ import { lookupMetric } from '../../src/metrics/lookup.js';
 import { readMetricsFile } from '../../src/metrics/read.js';
 import { parseRules } from '../../src/rules/parse.js';
 
-/** Runs per property and writer; 17 writers × 2 properties × RUNS in all. */
+/** Runs per property and writer; 18 writers × 2 properties × RUNS in all. */
 const RUNS = 60;
 
 // ---------------------------------------------------------------------------------------------
@@ -420,6 +420,25 @@ const WRITERS: Writer[] = [
       return { files: { 'README.md': text }, read: 'README.md' };
     },
     ruleName: (m, i) => m.entries[i].key,
+  },
+  {
+    name: 'Prometheus text exposition (prometheus_client, a scrape of /metrics)',
+    history: 1,
+    tokens: ['NaN', '+Inf', '-Inf', 'nan'],
+    write(m, mut) {
+      // Odd entries carry labels (written in the other order the second time, as another writer may).
+      const series = (i: number, order: 0 | 1) =>
+        i % 2 === 0 ? m.entries[i].key : `${m.entries[i].key}{${order ? 'job="api",env="p"' : 'env="p",job="api"'}}`;
+      const text = m.entries
+        .map((e, i) => {
+          const dup = i === m.target && mut.kind === 'duplicate' ? `${series(i, 1)} ${mut.pass}\n` : '';
+          const value = valueText(m, i, last(e), mut, true);
+          return `# HELP ${e.key} Metric ${i}.\n# TYPE ${e.key} gauge\n${dup}${series(i, 0)} ${value}\n`;
+        })
+        .join('');
+      return { files: { 'metrics.prom': text }, read: 'metrics.prom' };
+    },
+    ruleName: (m, i) => (i % 2 === 0 ? m.entries[i].key : `${m.entries[i].key}{env="p",job="api"}`),
   },
 ];
 

@@ -7,6 +7,7 @@
  * | `*.csv` with a `step` or `epoch` column (a logger history)     | lightning-csv                     |
  * | other `*.csv` (readers/csv.ts: long, pandas report, one row)   | csv or sklearn-report             |
  * | `*.md`                                                         | hf-model-index (front matter)     |
+ * | `*.prom`, or not JSON/YAML by name and starting `# HELP`/`# TYPE` | prometheus (text exposition)   |
  * | no extension, in a `metrics/` folder or lines `<ts> <value> …` | mlflow (FileStore metric file)    |
  * | JSON/YAML (by extension, else JSON if it starts with { or [, else YAML), then by shape:          |
  * | • `model-index` list                                           | hf-model-index                    |
@@ -32,6 +33,7 @@ import { isLmEval } from './readers/lm-eval.js';
 import { looksLikeMlflowMetric } from './readers/mlflow.js';
 import { isMlflowExport } from './readers/mlflow-export.js';
 import { isWandbSummary } from './readers/wandb.js';
+import { looksLikeExposition } from './readers/prometheus.js';
 import type { CsvRow } from './csv-rows.js';
 import { entry, type TreeNode } from '../tree/tree.js';
 import type { MetricsFormat } from './formats.js';
@@ -41,6 +43,7 @@ export function detectTextFormat(path: string, text: string): MetricsFormat | un
   const ext = extname(path).toLowerCase();
   if (ext === '.csv') return 'csv'; // refined by detectCsvFormat once split into rows
   if (ext === '.md') return 'hf-model-index';
+  if (ext === '.prom' || (!/^\.(json|ya?ml)$/.test(ext) && looksLikeExposition(text))) return 'prometheus';
   if (ext === '' && (looksLikeMlflowMetric(text) || basename(dirname(path)) === 'metrics')) return 'mlflow';
   return undefined;
 }

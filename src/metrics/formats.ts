@@ -14,6 +14,7 @@ export const METRICS_FORMATS = [
   'mlflow',
   'wandb',
   'hf-model-index',
+  'prometheus',
 ] as const;
 
 export type MetricsFormat = (typeof METRICS_FORMATS)[number];

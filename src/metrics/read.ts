@@ -26,6 +26,7 @@ import { readLmEval } from './readers/lm-eval.js';
 import { readMlflowMetricFile, readMlflowRunDir } from './readers/mlflow.js';
 import { readMlflowExport } from './readers/mlflow-export.js';
 import { readWandbSummary } from './readers/wandb.js';
+import { readExposition } from './readers/prometheus.js';
 import { looksLikeJson, parseTree, syntaxOf } from '../tree/parse.js';
 import type { TreeNode } from '../tree/tree.js';
 import type { MetricFile } from './types.js';
@@ -63,6 +64,7 @@ export async function readMetricsFile(
     return checked(csvFormat === 'lightning-csv' ? readWideCsv(rows, path, 'lightning-csv') : readCsv(rows, path));
   }
   if (textFormat === 'mlflow' && !looksLikeJson(text)) return checked(readMlflowMetricFile(text, path));
+  if (textFormat === 'prometheus') return checked(readExposition(text, path));
   const syntax = format === 'json' ? 'json' : format === 'yaml' ? 'yaml' : syntaxOf(path, text);
   const tree = await parseTree(text, path, syntax);
   assertUniqueKeys(tree, path);

@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { UserError } from '../errors.js';
 import { checkOutputPath, within, workspaceRoot } from '../files/workspace.js';
 import { resolveMetricPaths } from '../metrics/paths.js';
+import { readEmailSettings, type EmailSettings } from './email.js';
 import { readBoolean, readChoice, type InputReader } from './inputs.js';
 
 export const STAGES = ['validate', 'gate', 'drift', 'promote'] as const;
@@ -23,6 +24,8 @@ export interface CommonSettings {
   /** Slack-compatible webhook URL; '' for none. A secret: never logged. */
   notifyWebhook: string;
   notifyOn: (typeof NOTIFY_ON)[number];
+  /** Email notification (settings/email.ts); undefined when not asked. Holds the SMTP password. */
+  notifyEmail?: EmailSettings;
 }
 
 export function readCommonSettings(stage: StageName, input: InputReader, env: NodeJS.ProcessEnv): CommonSettings {
@@ -35,6 +38,7 @@ export function readCommonSettings(stage: StageName, input: InputReader, env: No
     workspace,
     notifyWebhook: input('notify-webhook'),
     notifyOn: readChoice(input, 'notify-on', NOTIFY_ON, 'failure'),
+    notifyEmail: readEmailSettings(input),
   };
 }
 
@@ -60,9 +64,10 @@ const PATH_INPUTS = [
   // Inline YAML or a file: only a one-line value can be a file.
   'thresholds',
   'drift-config',
+  'prometheus-queries',
 ];
 const GLOB_INPUTS = ['metrics', 'baseline', 'profile-shards'];
-const ONE_LINE_INPUTS = ['thresholds', 'drift-config'];
+const ONE_LINE_INPUTS = ['thresholds', 'drift-config', 'prometheus-queries'];
 
 /**
  * Refuses, before the stage runs, a report path that cannot be written (a folder, a path under a

@@ -1,25 +1,37 @@
 import { METRICS_FORMATS, type MetricsFormat } from '../metrics/formats.js';
+import { UserError } from '../errors.js';
 import { readChoice, required, type InputReader } from './inputs.js';
 import type { CommonSettings } from './common.js';
+import { readPrometheusSettings, type PrometheusSettings } from './prometheus.js';
 
 export interface GateSettings extends CommonSettings {
   stage: 'gate';
-  /** One path, several paths one per line, or globs. */
+  /** One path, several paths one per line, or globs; '' when every metric comes from Prometheus. */
   metrics: string;
   metricsFormat: MetricsFormat;
   /** Inline YAML/JSON or the path of a rules file. */
   thresholds: string;
   /** Baseline metrics file, or `registry:<model>@<stage>`; '' when none. */
   baseline: string;
+  /** Production metrics queried from Prometheus (src/prometheus/); undefined when none. */
+  prometheus?: PrometheusSettings;
 }
 
+/** Metrics come from files (`metrics`), from Prometheus (`prometheus-queries`), or both. */
 export function readGateSettings(input: InputReader, common: CommonSettings): GateSettings {
+  const prometheus = readPrometheusSettings(input);
+  if (!input('metrics') && !prometheus) {
+    throw new UserError(
+      "input 'metrics' is required for stage 'gate' (metrics files), unless 'prometheus-queries' gives the metrics",
+    );
+  }
   return {
     ...common,
     stage: 'gate',
-    metrics: required(input, 'metrics', 'gate'),
+    metrics: input('metrics'),
     metricsFormat: readChoice(input, 'metrics-format', METRICS_FORMATS, 'auto'),
     thresholds: required(input, 'thresholds', 'gate'),
     baseline: input('baseline'),
+    prometheus,
   };
 }

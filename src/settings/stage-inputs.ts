@@ -27,6 +27,10 @@ export const INPUTS: Readonly<Record<string, InputSpec>> = {
   'fail-on-violation': all('true'),
   'report-path': all(),
   summary: all('true'),
+  'prometheus-url': only(['gate', 'validate']),
+  'prometheus-queries': only(['gate', 'validate']),
+  'prometheus-token': only(['gate', 'validate']),
+  'prometheus-max-age': only(['gate', 'validate'], '15m'),
   'required-metrics': only(['validate']),
   'metrics-schema': only(['validate']),
   data: only(['validate']),
@@ -57,6 +61,9 @@ export const INPUTS: Readonly<Record<string, InputSpec>> = {
   'store-dir': only(['promote'], '.ml-quality-gate'),
   'notify-webhook': all(),
   'notify-on': all('failure'),
+  'notify-email-to': all(),
+  'notify-email-from': all(),
+  'smtp-url': all(),
 };
 
 /**

@@ -3,6 +3,7 @@ import { METRICS_FORMATS, type MetricsFormat } from '../metrics/formats.js';
 import type { DataFormat } from '../data/types.js';
 import { readChoice, readList, type InputReader } from './inputs.js';
 import type { CommonSettings } from './common.js';
+import { readPrometheusSettings, type PrometheusSettings } from './prometheus.js';
 
 export const DATA_FORMATS = ['auto', 'csv', 'tsv', 'jsonl', 'parquet'] as const;
 
@@ -23,6 +24,8 @@ export interface ValidateSettings extends CommonSettings {
   expectations: string;
   /** Where to write inferred expectations; '' when not asked. */
   inferExpectations: string;
+  /** Production metrics queried from Prometheus, checked like metrics files; undefined when none. */
+  prometheus?: PrometheusSettings;
 }
 
 /**
@@ -45,17 +48,20 @@ export function readValidateSettings(input: InputReader, common: CommonSettings)
     dataFormat: dataFormat(readChoice(input, 'data-format', DATA_FORMATS, 'auto')),
     expectations: input('expectations'),
     inferExpectations: input('infer-expectations'),
+    prometheus: readPrometheusSettings(input),
   };
-  if (!s.metrics && data.length === 0) {
+  if (!s.metrics && !s.prometheus && data.length === 0) {
     throw new UserError(
       "stage 'validate' needs something to check: give 'metrics' (metrics files, with optional 'required-metrics' " +
-        "and 'metrics-schema') and/or 'data' (data files, with 'expectations' or 'infer-expectations')",
+        "and 'metrics-schema'), 'prometheus-queries' and/or 'data' (data files, with 'expectations' or " +
+        "'infer-expectations')",
     );
   }
-  if (!s.metrics && (s.requiredMetrics.length > 0 || s.metricsSchema)) {
-    throw new UserError(
-      `input '${s.metricsSchema ? 'metrics-schema' : 'required-metrics'}' needs 'metrics': the metrics files to check`,
-    );
+  if (!s.metrics && !s.prometheus && s.requiredMetrics.length > 0) {
+    throw new UserError("input 'required-metrics' needs 'metrics' or 'prometheus-queries': the metrics to check");
+  }
+  if (!s.metrics && s.metricsSchema) {
+    throw new UserError("input 'metrics-schema' needs 'metrics': the metrics files to check");
   }
   if (data.length > 0 && !s.expectations && !s.inferExpectations) {
     throw new UserError(

@@ -3,6 +3,7 @@ import { flatMetrics, lookupMetric } from '../metrics/lookup.js';
 import { readMetrics } from '../metrics/read.js';
 import { resolveMetricPaths } from '../metrics/paths.js';
 import type { MetricFile } from '../metrics/types.js';
+import { joinPrometheus, prometheusSummary, queryLocation, readPrometheusMetrics } from '../prometheus/source.js';
 import { loadRules } from '../rules/parse.js';
 import { formatNumber, formatSigned } from '../report/format.js';
 import type { Annotation, StageResult, SummaryBlock } from '../report/result.js';
@@ -16,7 +17,9 @@ const MAX_OTHER_ROWS = 200;
 
 /** Reads metrics, rules and baseline; checks every rule; returns the verdict. Prints nothing. */
 export async function runGate(s: GateSettings): Promise<StageResult> {
-  const files = await readMetrics(await resolveMetricPaths(s.metrics), s.metricsFormat);
+  const fromFiles = s.metrics ? await readMetrics(await resolveMetricPaths(s.metrics), s.metricsFormat) : [];
+  const queried = s.prometheus && (await readPrometheusMetrics(s.prometheus));
+  const files = joinPrometheus(fromFiles, queried);
   const rules = await loadRules(s.thresholds);
   const baseline = await loadBaseline(s.baseline, s.metricsFormat, files);
   const entries = checkRules(rules, files, baseline);
@@ -30,7 +33,7 @@ export async function runGate(s: GateSettings): Promise<StageResult> {
     level: 'error',
     title: `Quality gate: ${e.name}`,
     message: `${e.name} = ${formatNumber(e.value)}: ${e.message} (rule ${e.rule})`,
-    ...annotationLocation(s.workspace, { file: e.file, line: e.line ?? undefined }),
+    ...annotationLocation(s.workspace, queryLocation({ file: e.file, line: e.line ?? undefined })),
   }));
 
   return {
@@ -42,7 +45,7 @@ export async function runGate(s: GateSettings): Promise<StageResult> {
       failed: JSON.stringify(failed.map((e) => e.name)),
       metrics: JSON.stringify(flatMetrics(files)),
     },
-    summary: summarize(ok, headline, entries, files, baseline),
+    summary: [...summarize(ok, headline, entries, files, baseline), ...(queried ? prometheusSummary(queried) : [])],
     annotations,
     report: {
       stage: 'gate',
@@ -51,6 +54,7 @@ export async function runGate(s: GateSettings): Promise<StageResult> {
       checked: entries,
       files: files.map((f) => ({ file: f.file, format: f.format })),
       baseline: baseline?.map((f) => ({ file: f.file, format: f.format })) ?? null,
+      ...(queried ? { prometheus: queried.values } : {}),
     },
   };
 }

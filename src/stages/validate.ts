@@ -8,6 +8,7 @@ import type { Table } from '../data/types.js';
 import { readMetrics } from '../metrics/read.js';
 import { resolveMetricPaths } from '../metrics/paths.js';
 import type { MetricFile } from '../metrics/types.js';
+import { joinPrometheus, prometheusSummary, queryLocation, readPrometheusMetrics } from '../prometheus/source.js';
 import { formatNumber } from '../report/format.js';
 import type { Annotation, StageResult, SummaryBlock } from '../report/result.js';
 import { annotationLocation } from '../report/workspace-path.js';
@@ -36,11 +37,14 @@ export async function runValidate(s: ValidateSettings): Promise<StageResult> {
 
   let metricFiles: MetricFile[] = [];
   let metricChecks: MetricCheck[] = [];
-  if (s.metrics) {
-    metricFiles = await readMetrics(await resolveMetricPaths(s.metrics), s.metricsFormat);
+  const queried = s.prometheus && (await readPrometheusMetrics(s.prometheus));
+  if (s.metrics || queried) {
+    const fromFiles = s.metrics ? await readMetrics(await resolveMetricPaths(s.metrics), s.metricsFormat) : [];
+    metricFiles = joinPrometheus(fromFiles, queried);
     metricChecks = checkMetrics(metricFiles, s.requiredMetrics);
+    // The schema is about the files' documents; Prometheus' values have none.
     if (s.metricsSchema)
-      metricChecks.push(...(await (await import('../validate/schema.js')).checkSchema(s.metricsSchema, metricFiles)));
+      metricChecks.push(...(await (await import('../validate/schema.js')).checkSchema(s.metricsSchema, fromFiles)));
   }
 
   const data: DataReport[] = [];
@@ -79,7 +83,7 @@ export async function runValidate(s: ValidateSettings): Promise<StageResult> {
       level: 'error' as const,
       title: `Validation: ${c.check}${c.metric ? ` ${c.metric}` : ''}`,
       message: c.message,
-      ...annotationLocation(s.workspace, { file: c.file ?? undefined, line: c.line ?? undefined }),
+      ...annotationLocation(s.workspace, queryLocation({ file: c.file ?? undefined, line: c.line ?? undefined })),
     })),
     ...failedRules.map(({ d, r }) => ({
       level: 'error' as const,
@@ -100,7 +104,10 @@ export async function runValidate(s: ValidateSettings): Promise<StageResult> {
     ok,
     headline,
     outputs: { valid: String(ok), errors: String(errors) },
-    summary: summarize(ok, headline, metricFiles, metricChecks, data, s),
+    summary: [
+      ...summarize(ok, headline, metricFiles, metricChecks, data, s),
+      ...(queried ? prometheusSummary(queried) : []),
+    ],
     annotations,
     notices,
     report: {
@@ -108,13 +115,15 @@ export async function runValidate(s: ValidateSettings): Promise<StageResult> {
       valid: ok,
       errors,
       rules: total,
-      metrics: s.metrics
-        ? {
-            files: metricFiles.map((f) => ({ file: f.file, format: f.format })),
-            schema: s.metricsSchema || null,
-            checks: metricChecks,
-          }
-        : null,
+      metrics:
+        metricFiles.length > 0
+          ? {
+              files: metricFiles.map((f) => ({ file: f.file, format: f.format })),
+              schema: s.metricsSchema || null,
+              checks: metricChecks,
+              ...(queried ? { prometheus: queried.values } : {}),
+            }
+          : null,
       expectations: s.expectations || null,
       data,
       inferred: s.inferExpectations || null,
@@ -149,7 +158,7 @@ function summarize(
   s: ValidateSettings,
 ): SummaryBlock[] {
   const blocks: SummaryBlock[] = [{ kind: 'heading', text: `${ok ? '✅' : '❌'} ${headline}` }];
-  if (s.metrics) {
+  if (files.length > 0) {
     const sorted = [...checks].sort((a, b) => Number(a.passed) - Number(b.passed));
     const failing = sorted.filter((c) => !c.passed);
     const passing = sorted.filter((c) => c.passed);

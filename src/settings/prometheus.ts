@@ -1,0 +1,114 @@
+import { UserError } from '../errors.js';
+import { parseDuration } from '../prometheus/duration.js';
+import type { InputReader } from './inputs.js';
+
+/** `prometheus-max-age` when not given. */
+export const DEFAULT_MAX_AGE = '15m';
+
+/** Where the gate and validate stages query production metrics (src/prometheus/). */
+export interface PrometheusSettings {
+  /** Base URL of the HTTP API (http or https), without user info: the action adds `/api/v1/query`. */
+  url: string;
+  /**
+   * The `Authorization` header: `Bearer <prometheus-token>`, `Basic <…>` from the URL's user info,
+   * or '' for none. A secret: never logged.
+   */
+  authorization: string;
+  /** Inline YAML/JSON, or the path of a `.yml`/`.yaml`/`.json` file: metric name → PromQL. */
+  queries: string;
+  /** A sample older than this fails (stale). */
+  maxAgeMs: number;
+}
+
+/**
+ * The Prometheus inputs of `gate` and `validate`, or undefined when `prometheus-queries` is not
+ * given. Any other Prometheus input without it is refused (the intent is unclear), as is a URL
+ * that is not http(s), has a query or fragment, or carries credentials next to a token. Messages
+ * never repeat the URL or the token: either may hold a secret.
+ */
+export function readPrometheusSettings(input: InputReader): PrometheusSettings | undefined {
+  const queries = input('prometheus-queries');
+  const url = input('prometheus-url');
+  const token = input('prometheus-token');
+  const maxAge = input('prometheus-max-age') || DEFAULT_MAX_AGE;
+  if (!queries) {
+    const stray = url
+      ? 'prometheus-url'
+      : token
+        ? 'prometheus-token'
+        : maxAge !== DEFAULT_MAX_AGE
+          ? 'prometheus-max-age'
+          : '';
+    if (stray) {
+      throw new UserError(
+        `input '${stray}' needs 'prometheus-queries': the metrics to query (name: PromQL), inline or a file`,
+        { input: stray },
+      );
+    }
+    return undefined;
+  }
+  if (!url) {
+    throw new UserError("input 'prometheus-queries' needs 'prometheus-url': the base URL of the Prometheus HTTP API", {
+      input: 'prometheus-url',
+    });
+  }
+  const maxAgeMs = parseDuration(maxAge);
+  if (!maxAgeMs) {
+    throw new UserError(
+      `input 'prometheus-max-age' must be a Prometheus duration above zero such as 15m, 1h or 90s; got '${maxAge.slice(0, 40)}'`,
+      { input: 'prometheus-max-age' },
+    );
+  }
+  const { base, basic } = parseBaseUrl(url);
+  if (basic && token) {
+    throw new UserError(
+      "give Prometheus credentials once: 'prometheus-token' (a bearer token) or a user and password in 'prometheus-url'",
+      { input: 'prometheus-token' },
+    );
+  }
+  return { url: base, authorization: token ? bearer(token) : basic, queries, maxAgeMs };
+}
+
+/** The URL without user info, and `Basic …` when it had a user and password. */
+function parseBaseUrl(text: string): { base: string; basic: string } {
+  const bad = (why: string) => new UserError(`input 'prometheus-url' ${why}`, { input: 'prometheus-url' });
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    throw bad('is not a valid URL (expected e.g. http://prometheus:9090)');
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw bad('must be an http or https URL');
+  if (url.search || url.hash)
+    throw bad('must be a base URL without a query or fragment; the action adds /api/v1/query');
+  let basic = '';
+  if (url.username || url.password) {
+    let user: string;
+    let password: string;
+    try {
+      user = decodeURIComponent(url.username);
+      password = decodeURIComponent(url.password);
+    } catch {
+      throw bad('has user info that is not valid percent-encoding');
+    }
+    basic = `Basic ${Buffer.from(`${user}:${password}`, 'utf8').toString('base64')}`;
+    url.username = '';
+    url.password = '';
+  }
+  return { base: url.href, basic };
+}
+
+/** `Bearer <token>`; a token that is not one line of visible ASCII could not be sent (nor must it be echoed). */
+function bearer(token: string): string {
+  if (/^bearer\s/i.test(token)) {
+    throw new UserError("input 'prometheus-token' must be the token alone, without 'Bearer '", {
+      input: 'prometheus-token',
+    });
+  }
+  if (!/^[\x21-\x7e]+$/.test(token)) {
+    throw new UserError("input 'prometheus-token' must be one line of visible ASCII characters (a bearer token)", {
+      input: 'prometheus-token',
+    });
+  }
+  return `Bearer ${token}`;
+}

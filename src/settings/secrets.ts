@@ -1,0 +1,82 @@
+/**
+ * Secrets held by inputs other than the webhook: what the action masks in the log before anything
+ * runs (main.ts), and what every message built from a server's reply is scrubbed of.
+ */
+import type { InputReader } from './inputs.js';
+
+/**
+ * The secrets of the `prometheus-url`, `prometheus-token` and `smtp-url` inputs, for
+ * core.setSecret: each input with credentials as given, the password as written and URL-decoded,
+ * and the Base64 forms a server may echo (`Authorization: Basic`, SMTP `AUTH PLAIN` and `AUTH LOGIN`).
+ *
+ * @example
+ * inputSecrets((n) => (n === 'smtp-url' ? 'smtps://bot:p%40ss@mail:465' : ''))
+ * // ['smtps://bot:p%40ss@mail:465', 'p%40ss', 'p@ss', 'cEBzcw==', 'AGJvdABwQHNz', 'Ym90OnBAc3M=']
+ */
+export function inputSecrets(input: InputReader): string[] {
+  const out = new Set<string>();
+  for (const name of ['prometheus-url', 'smtp-url']) {
+    for (const secret of urlSecrets(input(name))) out.add(secret);
+  }
+  const token = input('prometheus-token');
+  if (token) out.add(token);
+  return [...out].filter((s) => s.trim() !== '');
+}
+
+/** A URL's password in every form it may travel in; [] when the URL has none (or is not a URL). */
+export function urlSecrets(text: string): string[] {
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    // Not a URL (the settings refuse it), but it may still hold a password: mask it whole.
+    return text ? [text] : [];
+  }
+  if (!url.password) return [];
+  const decode = (s: string) => {
+    try {
+      return decodeURIComponent(s);
+    } catch {
+      return s;
+    }
+  };
+  const user = decode(url.username);
+  const password = decode(url.password);
+  const b64 = (s: string) => Buffer.from(s, 'utf8').toString('base64');
+  return [
+    text,
+    url.password,
+    password,
+    b64(password),
+    b64(`\u0000${user}\u0000${password}`),
+    b64(`${user}:${password}`),
+  ];
+}
+
+/**
+ * `text` with every secret replaced by `***`, longest first (a secret may contain another).
+ *
+ * @example
+ * scrubSecrets('535 bad AUTH cEBzcw==', ['p@ss', 'cEBzcw==']) // '535 bad AUTH ***'
+ */
+export function scrubSecrets(text: string, secrets: readonly string[]): string {
+  return [...secrets]
+    .filter((s) => s !== '')
+    .sort((a, b) => b.length - a.length)
+    .reduce((t, s) => t.split(s).join('***'), text);
+}
+
+/**
+ * Untrusted text (a server's reply, a metric name) fit for one line of a message: secrets scrubbed,
+ * control characters and runs of white space made one space, cut to `max` characters.
+ *
+ * @example
+ * oneLine('error:\n token abc123 refused', 40, ['abc123']) // 'error: token *** refused'
+ */
+export function oneLine(text: string, max: number, secrets: readonly string[] = []): string {
+  const flat = scrubSecrets(text, secrets)
+    // eslint-disable-next-line no-control-regex
+    .replace(/[\u0000-\u001f\u007f\u2028\u2029\s]+/g, ' ')
+    .trim();
+  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+}
