@@ -1,8 +1,10 @@
 #!/usr/bin/env node
+import { setSecret } from '@actions/core';
 import { UserError } from './errors.js';
 import { cliSink } from './report/cli-sink.js';
 import { reportError } from './report/reporter.js';
 import { runAndReport } from './run.js';
+import { inputSecrets } from './secrets.js';
 import { INPUT_NAMES, STAGES } from './settings.js';
 
 const USAGE = `Usage: ml-quality-gate <stage> [--<input> <value>]...
@@ -62,11 +64,10 @@ async function main(argv: string[]): Promise<number> {
     sink.info(`\n${USAGE}`);
     return code;
   }
-  const code = await runAndReport(
-    (name) => (inputs.get(name) ?? '').trim(),
-    { ...process.env, GITHUB_WORKSPACE: workspace },
-    sink,
-  );
+  const input = (name: string) => (inputs.get(name) ?? '').trim();
+  // Inside a workflow's `run:` step the runner reads our output too: mask secrets as the action does.
+  if (process.env.GITHUB_ACTIONS === 'true') for (const secret of inputSecrets(input)) setSecret(secret);
+  const code = await runAndReport(input, { ...process.env, GITHUB_WORKSPACE: workspace }, sink);
   if (sink.outputs.report) sink.info(`report: ${sink.outputs.report}`);
   return code;
 }

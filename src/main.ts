@@ -1,14 +1,12 @@
 import * as core from '@actions/core';
-import { webhookSecrets } from './notify/webhook.js';
 import { actionSink } from './report/action-sink.js';
 import { runAndReport } from './run.js';
-import { inputSecrets } from './settings/secrets.js';
+import { inputSecrets } from './secrets.js';
 
 /** The action: the runner's inputs and sink; everything else is shared with the CLI (run.ts). */
 export async function run(): Promise<void> {
-  // Secrets in inputs are masked before anything runs: the webhook URL, its path and its long parts;
-  // the Prometheus token and credentials; the SMTP URL and password in every form (settings/secrets.ts).
-  for (const secret of webhookSecrets(core.getInput('notify-webhook'))) core.setSecret(secret);
+  // Secrets in inputs are masked before anything runs (secrets.ts): the webhook URL, its path and
+  // its long parts; the Prometheus token and credentials; the SMTP URL and password in every form.
   for (const secret of inputSecrets((name) => core.getInput(name))) core.setSecret(secret);
   process.exitCode = await runAndReport((name) => core.getInput(name), process.env, actionSink);
 }

@@ -87,3 +87,33 @@ test('a hostile flag name is still printed inert, before the trusted usage', () 
   expect(r.stderr).toContain("error: unknown flag '--x\\u000a::error::pwned'");
   expect(r.stderr).not.toMatch(/^::error::pwned/m);
 });
+
+test('inside a runner step, the CLI masks secret inputs before anything else, as the action does', () => {
+  const hook = 'http://127.0.0.1:9/services/T0AB/B0CD/Xy12Zz34Ww56Qq78';
+  const env = Object.fromEntries(
+    Object.entries(process.env).filter(([k]) => !k.startsWith('GITHUB_') && !k.startsWith('INPUT_')),
+  );
+  const r = spawnSync(
+    process.execPath,
+    [path.join(ROOT, 'dist/cli/index.js'), 'gate', '--metrics', 'nope.json', '--thresholds', 'a: 1'],
+    { cwd: ROOT, encoding: 'utf8', env: { ...env, GITHUB_ACTIONS: 'true' } },
+  );
+  expect(r.stdout).not.toContain('::add-mask::');
+  const masked = spawnSync(
+    process.execPath,
+    [path.join(ROOT, 'dist/cli/index.js'), 'gate', '--metrics', 'nope.json', '--thresholds', 'a: 1'].concat([
+      '--notify-webhook',
+      hook,
+      '--notify-on',
+      'never',
+    ]),
+    { cwd: ROOT, encoding: 'utf8', env: { ...env, GITHUB_ACTIONS: 'true' } },
+  );
+  const lines = masked.stdout.split('\n');
+  expect(lines[0]).toBe(`::add-mask::${hook}`);
+  expect(lines).toContain('::add-mask::Xy12Zz34Ww56Qq78');
+  // Without a runner nothing is masked (nothing reads the commands).
+  expect(cli('gate', '--metrics', 'nope.json', '--thresholds', 'a: 1', '--notify-webhook', hook).stdout).not.toContain(
+    '::add-mask::',
+  );
+});

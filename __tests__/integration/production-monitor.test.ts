@@ -372,13 +372,29 @@ describeLoop(title, () => {
     const run = await runActionAsync(inputsOf(step('rollback')), repo, env);
     mark('rollback');
     expect(run.errors).toEqual([]);
-    expect(run.outputs).toMatchObject({ version: 'v0.1.0', 'previous-version': 'v0.2.0', tag: 'breast-cancer#prod#3' });
+    // GTO's way: v0.2.0 is unassigned from prod (at its commit), so v0.1.0's assignment holds again.
+    expect(run.outputs).toMatchObject({
+      version: 'v0.1.0',
+      'previous-version': 'v0.2.0',
+      tag: 'breast-cancer#prod!#3',
+    });
     expect(fx.remoteTags()).toEqual(
-      expect.arrayContaining(['breast-cancer#prod#3', 'breast-cancer@v0.1.0', 'breast-cancer@v0.2.0']),
+      expect.arrayContaining(['breast-cancer#prod!#3', 'breast-cancer@v0.1.0', 'breast-cancer@v0.2.0']),
     );
+    const commitOf = (tag: string) => sh(repo, 'rev-parse', `${tag}^{commit}`);
+    sh(repo, 'fetch', '-q', '--tags', 'origin');
+    expect(commitOf('breast-cancer#prod!#3')).toBe(commitOf('breast-cancer@v0.2.0'));
     // The registry baseline the next monitoring run reads is v0.1.0's.
-    const holder = sh(repo, 'ls-remote', '--tags', 'origin', 'breast-cancer#prod#3', 'breast-cancer@v0.1.0');
-    const commits = holder.split('\n').map((l) => l.split('\t')[0]);
-    expect(new Set(commits.map((c) => sh(repo, 'rev-parse', `${c}^{commit}`))).size).toBe(1);
+    const baseline = await runActionAsync(
+      {
+        stage: 'gate',
+        metrics: 'reports/metrics.json',
+        thresholds: 'accuracy: { max-drop: 1 }',
+        baseline: 'registry:breast-cancer@prod',
+      },
+      repo,
+      env,
+    );
+    expect(baseline.summary).toContain('breast-cancer@v0.1.0');
   });
 });

@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { spawn } from 'node:child_process';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { MAX_REDIRECTS, MAX_RESPONSE_BYTES, notify, webhookSecrets } from '../../src/notify/webhook.js';
+import { MAX_REDIRECTS, MAX_RESPONSE_BYTES, notify } from '../../src/notify/webhook.js';
+import { webhookSecrets } from '../../src/secrets.js';
 import { slackMessage } from '../../src/notify/slack-message.js';
 
 type Handler = (req: IncomingMessage, body: string, res: ServerResponse) => void;

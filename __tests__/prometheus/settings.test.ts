@@ -9,7 +9,7 @@ import { parseQueries, MAX_QUERIES } from '../../src/prometheus/queries.js';
 import { readSettings } from '../../src/settings.js';
 import { readEmailSettings, parseSmtpUrl } from '../../src/settings/email.js';
 import { readPrometheusSettings } from '../../src/settings/prometheus.js';
-import { inputSecrets, oneLine, scrubSecrets } from '../../src/settings/secrets.js';
+import { inputSecrets, oneLine, scrubSecrets } from '../../src/secrets.js';
 
 const reader = (inputs: Record<string, string>) => (name: string) => inputs[name] ?? '';
 

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { gitFixture, sh, type Fixture } from './git-fixture.js';
 import { GitClient } from '../../src/registry/git-client.js';
 import { assertTagNamesAllowed, assignStage, registerVersion, rollback } from '../../src/registry/git-registry.js';
@@ -93,8 +94,14 @@ test('assigns stages with GTO counters; rollback unassigns the holder and the on
 
 test('unassign, deregister and deprecate tags written by GTO are understood; lightweight tags only count', async () => {
   const v02 = (await readRegistry(git, 'churn')).versions.find((v) => v.version === 'v0.2.0')!;
+  // Our tags are dated one second after the newest (GTO orders by whole seconds), so in this fast test
+  // they run ahead of the clock; GTO, run a moment later, would date its tags after them.
+  let when = (await readRegistry(git, 'churn')).newestTagTime;
   const tag = (name: string, commit: string) =>
-    sh(repo, '-c', 'user.name=gto', '-c', 'user.email=gto@x', 'tag', '-a', '-m', 'by gto', name, commit);
+    execFileSync('git', ['-c', 'user.name=gto', '-c', 'user.email=gto@x', 'tag', '-a', '-m', 'by gto', name, commit], {
+      cwd: repo,
+      env: { ...process.env, GIT_COMMITTER_DATE: `${++when} +0000` },
+    });
   tag('churn#staging!#6', v02.commit);
   tag('churn@v0.2.1!', sh(repo, 'rev-parse', 'churn@v0.2.1^{commit}'));
   sh(repo, 'tag', 'churn@v3.0.0'); // lightweight: not a version, as in GTO

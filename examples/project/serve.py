@@ -36,6 +36,7 @@ import json
 import os
 import sys
 import threading
+import time
 import uuid
 from datetime import datetime, timezone
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -216,8 +217,11 @@ def make_handler(model, token="", metrics=None, features_log=None, pending=None)
             if not self.authorised():
                 return self.send_json(401, {"error": "missing or wrong bearer token"})
             if self.path == "/predict":
-                with metrics.latency.time():
-                    self.predict()
+                # Timed, then answered: a client that reads /metrics after the answer sees it counted.
+                start = time.perf_counter()
+                status, answer = self.predict()
+                metrics.latency.observe(time.perf_counter() - start)
+                self.send_json(status, answer)
             else:
                 self.feedback()
 
@@ -227,16 +231,16 @@ def make_handler(model, token="", metrics=None, features_log=None, pending=None)
                 instances = body.get("instances") if isinstance(body, dict) else body
                 rows, result = model.predict(instances)
             except (ValueError, json.JSONDecodeError) as e:
-                return self.send_json(400, {"error": str(e)})
+                return 400, {"error": str(e)}
             except Exception as e:  # a model that fails is a server error, counted and answered
                 sys.stderr.write(f"predict failed: {e!r}\n")
-                return self.send_json(500, {"error": "prediction failed"})
+                return 500, {"error": "prediction failed"}
             request_id = uuid.uuid4().hex
             for p in result["predictions"]:
                 metrics.predictions.labels(str(p)).inc()
             pending.add(request_id, result["predictions"])
             features_log.write(request_id, rows)
-            self.send_json(200, {"request_id": request_id, **result})
+            return 200, {"request_id": request_id, **result}
 
         def feedback(self):
             try:

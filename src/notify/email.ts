@@ -13,7 +13,7 @@
 import { escapeCell } from '../report/escape.js';
 import type { SummaryBlock } from '../report/result.js';
 import type { EmailSettings, SmtpServer } from '../settings/email.js';
-import { oneLine } from '../settings/secrets.js';
+import { oneLine } from '../secrets.js';
 
 export interface EmailInput {
   /** The model the run is about; undefined when the run names none. */

@@ -14,6 +14,7 @@
  */
 import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
+import { webhookSecrets } from '../secrets.js';
 import type { SlackPayload } from './slack-message.js';
 
 export interface NotifyOptions {
@@ -75,54 +76,6 @@ export async function notify(url: string, payload: SlackPayload, options: Notify
     }
   } catch (e) {
     return { ok: false, error: describe(e, timeoutMs, connectMs) };
-  }
-}
-
-/**
- * What the runner must mask before anything runs: the URL, its path (with and without the query),
- * each long path segment and query value, the user and password, each also URL-decoded and
- * lower-cased (a reply may quote any of them so). Empty for an empty URL.
- *
- * @example
- * webhookSecrets('https://hooks.slack.com/services/T0AB/B0CD/Xy12Zz34Ww56')
- * // ['https://hooks.slack.com/services/T0AB/B0CD/Xy12Zz34Ww56', '/services/T0AB/B0CD/Xy12Zz34Ww56',
- * //  'Xy12Zz34Ww56', …lower-cased forms]
- */
-export function webhookSecrets(url: string): string[] {
-  const pieces = [url];
-  let target: URL | undefined;
-  try {
-    target = new URL(url);
-  } catch {
-    // Not a URL: the whole value is the secret.
-  }
-  if (target) {
-    pieces.push(target.href, target.pathname + target.search, target.pathname, target.search.slice(1));
-    pieces.push(target.username, target.password);
-    pieces.push(...target.pathname.split('/').filter(isLongPart));
-    pieces.push(...[...target.searchParams.values()].filter(isLongPart));
-  }
-  const all = new Set<string>();
-  for (const p of pieces) {
-    for (const form of [p, safeDecode(p)]) {
-      if (form.length < 8 || form === '/') continue;
-      all.add(form);
-      all.add(form.toLowerCase());
-    }
-  }
-  return [...all];
-}
-
-/** A part of a URL long or random enough to be a token, not a word such as `services`. */
-function isLongPart(part: string): boolean {
-  return part.length >= 16 || (part.length >= 8 && /[^a-z-]/.test(part));
-}
-
-function safeDecode(text: string): string {
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    return text;
   }
 }
 

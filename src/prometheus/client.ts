@@ -9,7 +9,7 @@
  * and a redirect is not followed (it could carry the credentials elsewhere).
  */
 import { parseNumberText } from '../metrics/number-text.js';
-import { oneLine } from '../settings/secrets.js';
+import { oneLine } from '../secrets.js';
 
 export interface Target {
   /** Base URL, without user info (settings/prometheus.ts). */

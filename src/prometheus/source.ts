@@ -18,12 +18,26 @@ import { formatLocation, OperationalError, UserError, type Location } from '../e
 import { lookupMetric } from '../metrics/lookup.js';
 import type { Metric, MetricFile } from '../metrics/types.js';
 import { formatNumber } from '../report/format.js';
-import { oneLine } from '../settings/secrets.js';
+import { oneLine } from '../secrets.js';
 import type { SummaryBlock } from '../report/result.js';
-import type { PrometheusSettings } from '../settings/prometheus.js';
 import { instantQuery, type Answer, type QueryOptions } from './client.js';
 import { formatDuration } from './duration.js';
 import { loadQueries, type PromQuery } from './queries.js';
+
+/** Where the gate and validate stages query production metrics (src/prometheus/). */
+export interface PrometheusSettings {
+  /** Base URL of the HTTP API (http or https), without user info: the action adds `/api/v1/query`. */
+  url: string;
+  /**
+   * The `Authorization` header: `Bearer <prometheus-token>`, `Basic <…>` from the URL's user info,
+   * or '' for none. A secret: never logged.
+   */
+  authorization: string;
+  /** Inline YAML/JSON, or the path of a `.yml`/`.yaml`/`.json` file: metric name → PromQL. */
+  queries: string;
+  /** A sample older than this fails (stale). */
+  maxAgeMs: number;
+}
 
 /** The `file` of metrics that come from inline queries (they have no file of their own). */
 export const INLINE_QUERIES = "input 'prometheus-queries'";

@@ -1,24 +1,12 @@
 import { UserError } from '../errors.js';
 import { parseDuration } from '../prometheus/duration.js';
+import type { PrometheusSettings } from '../prometheus/source.js';
+
+export type { PrometheusSettings } from '../prometheus/source.js';
 import type { InputReader } from './inputs.js';
 
 /** `prometheus-max-age` when not given. */
 export const DEFAULT_MAX_AGE = '15m';
-
-/** Where the gate and validate stages query production metrics (src/prometheus/). */
-export interface PrometheusSettings {
-  /** Base URL of the HTTP API (http or https), without user info: the action adds `/api/v1/query`. */
-  url: string;
-  /**
-   * The `Authorization` header: `Bearer <prometheus-token>`, `Basic <…>` from the URL's user info,
-   * or '' for none. A secret: never logged.
-   */
-  authorization: string;
-  /** Inline YAML/JSON, or the path of a `.yml`/`.yaml`/`.json` file: metric name → PromQL. */
-  queries: string;
-  /** A sample older than this fails (stale). */
-  maxAgeMs: number;
-}
 
 /**
  * The Prometheus inputs of `gate` and `validate`, or undefined when `prometheus-queries` is not

@@ -1,20 +1,23 @@
 /**
- * Secrets held by inputs other than the webhook: what the action masks in the log before anything
- * runs (main.ts), and what every message built from a server's reply is scrubbed of.
+ * Secrets held by inputs (the webhook URL, the Prometheus URL and token, the SMTP URL): what the
+ * action masks in the log before anything runs (main.ts), and what every message built from a
+ * server's reply is scrubbed of. One home for both.
  */
-import type { InputReader } from './inputs.js';
+
+/** Reads an input by name (the action's or the CLI's). */
+type Input = (name: string) => string;
 
 /**
- * The secrets of the `prometheus-url`, `prometheus-token` and `smtp-url` inputs, for
- * core.setSecret: each input with credentials as given, the password as written and URL-decoded,
+ * The secrets of the `notify-webhook` (webhookSecrets), `prometheus-url`, `prometheus-token` and
+ * `smtp-url` inputs, for core.setSecret: each input with credentials as given, the password as written and URL-decoded,
  * and the Base64 forms a server may echo (`Authorization: Basic`, SMTP `AUTH PLAIN` and `AUTH LOGIN`).
  *
  * @example
  * inputSecrets((n) => (n === 'smtp-url' ? 'smtps://bot:p%40ss@mail:465' : ''))
  * // ['smtps://bot:p%40ss@mail:465', 'p%40ss', 'p@ss', 'cEBzcw==', 'AGJvdABwQHNz', 'Ym90OnBAc3M=']
  */
-export function inputSecrets(input: InputReader): string[] {
-  const out = new Set<string>();
+export function inputSecrets(input: Input): string[] {
+  const out = new Set<string>(webhookSecrets(input('notify-webhook')));
   for (const name of ['prometheus-url', 'smtp-url']) {
     for (const secret of urlSecrets(input(name))) out.add(secret);
   }
@@ -79,4 +82,52 @@ export function oneLine(text: string, max: number, secrets: readonly string[] = 
     .replace(/[\u0000-\u001f\u007f\u2028\u2029\s]+/g, ' ')
     .trim();
   return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+}
+
+/**
+ * What the runner must mask before anything runs: the URL, its path (with and without the query),
+ * each long path segment and query value, the user and password, each also URL-decoded and
+ * lower-cased (a reply may quote any of them so). Empty for an empty URL.
+ *
+ * @example
+ * webhookSecrets('https://hooks.slack.com/services/T0AB/B0CD/Xy12Zz34Ww56')
+ * // ['https://hooks.slack.com/services/T0AB/B0CD/Xy12Zz34Ww56', '/services/T0AB/B0CD/Xy12Zz34Ww56',
+ * //  'Xy12Zz34Ww56', …lower-cased forms]
+ */
+export function webhookSecrets(url: string): string[] {
+  const pieces = [url];
+  let target: URL | undefined;
+  try {
+    target = new URL(url);
+  } catch {
+    // Not a URL: the whole value is the secret.
+  }
+  if (target) {
+    pieces.push(target.href, target.pathname + target.search, target.pathname, target.search.slice(1));
+    pieces.push(target.username, target.password);
+    pieces.push(...target.pathname.split('/').filter(isLongPart));
+    pieces.push(...[...target.searchParams.values()].filter(isLongPart));
+  }
+  const all = new Set<string>();
+  for (const p of pieces) {
+    for (const form of [p, safeDecode(p)]) {
+      if (form.length < 8 || form === '/') continue;
+      all.add(form);
+      all.add(form.toLowerCase());
+    }
+  }
+  return [...all];
+}
+
+/** A part of a URL long or random enough to be a token, not a word such as `services`. */
+function isLongPart(part: string): boolean {
+  return part.length >= 16 || (part.length >= 8 && /[^a-z-]/.test(part));
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
 }
