@@ -29,11 +29,14 @@ export const MAX_COLUMNS = 10_000;
 
 /**
  * A gzip stream may expand to at most this many times its compressed size (or to
- * GZIP_MIN_BUDGET, whichever is larger): real CSV and JSON Lines compress 2–80×, a decompression
- * bomb 1000×.
+ * GZIP_MIN_BUDGET, whichever is larger). Numerical and categorical CSVs compress 2–15×, one-hot
+ * columns up to ~75×, a decompression bomb ~1000×. A table costs up to ~20 bytes of memory per
+ * byte of CSV while it is read (a one-digit column: 8 bytes per 2-byte row, and its growth), so
+ * 16× keeps a 1 MB bomb under ~300 MB, and matches the MAX_CELLS_PER_BYTE of other compressed
+ * data; data that compresses better must be decompressed first.
  */
-export const MAX_GZIP_RATIO = 100;
-export const GZIP_MIN_BUDGET = 16 * 1024 * 1024;
+export const MAX_GZIP_RATIO = 16;
+export const GZIP_MIN_BUDGET = 8 * 1024 * 1024;
 
 /**
  * Cells a sparse file may hold per byte of it (JSON Lines keys absent from a row, which cost

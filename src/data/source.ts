@@ -193,8 +193,8 @@ function gunzipSource(file: string, size: number): Source {
         total += r.value.length;
         if (total > budget) {
           throw new UserError(
-            `the gzip file expands to more than ${formatBytes(budget)} (${MAX_GZIP_RATIO} times its size, the ` +
-              `limit for compressed data); decompress it first`,
+            `the gzip file expands to more than ${formatBytes(budget)} (the limit for compressed data: ` +
+              `${MAX_GZIP_RATIO} times its size, at least ${formatBytes(GZIP_MIN_BUDGET)}); decompress it first`,
             file,
           );
         }
