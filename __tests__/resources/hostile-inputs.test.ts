@@ -156,6 +156,15 @@ const cases: Case[] = [
     },
     error: ['long-value.json:1:27: a string value is 3000000 characters long'],
   },
+  {
+    name: 'metrics-schema: YAML nested a million deep',
+    inputs: {
+      stage: 'validate',
+      metrics: 'metrics.json',
+      'metrics-schema': put('deep.schema.yaml', `type: ${'['.repeat(1e6)}${']'.repeat(1e6)}\n`),
+    },
+    error: ['deep.schema.yaml: the metrics schema is not valid YAML (nested deeper than 256 levels (the limit))'],
+  },
   // expectations and drift-config
   {
     name: 'expectations: billion laughs',
