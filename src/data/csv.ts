@@ -108,7 +108,10 @@ class DelimitedParser {
     const cap = b[0].capacity;
     if (need <= cap) return;
     const guess = this.rowCount > 0 ? Math.ceil((this.rowCount / progress) * 1.02) : 0;
-    for (const c of b) c.reserve(Math.max(need, guess, Math.floor(cap * 1.25)));
+    // Where the guess says nothing (a gzip file's compressed bytes are all read long before its
+    // rows are), grow geometrically by 2 rather than 1.25, so rows are copied ~2 times, not ~5.
+    const factor = guess <= cap ? 2 : 1.25;
+    for (const c of b) c.reserve(Math.max(need, guess, Math.floor(cap * factor)));
   }
 
   /** Parses the header record; returns the position after it (unchanged when incomplete). */
