@@ -93,7 +93,7 @@ describe('fuzz: profiles', () => {
     expect(e).toBeInstanceOf(UserError);
     expect([e.line, e.column, e.message]).toEqual([
       2,
-      7 + MAX_TREE_DEPTH,
+      6 + MAX_TREE_DEPTH,
       `nested deeper than ${MAX_TREE_DEPTH} levels (the limit)`,
     ]);
   });
