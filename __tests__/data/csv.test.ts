@@ -1,6 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { MAX_CELL_BYTES } from '../../src/data/limits.js';
 import { fileLine, readTable } from '../../src/data/read.js';
 import { cat, fixture, num, texts } from './helpers.js';
 
@@ -84,13 +85,13 @@ describe('CSV/TSV reader', () => {
     expect(texts(cat(t, 'a;b'))).toEqual(['1;2']);
   });
 
-  test('records cut by the 1 MiB read blocks, and a field longer than the buffer', async () => {
+  test('records cut by the 1 MiB read blocks, and a field as long as the cell limit', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'mlqg-data-'));
     const file = join(dir, 'big.csv');
     const row = '7,short\n'; // 8 bytes
     const head = 'n,text\n';
     const filler = row.repeat(Math.floor(((1 << 20) - head.length - 10) / row.length));
-    const long = 'L'.repeat(3 << 20);
+    const long = 'L'.repeat(MAX_CELL_BYTES);
     writeFileSync(file, `${head}${filler}8,"a\nb\nc, ""d"""\n9,"${long}"\n10,end`);
     const t = await readTable(file);
     const fillerRows = filler.length / row.length;

@@ -1,6 +1,7 @@
 import { UserError, locatedMessage } from '../../src/errors.js';
 import { flattenTree } from '../../src/metrics/flatten.js';
 import { parseJsonWithPositions } from '../../src/tree/json.js';
+import { MAX_KEY_LENGTH, MAX_STRING_LENGTH, MAX_TREE_DEPTH } from '../../src/tree/limits.js';
 
 const parse = (text: string) => parseJsonWithPositions(text, 'x.json');
 const flat = (text: string) =>
@@ -62,14 +63,33 @@ describe('parseJsonWithPositions', () => {
     ]);
   });
 
-  test('nesting 100000 deep neither overflows the parser nor the flattener', () => {
-    const depth = 100000;
+  test(`nesting up to ${MAX_TREE_DEPTH} levels is read; deeper is refused where it crosses the limit`, () => {
+    const depth = MAX_TREE_DEPTH;
     const text = '{"a":'.repeat(depth) + '1' + '}'.repeat(depth);
     const metrics = flattenTree(parse(text), 'x.json');
-    expect(metrics).toHaveLength(1);
-    expect(metrics[0].value).toBe(1);
-    expect(metrics[0].name).toBe(Array(depth).fill('a').join('.'));
+    expect(metrics).toEqual([{ name: Array(depth).fill('a').join('.'), value: 1, file: 'x.json', line: 1 }]);
     expect(parse('['.repeat(depth) + ']'.repeat(depth)).kind).toBe('array');
+    for (const deep of [
+      '['.repeat(100000) + ']'.repeat(100000),
+      '{"a":'.repeat(depth + 1) + '1' + '}'.repeat(depth + 1),
+    ]) {
+      const e = errorOf(deep);
+      expect([e.line, e.column]).toEqual([1, deep.startsWith('[') ? depth + 1 : 5 * depth + 1]);
+      expect(e.message).toBe(`nested deeper than ${MAX_TREE_DEPTH} levels (the limit)`);
+    }
+  });
+
+  test('keys and strings over the limits are refused at their position', () => {
+    const e = errorOf(`{\n "a": 1,\n "${'k'.repeat(MAX_KEY_LENGTH + 1)}": 2}`);
+    expect([e.line, e.column, e.message]).toEqual([
+      3,
+      2,
+      `a key is ${MAX_KEY_LENGTH + 1} characters long ("${'k'.repeat(40)}"…); the limit is ${MAX_KEY_LENGTH}`,
+    ]);
+    expect(parse(`{"${'k'.repeat(MAX_KEY_LENGTH)}": "${'v'.repeat(MAX_STRING_LENGTH)}"}`).kind).toBe('object');
+    const s = errorOf(`{"a": ["${'v'.repeat(MAX_STRING_LENGTH + 1)}"]}`);
+    expect([s.line, s.column]).toEqual([1, 8]);
+    expect(s.message).toMatch(/^a string value is 1048577 characters long; the limit is 1048576/);
   });
 
   test('a 100k-key document keeps every value and line', () => {

@@ -5,6 +5,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
+import { MAX_STRING_LENGTH, MAX_TREE_DEPTH } from '../../src/tree/limits.js';
 import { parseSimpleYaml } from '../../src/tree/yaml-lite.js';
 import type { TreeNode } from '../../src/tree/tree.js';
 
@@ -81,7 +82,7 @@ describe('parseSimpleYaml agrees with the full parser', () => {
 
   const cases: string[] = [
     'accuracy: ">= 0.90"\neval_loss: "<= 0.40"\n"macro avg.f1-score": { min: 0.85, max-drop: 0.02 }\nlatency_p95_ms: { max: 120, max-increase-pct: 10 }\n',
-    'a: 1\nb: -2.5e3\nc: +7\nd: 007\ne: 1.\nf: .5\ng: true\nh: False\ni: null\nj: ~\nk:\nl: yes\nm: v1.2\n',
+    'a: 1\nb: -2.5e3\nc: +7\nd: 7.0\ne: 1.\nf: .5\ng: true\nh: False\ni: null\nj: ~\nk:\nl: yes\nm: v1.2\n',
     "a: 'it''s'\nb: \"q\"\n'c d': x y z  # comment\ne: a#b\n# only a comment\n\nf: [free, 'pro plan', 3, null]\ng: {}\nh: []\n",
     'table:\n  row-count: { min: 1 }\n  columns:\n    exactly: [a, b]\ncolumns:\n  age:\n    between: { min: 0, max: 120, strict: false }\n    not-null: true\n',
     'a: # nothing here\nb: 2\n',
@@ -115,6 +116,16 @@ describe('parseSimpleYaml agrees with the full parser', () => {
     'a: -b\n',
     'a: :b\n',
     '-a: 1\n',
+    'a: 007\n',
+    '<<: {a: 1}\nb: 2\n',
+    'a: {<<: 1}\n',
+    // found by the fuzz suite: keys the core schema reads as numbers, long implicit keys, and
+    // whitespace JavaScript trims but YAML does not
+    '010: {}\n',
+    '1.0: x\n',
+    `'${"''".repeat(600)}': 1\n`,
+    '\ufeffmacro avg:\n\ufeffmacro avg:\n',
+    'a: 1\n\u00a0b: 2\n',
   ];
   test.each(cases)('%j', (text) => {
     const simple = parseSimpleYaml(text);
@@ -123,5 +134,18 @@ describe('parseSimpleYaml agrees with the full parser', () => {
 
   test('the common shapes are not left to the full parser', () => {
     for (const text of cases.slice(0, 5)) expect(parseSimpleYaml(text)).toBeDefined();
+  });
+
+  test('what the full parser refuses (leading zeros, merge keys, limits) is left to it', () => {
+    for (const text of [
+      'a: 007\n',
+      '<<: {a: 1}\nb: 2\n',
+      'a: {<<: 1}\n',
+      `a: '${'v'.repeat(MAX_STRING_LENGTH + 1)}'\n`,
+    ])
+      expect(parseSimpleYaml(text)).toBeUndefined();
+    const nested = (n: number) => Array.from({ length: n }, (_, i) => `${' '.repeat(i)}a:`).join('\n') + ' 1\n';
+    expect(parseSimpleYaml(nested(MAX_TREE_DEPTH))).toBeDefined();
+    expect(parseSimpleYaml(nested(MAX_TREE_DEPTH + 1))).toBeUndefined();
   });
 });

@@ -24,7 +24,7 @@ export class ColumnBuilder implements CellSink {
   constructor(
     readonly name: string,
     text: boolean,
-    capacity = 1024,
+    capacity = 64,
   ) {
     this.mode = text ? 'categorical' : 'numeric';
     this.values = new Float64Array(text ? 0 : capacity);

@@ -6,10 +6,13 @@
  * unquoted field are kept as text, as most readers do.
  *
  * Works on bytes: numerical cells are parsed straight from the buffer (number.ts) and text cells
- * dictionary-encoded from their bytes (dictionary.ts), so no string is made per cell.
+ * dictionary-encoded from their bytes (dictionary.ts), so no string is made per cell. Bounded by
+ * limits.ts: text cells of at most MAX_CELL_BYTES, records of MAX_RECORD_BYTES, MAX_COLUMNS
+ * columns with names of MAX_COLUMN_NAME_LENGTH characters.
  */
 import { UserError } from '../errors.js';
 import { ColumnBuilder } from './builder.js';
+import { checkCellBytes, checkColumnCount, checkColumnName, MAX_CELL_BYTES, recordTooLong } from './limits.js';
 import { parsedEnd, parseNumberAt } from './number.js';
 import { readBlocks } from './source.js';
 import type { RawTable } from './raw.js';
@@ -45,17 +48,22 @@ export async function readDelimited(
 ): Promise<RawTable<CellSink>> {
   const p = new DelimitedParser(file, delimiter.charCodeAt(0), textColumns, makeSink);
   let bom = true;
-  await readBlocks(file, gzip, (buf, end, final, progress) => {
-    let pos = 0;
-    if (bom) {
-      bom = false;
-      if (end >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) pos = 3;
-    }
-    if (!p.builders) pos = p.parseHeader(buf, pos, end, final);
-    if (!p.builders) return pos;
-    p.reserveFor(end - pos, progress);
-    return p.parseRecords(buf, pos, end, final);
-  });
+  await readBlocks(
+    file,
+    gzip,
+    (buf, end, final, progress) => {
+      let pos = 0;
+      if (bom) {
+        bom = false;
+        if (end >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) pos = 3;
+      }
+      if (!p.builders) pos = p.parseHeader(buf, pos, end, final);
+      if (!p.builders) return pos;
+      p.reserveFor(end - pos, progress);
+      return p.parseRecords(buf, pos, end, final);
+    },
+    () => recordTooLong('a record', file, p.line),
+  );
   return { names: p.names, builders: p.builders ?? [], rowCount: p.rowCount, anchors: p.anchors() };
 }
 
@@ -65,7 +73,7 @@ class DelimitedParser {
   rowCount = 0;
   private bytesParsed = 0;
   /** 1-based line number of the record being parsed. */
-  private line = 1;
+  line = 1;
   private anchorList: number[] = [];
   private lineDelta = NaN;
   // Output of scanField.
@@ -99,7 +107,10 @@ class DelimitedParser {
     const cap = b[0].capacity;
     if (need <= cap) return;
     const guess = this.rowCount > 0 ? Math.ceil((this.rowCount / progress) * 1.02) : 0;
-    for (const c of b) c.reserve(Math.max(need, guess, Math.floor(cap * 1.25)));
+    // Where the guess says nothing (a gzip file's compressed bytes are all read long before its
+    // rows are), grow geometrically by 2 rather than 1.25, so rows are copied ~2 times, not ~5.
+    const factor = guess <= cap ? 2 : 1.25;
+    for (const c of b) c.reserve(Math.max(need, guess, Math.floor(cap * factor)));
   }
 
   /** Parses the header record; returns the position after it (unchanged when incomplete). */
@@ -112,7 +123,10 @@ class DelimitedParser {
     let p = pos;
     for (;;) {
       if (this.scanField(buf, p, limit, final) === INCOMPLETE) return pos;
-      names.push(this.fText ?? buf.toString('utf8', this.fStart, this.fEnd));
+      checkColumnCount(names.length + 1, { file: this.file, line: 1 });
+      const name = this.fText ?? buf.toString('utf8', this.fStart, this.fEnd);
+      checkColumnName(name, { file: this.file, line: 1 });
+      names.push(name);
       this.line += this.fLines;
       p = this.fNext;
       if (buf[p] === this.delim) {
@@ -184,6 +198,8 @@ class DelimitedParser {
             this.bytesParsed += recStart - from;
             return recStart;
           }
+          if (this.fEnd - this.fStart > MAX_CELL_BYTES)
+            checkCellBytes(this.fEnd - this.fStart, col.name, { file: this.file, line: recLine + lines });
           if (this.fText === null) col.pushBytes(buf, this.fStart, this.fEnd);
           else col.pushText(this.fText);
           lines += this.fLines;

@@ -3,13 +3,20 @@
  * that a reader never holds the whole text and makes no garbage per block. Each block handed to
  * the reader ends just after a line feed; what the reader leaves unconsumed (a record cut by the
  * block end) is moved to the front and completed by the next read.
+ *
+ * Bounded and checked (limits.ts): a record longer than MAX_RECORD_BYTES, a gzip stream expanding
+ * more than MAX_GZIP_RATIO times, and text that is not UTF-8 (NUL bytes, UTF-16, invalid bytes)
+ * are refused with the line. pandas refuses invalid UTF-8 as well (UnicodeDecodeError); a NUL
+ * byte it reads inconsistently (its C engine cuts the cell there, its Python engine keeps it).
  */
+import { isUtf8 } from 'node:buffer';
 import { open, stat } from 'node:fs/promises';
 import { createReadStream } from 'node:fs';
 import { createGunzip } from 'node:zlib';
 import { UserError } from '../errors.js';
-import { fileError, refuseWideText } from '../files/read-text.js';
+import { fileError, formatBytes, refuseWideText } from '../files/read-text.js';
 import { realPathInWorkspace } from '../files/workspace.js';
+import { GZIP_MIN_BUDGET, MAX_GZIP_RATIO, MAX_RECORD_BYTES } from './limits.js';
 
 const BLOCK = 1 << 20;
 const LF = 0x0a;
@@ -37,16 +44,28 @@ export async function checkFile(file: string): Promise<number> {
   return size;
 }
 
-export async function readBlocks(file: string, gzip: boolean, handle: BlockHandler): Promise<void> {
+/**
+ * Calls `handle` with the file's lines, block by block. `tooLong` makes the error for a record
+ * over MAX_RECORD_BYTES (the reader knows its line).
+ */
+export async function readBlocks(
+  file: string,
+  gzip: boolean,
+  handle: BlockHandler,
+  tooLong: () => UserError,
+): Promise<void> {
   const size = await checkFile(file);
-  const source = gzip ? gunzipSource(file) : await plainSource(file);
+  const source = gzip ? gunzipSource(file, size) : await plainSource(file);
   try {
     let buf = Buffer.allocUnsafe(BLOCK * 2);
     let len = 0;
-    let first = true;
+    /** Offset in the file of buf[0]; buf[0..checked) is known to be UTF-8 text. */
+    let base = 0;
+    let checked = 0;
     for (;;) {
       if (len > buf.length / 2) {
         // a long record: make room
+        if (len > MAX_RECORD_BYTES) throw tooLong();
         const bigger = Buffer.allocUnsafe(buf.length * 2);
         buf.copy(bigger, 0, 0, len);
         buf = bigger;
@@ -54,24 +73,75 @@ export async function readBlocks(file: string, gzip: boolean, handle: BlockHandl
       const before = source.position();
       const n = await source.read(buf, len);
       if (n === 0) break;
-      // A data file in UTF-16 reads as one garbled column: refused with its own message.
-      if (first) refuseWideText(buf.subarray(0, n), file);
-      first = false;
       len += n;
       const end = buf.subarray(0, len).lastIndexOf(LF) + 1;
       if (end === 0) continue;
+      if (checked < end) await checkText(buf, checked, end, base, file, gzip);
       const used = handle(buf, end, false, before / size);
       buf.copy(buf, 0, used, len);
       len -= used;
+      base += used;
+      checked = end - used;
     }
     if (len > 0 && buf[len - 1] !== LF) {
       if (len === buf.length) buf = Buffer.concat([buf, Buffer.alloc(1)]);
       buf[len++] = LF;
     }
+    if (checked < len) await checkText(buf, checked, len, base, file, gzip);
     handle(buf, len, true, 1);
   } finally {
     await source.close();
   }
+}
+
+/**
+ * Refuses `buf[from..to)` (whole lines; `base` is buf[0]'s offset in the file) unless it is UTF-8
+ * text without NUL bytes. The checks are native and run once per byte; only a failure costs more
+ * (the file is read again up to the bad byte to name its line).
+ */
+async function checkText(buf: Buffer, from: number, to: number, base: number, file: string, gzip: boolean) {
+  const part = buf.subarray(from, to);
+  const nul = part.indexOf(0);
+  if (nul < 0 && isUtf8(part)) return;
+  // A data file in UTF-16 reads as one garbled column: refused with its own message.
+  if (base + from === 0) refuseWideText(part, file);
+  // The first bad line: NUL or invalid UTF-8, whichever comes first.
+  for (let lineStart = 0; lineStart < part.length;) {
+    const lf = part.indexOf(LF, lineStart);
+    const lineEnd = lf < 0 ? part.length : lf;
+    const line = part.subarray(lineStart, lineEnd);
+    const zero = line.indexOf(0);
+    if (zero >= 0 || !isUtf8(line)) {
+      const at = await lineAtOffset(file, gzip, base + from + lineStart);
+      throw new UserError(
+        zero >= 0
+          ? `the file holds binary data (a NUL byte at offset ${base + from + lineStart + zero}), not text`
+          : `the file is not valid UTF-8 text; save it as UTF-8`,
+        file,
+        at,
+      );
+    }
+    lineStart = lineEnd + 1;
+  }
+}
+
+/** The 1-based line holding byte `offset` of the (decompressed) file: reads the file again up to it. */
+async function lineAtOffset(file: string, gzip: boolean, offset: number): Promise<number> {
+  const source = gzip ? gunzipSource(file, Infinity) : await plainSource(file);
+  const buf = Buffer.allocUnsafe(BLOCK);
+  let line = 1;
+  try {
+    for (let seen = 0; seen < offset;) {
+      const n = await source.read(buf, 0);
+      if (n === 0) break;
+      const upTo = Math.min(n, offset - seen);
+      for (let i = buf.indexOf(LF); i >= 0 && i < upTo; i = buf.indexOf(LF, i + 1)) line++;
+      seen += n;
+    }
+  } finally {
+    await source.close();
+  }
+  return line;
 }
 
 interface Source {
@@ -96,7 +166,10 @@ async function plainSource(file: string): Promise<Source> {
   };
 }
 
-function gunzipSource(file: string): Source {
+/** Gunzips `file` (of `size` bytes on disk), refusing to expand it past the budget of MAX_GZIP_RATIO. */
+function gunzipSource(file: string, size: number): Source {
+  const budget = Math.max(GZIP_MIN_BUDGET, MAX_GZIP_RATIO * size);
+  let total = 0;
   const raw = createReadStream(file, { highWaterMark: BLOCK });
   const gunzip = raw.pipe(createGunzip({ chunkSize: BLOCK / 4 }));
   raw.on('error', (e) => gunzip.destroy(e));
@@ -117,6 +190,14 @@ function gunzipSource(file: string): Source {
         }
         if (r.done) return 0;
         pending = r.value;
+        total += r.value.length;
+        if (total > budget) {
+          throw new UserError(
+            `the gzip file expands to more than ${formatBytes(budget)} (the limit for compressed data: ` +
+              `${MAX_GZIP_RATIO} times its size, at least ${formatBytes(GZIP_MIN_BUDGET)}); decompress it first`,
+            file,
+          );
+        }
       }
       const n = pending.copy(buf, offset, 0, Math.min(pending.length, buf.length - offset));
       pending = pending.subarray(n);

@@ -33,6 +33,13 @@ import type { MetricFile } from './types.js';
 
 export { METRICS_FORMATS, type MetricsFormat } from './formats.js';
 
+/**
+ * Largest metrics file, in bytes. A parsed tree costs ~30 bytes of memory per byte of JSON: 8 MiB
+ * keeps the worst file (500 000 flat metrics) under 250 MB and 4 s; real files are far smaller
+ * (a trainer_state.json logged every 10 steps for 100 000 steps is ~1.5 MB). docs/limits.md.
+ */
+export const MAX_METRICS_BYTES = 8 * 1024 * 1024;
+
 /** `path` as the user gave it (kept in every Metric.file); relative paths resolve against `cwd`. */
 export async function readMetricsFile(
   path: string,
@@ -54,7 +61,7 @@ export async function readMetricsFile(
     }
     return checked(await readMlflowRunDir(path, abs));
   }
-  const text = await readTextFile(path, { what: 'metrics file', cwd });
+  const text = await readTextFile(path, { what: 'metrics file', cwd, maxBytes: MAX_METRICS_BYTES });
   if (text.trim() === '') throw new UserError(`empty file`, path);
   const textFormat = format === 'auto' ? detectTextFormat(path, text) : format;
   const csvReport = textFormat === 'sklearn-report' && extname(path).toLowerCase() === '.csv';

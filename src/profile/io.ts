@@ -2,6 +2,8 @@
 import { readTextFile } from '../files/read-text.js';
 import { writeTextFile } from '../files/write-text.js';
 import { UserError } from '../errors.js';
+import { jsonDepthExcess } from '../tree/json.js';
+import { tooDeep } from '../tree/limits.js';
 import { Profile } from './profile.js';
 
 /** A `reference`/`current` path that is a profile rather than a dataset: a `.json` file. */
@@ -9,8 +11,18 @@ export function isProfilePath(file: string): boolean {
   return /\.json$/i.test(file.trim());
 }
 
+/**
+ * Reads a profile file. Nesting deeper than MAX_TREE_DEPTH is refused before JSON.parse (which
+ * takes seconds on a deeply nested text); the structure is then checked by Profile.fromJSON.
+ */
 export async function readProfile(file: string): Promise<Profile> {
   const text = await readTextFile(file, { what: 'profile' });
+  const deep = jsonDepthExcess(text);
+  if (deep >= 0) {
+    const before = text.slice(0, deep);
+    const line = before.split('\n').length;
+    throw tooDeep({ file, line, column: deep - before.lastIndexOf('\n') });
+  }
   let json: unknown;
   try {
     json = JSON.parse(text);

@@ -1,6 +1,7 @@
-import { readTextFile } from '../files/read-text.js';
+import { formatBytes, readTextFile } from '../files/read-text.js';
 import { UserError, type Location } from '../errors.js';
 import { parseJsonWithPositions } from './json.js';
+import { MAX_CONFIG_BYTES } from './limits.js';
 import { looksLikeJson } from './parse.js';
 import type { ObjectNode, TreeNode } from './tree.js';
 import { parseYamlWithPositions } from './yaml.js';
@@ -12,7 +13,7 @@ const CONFIG_FILE = /\.(ya?ml|json)$/i;
 export async function readInlineOrFile(input: string, what: string): Promise<{ text: string; file?: string }> {
   const text = input.trim();
   if (text.includes('\n') || !CONFIG_FILE.test(text)) return { text };
-  const content = await readTextFile(text, { what: `${what} file` });
+  const content = await readTextFile(text, { what: `${what} file`, maxBytes: MAX_CONFIG_BYTES });
   if (!content.trim()) throw new UserError(`${what} file is empty`, text);
   return { text: content, file: text };
 }
@@ -32,10 +33,16 @@ export interface ConfigSource {
  * Parses a configuration (thresholds, drift-config, expectations) into a line-aware tree: JSON
  * when it looks like JSON (no YAML parser loaded), YAML otherwise. The top level must be a
  * non-empty mapping, and no mapping may repeat a key (YAML refuses that itself; JSON would keep
- * the last silently).
+ * the last silently). A text over MAX_CONFIG_BYTES is refused before parsing.
  */
 export async function parseConfig(text: string, src: ConfigSource): Promise<ObjectNode> {
   const name = src.file ?? src.label;
+  if (Buffer.byteLength(text) > MAX_CONFIG_BYTES) {
+    throw new UserError(
+      `the configuration is ${formatBytes(Buffer.byteLength(text))}; the limit is ${formatBytes(MAX_CONFIG_BYTES)}`,
+      configLocation(src),
+    );
+  }
   let root: TreeNode;
   try {
     root = looksLikeJson(text) ? parseJsonWithPositions(text, name) : await parseYamlWithPositions(text, name);
@@ -55,13 +62,19 @@ export function configLocation(src: Pick<ConfigSource, 'file' | 'label'>, line?:
   return src.file ? { file: src.file, line, column } : { input: src.label, line, column };
 }
 
-function assertUniqueKeys(node: TreeNode, src: ConfigSource): void {
-  if (node.kind === 'array') node.items.forEach((n) => assertUniqueKeys(n, src));
-  if (node.kind !== 'object') return;
-  const seen = new Set<string>();
-  for (const e of node.entries) {
-    if (seen.has(e.key)) throw new UserError(`key '${e.key}' appears twice`, configLocation(src, e.line));
-    seen.add(e.key);
-    assertUniqueKeys(e.value, src);
+/** Refuses a key repeated in any mapping of the tree. Iterative: no depth can overflow the stack. */
+function assertUniqueKeys(root: TreeNode, src: ConfigSource): void {
+  const stack: TreeNode[] = [root];
+  for (let node = stack.pop(); node; node = stack.pop()) {
+    if (node.kind === 'scalar') continue;
+    const children = node.kind === 'array' ? node.items : node.entries.map((e) => e.value);
+    if (node.kind === 'object') {
+      const seen = new Set<string>();
+      for (const e of node.entries) {
+        if (seen.has(e.key)) throw new UserError(`key '${e.key}' appears twice`, configLocation(src, e.line));
+        seen.add(e.key);
+      }
+    }
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
   }
 }

@@ -2,10 +2,13 @@
  * JSON (RFC 8259, https://www.rfc-editor.org/rfc/rfc8259) parser that keeps the 1-based line of every
  * key and value, which JSON.parse cannot give. It also accepts what Python's `json.dump` writes
  * for non-finite floats: bare `NaN`, `Infinity` and `-Infinity` (read as those values, so the gate
- * can reject them with their line). Iterative rather than recursive, so deep nesting cannot overflow
- * the call stack. Malformed input is a UserError at file:line:column saying what was expected.
+ * can reject them with their line). Iterative rather than recursive, and nesting deeper than
+ * MAX_TREE_DEPTH, keys longer than MAX_KEY_LENGTH and strings longer than MAX_STRING_LENGTH are
+ * refused (limits.ts), so that no later walk of the tree can overflow the call stack. Malformed
+ * input is a UserError at file:line:column saying what was expected.
  */
 import { UserError } from '../errors.js';
+import { checkKeyLength, checkStringLength, MAX_TREE_DEPTH, tooDeep } from './limits.js';
 import type { ArrayNode, ObjectNode, TreeNode } from './tree.js';
 
 const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
@@ -27,6 +30,35 @@ interface Frame {
 
 export function parseJsonWithPositions(text: string, file: string): TreeNode {
   return new JsonParser(text, file).parse();
+}
+
+/**
+ * The index in `text` where JSON nesting passes `max` levels, or -1: a linear scan that skips
+ * strings (escapes included) and checks nothing else, to run before JSON.parse, which takes
+ * seconds on deep input and whose result no recursive walk (JSON.stringify) could then handle.
+ *
+ * @example
+ * jsonDepthExcess('{"a": [[1]]}', 2) // 7 (the second '[')
+ * jsonDepthExcess('{"a": "[[[["}', 2) // -1
+ */
+export function jsonDepthExcess(text: string, max = MAX_TREE_DEPTH): number {
+  if (text.length <= max) return -1;
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22) {
+      for (i++; i < text.length; i++) {
+        const d = text.charCodeAt(i);
+        if (d === 0x5c) i++;
+        else if (d === 0x22) break;
+      }
+    } else if (c === 0x5b || c === 0x7b) {
+      if (++depth > max) return i;
+    } else if (c === 0x5d || c === 0x7d) {
+      depth--;
+    }
+  }
+  return -1;
 }
 
 class JsonParser {
@@ -80,6 +112,7 @@ class JsonParser {
     const c = this.text[this.pos];
     const line = this.line;
     if (c === '{' || c === '[') {
+      if (stack.length >= MAX_TREE_DEPTH) throw tooDeep(this.here());
       this.pos++;
       const node: ObjectNode | ArrayNode =
         c === '{' ? { kind: 'object', entries: [], line } : { kind: 'array', items: [], line };
@@ -93,7 +126,12 @@ class JsonParser {
       stack.push(frame);
       return undefined;
     }
-    if (c === '"') return { kind: 'scalar', value: this.readString(), line };
+    if (c === '"') {
+      const at = this.here();
+      const value = this.readString();
+      checkStringLength(value, at);
+      return { kind: 'scalar', value, line };
+    }
     NUMBER.lastIndex = this.pos;
     const m = NUMBER.exec(this.text);
     if (m) {
@@ -113,7 +151,9 @@ class JsonParser {
     this.skipSpace();
     if (this.text[this.pos] !== '"') this.fail('a "quoted" key');
     frame.keyLine = this.line;
+    const at = this.here();
     frame.key = this.readString();
+    checkKeyLength(frame.key, at);
     this.skipSpace();
     if (this.text[this.pos] !== ':') this.fail(`':' after the key "${frame.key}"`);
     this.pos++;
@@ -168,6 +208,11 @@ class JsonParser {
         return;
       }
     }
+  }
+
+  /** The current position, for errors. */
+  private here(): { file: string; line: number; column: number } {
+    return { file: this.file, line: this.line, column: this.pos - this.lineStart + 1 };
   }
 
   /** Throws at the current position; `text` is what was found there when longer than one character. */

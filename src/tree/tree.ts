@@ -38,9 +38,40 @@ export function isArray(node: TreeNode | undefined): node is ArrayNode {
   return node?.kind === 'array';
 }
 
-/** The plain JavaScript value of a node, lines dropped; of repeated keys the last wins, as JSON.parse. */
+/**
+ * The plain JavaScript value of a node, lines dropped; of repeated keys the last wins, as JSON.parse.
+ * Iterative, so no depth of tree can overflow the call stack.
+ *
+ * @example
+ * toPlain(parseJsonWithPositions('{"a": [1, {"b": null}]}', 'x.json')) // { a: [1, { b: null }] }
+ */
 export function toPlain(node: TreeNode): unknown {
   if (node.kind === 'scalar') return node.value;
-  if (node.kind === 'array') return node.items.map(toPlain);
-  return Object.fromEntries(node.entries.map((e) => [e.key, toPlain(e.value)]));
+  interface Frame {
+    node: ArrayNode | ObjectNode;
+    children: TreeNode[];
+    values: unknown[];
+  }
+  const frame = (n: ArrayNode | ObjectNode): Frame => ({
+    node: n,
+    children: n.kind === 'array' ? n.items : n.entries.map((e) => e.value),
+    values: [],
+  });
+  const stack: Frame[] = [frame(node)];
+  for (;;) {
+    const top = stack[stack.length - 1];
+    let child: TreeNode | undefined;
+    while ((child = top.children[top.values.length])?.kind === 'scalar') top.values.push(child.value);
+    if (child) {
+      stack.push(frame(child as ArrayNode | ObjectNode));
+      continue;
+    }
+    stack.pop();
+    const { node: done, values } = top;
+    // fromEntries defines own properties, so even a key named `__proto__` stays data.
+    const value = done.kind === 'array' ? values : Object.fromEntries(done.entries.map((e, i) => [e.key, values[i]]));
+    const parent = stack[stack.length - 1];
+    if (!parent) return value;
+    parent.values.push(value);
+  }
 }

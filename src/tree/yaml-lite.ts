@@ -4,18 +4,22 @@
  * one-line flow mappings (`{ min: 0.85, max-drop: 0.02 }`) or one-line flow sequences (`[a, b]`).
  * Loading the full YAML parser costs more than a small gate run does; this covers the common files
  * without it. Anything outside that subset — block sequences, multi-line scalars, anchors, tags,
- * block scalars, escapes, documents, tabs, repeated keys, unusual numbers — returns undefined and
+ * block scalars, escapes, documents, tabs, repeated keys, unusual numbers (`010`, `0x1F`), merge
+ * keys, and anything over the limits of limits.ts (depth, key or string length) — returns undefined and
  * the caller uses the full parser, so the two can never disagree on what a file means (a test
  * compares them on every configuration in the repository and on edge cases).
  *
  * Scalars resolve as YAML 1.2's core schema does (https://yaml.org/spec/1.2.2/#1032-tag-resolution):
  * null, true/false and decimal numbers; other plain text is a string.
  */
+import { MAX_KEY_LENGTH, MAX_STRING_LENGTH, MAX_TREE_DEPTH } from './limits.js';
 import type { Scalar, TreeEntry, TreeNode } from './tree.js';
 
 /** Returns the tree, or undefined when the text needs the full YAML parser. */
 export function parseSimpleYaml(text: string, lineOffset = 0): TreeNode | undefined {
   if (text.includes('\t') || text.includes('\r')) return undefined;
+  // Whitespace that JavaScript trims and YAML does not (a BOM inside the text, no-break spaces).
+  if (/[\v\f\u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]|.\ufeff/s.test(text)) return undefined;
   const lines: { indent: number; body: string; line: number }[] = [];
   text
     .replace(/^\uFEFF/, '')
@@ -28,8 +32,9 @@ export function parseSimpleYaml(text: string, lineOffset = 0): TreeNode | undefi
   if (lines.length === 0 || lines[0].indent !== 0) return undefined;
   let pos = 0;
 
-  // A block mapping whose keys all sit at `indent`.
-  const mapping = (indent: number): TreeNode | undefined => {
+  // A block mapping whose keys all sit at `indent`, `depth` levels deep (the top level is 1).
+  const mapping = (indent: number, depth: number): TreeNode | undefined => {
+    if (depth > MAX_TREE_DEPTH) return undefined;
     const entries: TreeEntry[] = [];
     const line = lines[pos].line;
     while (pos < lines.length && lines[pos].indent === indent) {
@@ -41,7 +46,7 @@ export function parseSimpleYaml(text: string, lineOffset = 0): TreeNode | undefi
       if (pair.rest === '') {
         value =
           pos < lines.length && lines[pos].indent > indent
-            ? mapping(lines[pos].indent)
+            ? mapping(lines[pos].indent, depth + 1)
             : { kind: 'scalar', value: null, line: keyLine };
       } else {
         // A deeper line after a value would continue it (a multi-line scalar): not ours.
@@ -55,7 +60,7 @@ export function parseSimpleYaml(text: string, lineOffset = 0): TreeNode | undefi
     return { kind: 'object', entries, line };
   };
 
-  const root = mapping(0);
+  const root = mapping(0, 1);
   return root && pos === lines.length ? root : undefined;
 }
 
@@ -74,9 +79,15 @@ function splitPair(body: string): { key: string; rest: string } | undefined {
     const colon = body.search(/:( |$)/);
     if (colon <= 0) return undefined;
     key = body.slice(0, colon);
-    if (!isPlain(key) || key !== key.trimEnd()) return undefined;
+    if (!isPlain(key) || key !== key.trimEnd() || key === '<<') return undefined;
+    // A key the core schema reads as a number, null or boolean (`1.0`, `010`, `~`) is text only
+    // after a conversion the full parser owns.
+    if (typeof scalar(key) !== 'string') return undefined;
     after = body.slice(colon + 1);
   }
+  // YAML refuses an implicit key whose ':' is over 1024 characters from its start; names are
+  // bounded by MAX_KEY_LENGTH: long keys are the full parser's to refuse.
+  if (body.length - after.length > Math.min(1000, MAX_KEY_LENGTH)) return undefined;
   if (after !== '' && !after.startsWith(' ')) return undefined;
   return { key, rest: stripComment(after.trim()) };
 }
@@ -138,11 +149,12 @@ function splitFlow(inner: string): string[] | undefined {
 
 /** A scalar: quoted, or plain resolved by the core schema. */
 function scalar(text: string): Scalar | undefined {
+  if (text.length > MAX_STRING_LENGTH) return undefined;
   if (text[0] === '"' || text[0] === "'") {
     const q = quoted(text, 0);
     return q && q.end === text.length ? q.value : undefined;
   }
-  if (!isPlain(text)) return undefined;
+  if (!isPlain(text) || /^[-+]?0[0-9]+$/.test(text)) return undefined;
   if (/^(~|null|Null|NULL)$/.test(text)) return null;
   if (/^(true|True|TRUE)$/.test(text)) return true;
   if (/^(false|False|FALSE)$/.test(text)) return false;

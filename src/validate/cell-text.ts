@@ -16,9 +16,12 @@ import { ColumnBuilder } from '../data/builder.js';
 import { readDelimited } from '../data/csv.js';
 import { detectFormat } from '../data/format.js';
 import type { CellSink } from '../data/sink.js';
+import { recordTooLong } from '../data/limits.js';
 import { readBlocks } from '../data/source.js';
 import type { Column, NumericColumn, Table } from '../data/types.js';
 import { UserError } from '../errors.js';
+import { jsonDepthExcess } from '../tree/json.js';
+import { tooDeep } from '../tree/limits.js';
 import { pythonFloatText } from './float-text.js';
 import type { Expectations } from './types.js';
 
@@ -137,29 +140,36 @@ class SkipSink implements CellSink {
 async function jsonLinesTexts(file: string, gzip: boolean, wanted: Set<string>): Promise<ColumnBuilder[]> {
   const builders = [...wanted].map((n) => new ColumnBuilder(n, true));
   let line = 0;
-  await readBlocks(file, gzip, (buf, end) => {
-    for (let start = 0; start < end;) {
-      const nl = buf.indexOf(0x0a, start);
-      line++;
-      let text = buf.toString('utf8', start, nl);
-      start = nl + 1;
-      if (line === 1 && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-      if (text.trim() === '') continue;
-      let row: Record<string, unknown>;
-      try {
-        row = JSON.parse(text) as Record<string, unknown>;
-      } catch (e) {
-        throw new UserError(`invalid JSON (${(e as Error).message})`, file, line);
+  await readBlocks(
+    file,
+    gzip,
+    (buf, end) => {
+      for (let start = 0; start < end;) {
+        const nl = buf.indexOf(0x0a, start);
+        line++;
+        let text = buf.toString('utf8', start, nl);
+        start = nl + 1;
+        if (line === 1 && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+        if (text.trim() === '') continue;
+        const deep = jsonDepthExcess(text);
+        if (deep >= 0) throw tooDeep({ file, line, column: deep + 1 });
+        let row: Record<string, unknown>;
+        try {
+          row = JSON.parse(text) as Record<string, unknown>;
+        } catch (e) {
+          throw new UserError(`invalid JSON (${(e as Error).message})`, file, line);
+        }
+        const tokens = valueTokens(text, wanted, file, line);
+        for (const b of builders) {
+          const v = Object.hasOwn(row, b.name) ? row[b.name] : undefined;
+          if (typeof v === 'number') b.pushText(tokens.get(b.name) ?? String(v));
+          else b.pushValue(v);
+        }
       }
-      const tokens = valueTokens(text, wanted, file, line);
-      for (const b of builders) {
-        const v = Object.hasOwn(row, b.name) ? row[b.name] : undefined;
-        if (typeof v === 'number') b.pushText(tokens.get(b.name) ?? String(v));
-        else b.pushValue(v);
-      }
-    }
-    return end;
-  });
+      return end;
+    },
+    () => recordTooLong('a line', file, line + 1),
+  );
   return builders;
 }
 

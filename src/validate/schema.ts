@@ -76,7 +76,8 @@ async function compileSchema(schemaPath: string): Promise<Validator> {
   const text = await readTextFile(schemaPath, { what: 'metrics-schema file' });
   let schema: unknown;
   try {
-    schema = /\.ya?ml$/i.test(schemaPath) ? (await import('yaml')).parse(text) : JSON.parse(text);
+    // The bounded tree parsers (depth, aliases, sizes: docs/limits.md), not yaml.parse / JSON.parse.
+    schema = toPlain(await parseTree(text, schemaPath, /\.ya?ml$/i.test(schemaPath) ? 'yaml' : 'json'));
   } catch (e) {
     throw new UserError(
       `the metrics schema is not valid ${/\.ya?ml$/i.test(schemaPath) ? 'YAML' : 'JSON'} (${(e as Error).message.split('\n')[0]})`,
