@@ -62,7 +62,9 @@ test('a column name of 3 MB is refused with a short message; one at the 1024-cha
   expect(refused.code).toBe(1);
   expect(refused.outputs['drift-detected']).toBe('true');
   expect(refused.errors).toHaveLength(1);
-  expect(refused.errors[0].located).toMatch(/^(ref|cur)\.csv:1: a column name is 3000000 characters long .*; the limit is 1024$/);
+  expect(refused.errors[0].located).toMatch(
+    /^(ref|cur)\.csv:1: a column name is 3000000 characters long .*; the limit is 1024$/,
+  );
 
   const name = 'c'.repeat(1024);
   writeFileSync(join(ws, 'ref.csv'), column(name, 0));
