@@ -7,5 +7,8 @@ import { runAndReport } from './run.js';
 export async function run(): Promise<void> {
   // The webhook URL holds a token: it, its path and its long parts are masked before anything runs.
   for (const secret of webhookSecrets(core.getInput('notify-webhook'))) core.setSecret(secret);
+  // The comment's token (the runner masks github.token already; a token from a step may not be).
+  const token = core.getInput('github-token');
+  if (token && !token.includes('${{')) core.setSecret(token);
   process.exitCode = await runAndReport((name) => core.getInput(name), process.env, actionSink);
 }

@@ -10,6 +10,10 @@ export type StageName = (typeof STAGES)[number];
 
 export const NOTIFY_ON = ['failure', 'always', 'never'] as const;
 
+/** `comment`: no pull-request comment, one comment edited in place on every run, or a new one each run. */
+export const COMMENT_MODES = ['off', 'update', 'new'] as const;
+export type CommentMode = (typeof COMMENT_MODES)[number];
+
 /** Settings every stage has. */
 export interface CommonSettings {
   stage: StageName;
@@ -23,6 +27,12 @@ export interface CommonSettings {
   /** Slack-compatible webhook URL; '' for none. A secret: never logged. */
   notifyWebhook: string;
   notifyOn: (typeof NOTIFY_ON)[number];
+  /** Pull-request comment (src/comment/). */
+  comment: CommentMode;
+  /** Token the comment is posted with; a secret: masked (main.ts), never logged. */
+  githubToken: string;
+  /** Part of the comment's id: tells apart matrix legs and steps of one stage in one job. */
+  commentKey: string;
 }
 
 export function readCommonSettings(stage: StageName, input: InputReader, env: NodeJS.ProcessEnv): CommonSettings {
@@ -35,6 +45,9 @@ export function readCommonSettings(stage: StageName, input: InputReader, env: No
     workspace,
     notifyWebhook: input('notify-webhook'),
     notifyOn: readChoice(input, 'notify-on', NOTIFY_ON, 'failure'),
+    comment: readChoice(input, 'comment', COMMENT_MODES, 'off'),
+    githubToken: input('github-token'),
+    commentKey: input('comment-key'),
   };
 }
 

@@ -57,6 +57,9 @@ export const INPUTS: Readonly<Record<string, InputSpec>> = {
   'store-dir': only(['promote'], '.ml-quality-gate'),
   'notify-webhook': all(),
   'notify-on': all('failure'),
+  comment: all('off'),
+  'comment-key': all(),
+  'github-token': all('${{ github.token }}'),
 };
 
 /**
