@@ -103,14 +103,24 @@ describe('security conventions', () => {
   });
 });
 
-/** The action's inputs as the runner passes them: `with:` values, expressions replaced by a placeholder. */
-function stepInputs(step: Step): Record<string, string> {
+/**
+ * The action's inputs as the runner passes them: `with:` values, expressions replaced by a
+ * placeholder — or, for a choice written `${{ cond && 'a' || 'b' }}`, by each value it can take.
+ */
+function stepInputVariants(step: Step): Record<string, string>[] {
   const out: Record<string, string> = {};
+  const choices: [string, string[]][] = [];
   for (const [k, v] of Object.entries(step.with ?? {})) {
     const text = String(v).trim();
-    out[k] = text.includes('${{') ? 'from-an-expression' : text;
+    const values = [...text.matchAll(/(?:&&|\|\|)\s*'([^']*)'/g)].map((m) => m[1]);
+    out[k] = !text.includes('${{') ? text : (values[0] ?? 'from-an-expression');
+    if (values.length > 1) choices.push([k, values]);
   }
-  return out;
+  return [out, ...choices.flatMap(([k, values]) => values.slice(1).map((v) => ({ ...out, [k]: v })))];
+}
+
+function stepInputs(step: Step): Record<string, string> {
+  return stepInputVariants(step)[0];
 }
 
 const actionSteps = FILES.flatMap((file) =>
@@ -136,9 +146,11 @@ describe('steps that run this action', () => {
       return owner !== undefined && owner !== stage;
     });
     expect(foreign).toEqual([]);
-    // The action's own reader of inputs decides what is missing or malformed.
-    const input = (name: string) => inputs[name] ?? String(ACTION.inputs[name]?.default ?? '');
-    expect(() => readSettings(input, { GITHUB_WORKSPACE: ROOT })).not.toThrow();
+    // The action's own reader of inputs decides what is missing or malformed, for each value.
+    for (const variant of stepInputVariants(step)) {
+      const input = (name: string) => variant[name] ?? String(ACTION.inputs[name]?.default ?? '');
+      expect(() => readSettings(input, { GITHUB_WORKSPACE: ROOT })).not.toThrow();
+    }
   });
 
   test('the input check catches a wrong step (it can fail)', () => {
@@ -254,5 +266,69 @@ describe('permissions, by the README table', () => {
       'j: needs pull-requests: write (`comment: update` or `comment: new`)',
       'j: grants actions: write, which no step needs',
     ]);
+  });
+});
+
+/**
+ * Issue 16, item 5: the CI and e2e workflows run on every hosted runner OS, as actions/checkout's
+ * do, and the e2e legs on Windows check out with CRLF line ends (Git for Windows' default).
+ */
+describe('every hosted runner OS', () => {
+  const HOSTED = ['macos-latest', 'ubuntu-latest', 'windows-latest'];
+
+  /** The runner labels a job runs on: `runs-on`, or the matrix values it names (`${{ matrix.os }}`). */
+  function runnersOf(job: Job): string[] {
+    const runsOn = String(job['runs-on'] ?? '');
+    const key = /^\$\{\{\s*matrix\.([\w-]+)\s*\}\}$/.exec(runsOn)?.[1];
+    if (!key) return [runsOn];
+    const values = job.strategy?.matrix?.[key];
+    return [...new Set((Array.isArray(values) ? values : []).map(String))].sort();
+  }
+
+  /** Jobs that test or run the action: every e2e job, and CI's that run `npm test`. */
+  function testJobs(file: string): [string, Job][] {
+    return Object.entries(readWorkflow(file).jobs).filter(
+      ([, job]) => file.endsWith('e2e.yml') || (job.steps ?? []).some((s) => /\bnpm test\b/.test(s.run ?? '')),
+    );
+  }
+
+  test.each(['.github/workflows/ci.yml', '.github/workflows/e2e.yml'])('%s runs on Linux, macOS and Windows', (file) => {
+    const jobs = testJobs(file);
+    expect(jobs.length).toBeGreaterThan(0);
+    for (const [name, job] of jobs) expect([name, runnersOf(job)]).toEqual([name, HOSTED]);
+  });
+
+  test('on Windows the e2e jobs check out with CRLF line ends, before the checkout', () => {
+    for (const [name, job] of testJobs('.github/workflows/e2e.yml')) {
+      const steps = job.steps ?? [];
+      const crlf = steps.findIndex((s) => s.if === "runner.os == 'Windows'" && /core\.autocrlf true/.test(s.run ?? ''));
+      const checkout = steps.findIndex((s) => s.uses?.startsWith('actions/checkout@'));
+      expect([name, crlf >= 0 && crlf < checkout]).toEqual([name, true]);
+    }
+  });
+
+  test('the check can fail: a job on Linux only', () => {
+    expect(runnersOf({ 'runs-on': 'ubuntu-latest' })).not.toEqual(HOSTED);
+    expect(runnersOf({ 'runs-on': '${{ matrix.os }}', strategy: { matrix: { os: ['ubuntu-latest'] } } })).not.toEqual(
+      HOSTED,
+    );
+  });
+});
+
+describe('release.yml', () => {
+  const release = readWorkflow('.github/workflows/release.yml');
+
+  test('publishes only after the version and dist checks, lint and tests on every OS, and e2e', () => {
+    const publish = release.jobs.publish as Job & { needs?: string[] };
+    expect([...(publish.needs ?? [])].sort()).toEqual(['check', 'ci', 'e2e']);
+    const uses = (job: string) => (release.jobs[job] as { uses?: string }).uses;
+    expect(uses('ci')).toBe('./.github/workflows/ci.yml');
+    expect(uses('e2e')).toBe('./.github/workflows/e2e.yml');
+    for (const file of ['ci.yml', 'e2e.yml']) {
+      expect(Object.keys(readWorkflow(`.github/workflows/${file}`).on as object)).toContain('workflow_call');
+    }
+    const checks = (release.jobs.check.steps ?? []).map((s) => s.run ?? '').join('\n');
+    expect(checks).toMatch(/scripts\/release\/check-version\.mjs "\$GITHUB_REF_NAME"/);
+    expect(checks).toMatch(/npm run package && node scripts\/release\/check-dist\.mjs/);
   });
 });
