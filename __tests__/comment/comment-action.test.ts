@@ -222,6 +222,33 @@ test('the token appears in no log, output, summary, report or comment; it is mas
   expect(api.requests.map((r) => JSON.stringify(r.body ?? '')).join('')).not.toContain(TOKEN);
 });
 
+test('a server that echoes the token back (headers, error messages, comment bodies): still in no log', async () => {
+  api.echoToken = true;
+  const runs = [await run(passing, prEnv()), await run(failing, prEnv())];
+  expect(api.writes().map((r) => r.method)).toEqual(['POST', 'PATCH']);
+  for (const [route, status] of [
+    ['update', 401],
+    ['update', 403],
+    ['update', 500],
+    ['list', 403],
+    ['list', 404],
+  ] as const) {
+    api.fail.clear();
+    api.fail.set(route, status);
+    const r = await run(failing, prEnv());
+    expect(r.outputs.passed).toBe('false');
+    expect(r.warnings.map((w) => w.data)).toEqual([expect.stringContaining(`HTTP ${status}`)]);
+    runs.push(r);
+  }
+  for (const r of runs) {
+    const log = (r.stdout + r.stderr).split('\n').filter((l) => !l.startsWith('::add-mask::'));
+    expect(log.filter((l) => l.includes(TOKEN) || l.includes('Bad credentials'))).toEqual([]);
+    expect(r.summary + JSON.stringify(r.outputs) + readFileSync(r.outputs.report, 'utf8')).not.toContain(TOKEN);
+  }
+  // The server did get it, so the test could fail.
+  expect(api.requests.every((r) => r.authorization === `token ${TOKEN}`)).toBe(true);
+});
+
 test('untrusted text is escaped exactly as in the job summary (same renderer)', async () => {
   const ws = tempDir('mqg-comment-ws-');
   const name = '<img src=x onerror=alert(1)> | **bold** [link](https://evil.example) `code` -->';

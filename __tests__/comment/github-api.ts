@@ -36,6 +36,11 @@ export class FakeGitHub {
   readonly comments = new Map<number, ApiComment[]>();
   /** Route → status to answer instead. */
   readonly fail = new Map<Route, number>();
+  /**
+   * A hostile or broken server: the Authorization header it got is sent back in every reply — in
+   * a header, in error messages and in the body of a listed comment.
+   */
+  echoToken = false;
   private nextId = 1000;
   private server?: Server;
   base = '';
@@ -57,9 +62,15 @@ export class FakeGitHub {
           body,
         });
         const { status, json, headers } = this.answer(req.method ?? '', req.url ?? '', body);
+        const echo = this.echoToken ? (req.headers.authorization ?? '') : '';
+        const reply = echo ? withEcho(status, json, echo) : json;
         res
-          .writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers })
-          .end(JSON.stringify(json));
+          .writeHead(status, {
+            'content-type': 'application/json; charset=utf-8',
+            ...headers,
+            ...(echo ? { 'x-echo-authorization': echo } : {}),
+          })
+          .end(JSON.stringify(reply));
       });
     });
     await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', resolve));
@@ -78,6 +89,7 @@ export class FakeGitHub {
     this.requests.length = 0;
     this.comments.clear();
     this.fail.clear();
+    this.echoToken = false;
   }
 
   /** Adds a comment as another account would (a person, another bot). */
@@ -160,4 +172,13 @@ export class FakeGitHub {
 
 function notFound() {
   return { status: 404, json: { message: 'Not Found', documentation_url: 'https://docs.github.com/rest' } };
+}
+
+/** A reply with the credentials it was sent: in an error's message, or as a listed comment. */
+function withEcho(status: number, json: unknown, authorization: string): unknown {
+  if (status >= 400) return { ...(json as object), message: `Bad credentials: ${authorization}` };
+  if (Array.isArray(json)) {
+    return [...json, { id: 1, body: `you sent ${authorization}`, user: { login: 'echo', type: 'Bot' } }];
+  }
+  return json;
 }
