@@ -10,5 +10,7 @@ export async function run(): Promise<void> {
   // The comment's token (the runner masks github.token already; a token from a step may not be).
   const token = core.getInput('github-token');
   if (token && !token.includes('${{')) core.setSecret(token);
+  // Off a runner the literal default falls back to GITHUB_TOKEN (src/comment/after-run.ts).
+  else if (process.env.GITHUB_TOKEN) core.setSecret(process.env.GITHUB_TOKEN);
   process.exitCode = await runAndReport((name) => core.getInput(name), process.env, actionSink);
 }

@@ -194,6 +194,39 @@ describe('a comment that cannot be posted is a warning; the verdict is unchanged
     ]);
   });
 
+  test('a comment deleted since it was listed (404 on the edit): a new one is posted', async () => {
+    await run(passing, prEnv());
+    api.fail.set('update', 404);
+    const r = await run(failing, prEnv());
+    expect(r.code).toBe(1);
+    expect(r.warnings).toEqual([]);
+    expect(api.writes().map((w) => w.method)).toEqual(['POST', 'PATCH', 'POST']);
+    expect(api.all(PR).at(-1)?.body).toContain(r.summary);
+  });
+
+  test('403 while listing names the permission too', async () => {
+    api.fail.set('list', 403);
+    const r = await run(failing, prEnv());
+    expect(r.outputs.passed).toBe('false');
+    expect(r.warnings.map((w) => w.data)).toEqual([
+      expect.stringContaining(
+        "the token may not comment (HTTP 403) while listing the comments: give the job 'permissions: pull-requests: write'",
+      ),
+    ]);
+    expect(api.writes()).toEqual([]);
+  });
+
+  test('the default token, off a runner: GITHUB_TOKEN, masked', async () => {
+    const r = await runActionAsync(
+      { ...passing, comment: 'update', 'github-token': '${{ github.token }}' },
+      ROOT,
+      prEnv(api, { GITHUB_TOKEN: TOKEN }),
+    );
+    expect(r.warnings).toEqual([]);
+    expect(api.requests.every((q) => q.authorization === `token ${TOKEN}`)).toBe(true);
+    expect(r.commands.filter((c) => c.command === 'add-mask').map((c) => c.data)).toContain(TOKEN);
+  });
+
   test('no token, or no server at all', async () => {
     const noToken = await runActionAsync({ ...passing, comment: 'update' }, ROOT, prEnv());
     expect(noToken.code).toBe(0);
