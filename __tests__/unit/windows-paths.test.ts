@@ -6,7 +6,7 @@
 import * as path from 'node:path';
 import fc from 'fast-check';
 import { relativePosix, toPosix, within } from '../../src/files/workspace.js';
-import { globPattern } from '../../src/metrics/paths.js';
+import { globPattern, globStart } from '../../src/metrics/paths.js';
 import { UserError } from '../../src/errors.js';
 import { lines, stopCommand } from '../../src/registry/git-client.js';
 import { annotationLocation } from '../../src/report/workspace-path.js';
@@ -109,6 +109,28 @@ describe('glob patterns', () => {
         expect(got).toBe(slash);
       }),
     );
+  });
+});
+
+describe('where an absolute glob starts', () => {
+  test.each([
+    ['C:/out/**/*.json', { cwd: 'C:/out', pattern: '**/*.json' }],
+    ['C:/*.json', { cwd: 'C:/', pattern: '*.json' }],
+    ['//server/share/runs/*/m.json', { cwd: '//server/share/runs', pattern: '*/m.json' }],
+    ['//server/share/*.json', { cwd: '//server/share/', pattern: '*.json' }],
+    ['C:/a/@(x|y)/m.json', { cwd: 'C:/a', pattern: '@(x|y)/m.json' }],
+    ['reports/*.json', { cwd: W, pattern: 'reports/*.json' }],
+  ])('%s on Windows', (pattern, start) => {
+    expect(globStart(pattern, W, path.win32)).toEqual(start);
+  });
+
+  test.each([
+    ['/data/runs/*/m.json', { cwd: '/data/runs', pattern: '*/m.json' }],
+    ['/*.json', { cwd: '/', pattern: '*.json' }],
+    ['/data/\\[x\\]/*.json', { cwd: '/data', pattern: '\\[x\\]/*.json' }],
+    ['C:/out/*.json', { cwd: '/w', pattern: 'C:/out/*.json' }], // relative on POSIX
+  ])('%s on POSIX', (pattern, start) => {
+    expect(globStart(pattern, '/w', path.posix)).toEqual(start);
   });
 });
 

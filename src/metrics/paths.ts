@@ -23,9 +23,9 @@ export async function resolveMetricPaths(spec: string, cwd = process.cwd()): Pro
   for (const line of lines) {
     if (GLOB.test(line)) {
       const { glob } = await import('tinyglobby');
-      const pattern = globPattern(line);
-      const matches = await glob(pattern, {
-        cwd,
+      const start = globStart(globPattern(line), cwd);
+      const matches = await glob(start.pattern, {
+        cwd: start.cwd,
         absolute: isAbsolute(line),
         expandDirectories: false,
         onlyFiles: true,
@@ -68,4 +68,33 @@ export function globPattern(line: string, p: Pick<typeof nodePath, 'sep'> = node
     );
   }
   return line.replace(/\\/g, '/');
+}
+
+/**
+ * Where the search starts for a pattern (with forward slashes, from globPattern): an absolute
+ * pattern's folders before the first one that may hold a glob character or an escape become the start
+ * folder and the rest the pattern (tinyglobby relates an absolute pattern to `cwd`, which cannot
+ * work across two Windows drives); a relative pattern starts at `cwd`.
+ *
+ * @example
+ * globStart('C:/out/**\/*.json', 'D:\\a\\r', path.win32) // { cwd: 'C:/out', pattern: '**\/*.json' }
+ * globStart('reports/*.json', '/w', path.posix) // { cwd: '/w', pattern: 'reports/*.json' }
+ */
+export function globStart(
+  pattern: string,
+  cwd: string,
+  p: Pick<typeof nodePath, 'isAbsolute'> = nodePath,
+): { cwd: string; pattern: string } {
+  if (!p.isAbsolute(pattern)) return { cwd, pattern };
+  const parts = pattern.split('/');
+  // Any character a pattern may give a meaning (extglobs too) or an escape: a static folder mistaken
+  // for one only starts the search higher up.
+  const first = parts.findIndex((part) => /[*?[\]{}()!+@|\\]/.test(part));
+  if (first <= 0) return { cwd, pattern };
+  const base = parts.slice(0, first).join('/');
+  // The root itself: `/`, `C:/`, `//server/share/`.
+  return {
+    cwd: base === '' || base.endsWith(':') || /^\/\/[^/]+\/[^/]+$/.test(base) ? `${base}/` : base,
+    pattern: parts.slice(first).join('/'),
+  };
 }
