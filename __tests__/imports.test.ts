@@ -7,9 +7,10 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 
-const SRC = path.resolve(new URL('../src', import.meta.url).pathname);
+const SRC = fileURLToPath(new URL('../src', import.meta.url));
 
 /** Node of a module: its top folder below src/ (`drift/`), or the file itself when directly in src/. */
 function nodeOf(file: string): string {

@@ -66,7 +66,7 @@ async function main(argv: string[]): Promise<number> {
   }
   const input = (name: string) => (inputs.get(name) ?? '').trim();
   // Inside a workflow's `run:` step the runner reads our output too: mask secrets as the action does.
-  if (process.env.GITHUB_ACTIONS === 'true') for (const secret of inputSecrets(input)) setSecret(secret);
+  if (process.env.GITHUB_ACTIONS === 'true') for (const secret of inputSecrets(input, process.env)) setSecret(secret);
   const code = await runAndReport(input, { ...process.env, GITHUB_WORKSPACE: workspace }, sink);
   if (sink.outputs.report) sink.info(`report: ${sink.outputs.report}`);
   return code;

@@ -1,22 +1,27 @@
+import { commentAfterRun, commentSettings } from './comment/after-run.js';
 import { notifyAfterRun, notifySettings, type RunOutcome } from './notify/after-run.js';
 import { report, reportError, type Sink } from './report/reporter.js';
+import type { StageResult } from './report/result.js';
 import { readSettings, type InputReader, type Settings } from './settings.js';
 import { checkReportPath } from './settings/common.js';
 import { runStage } from './stages/index.js';
 
 /**
- * What the action and the CLI share: inputs → settings → stage → one reporter → notification.
+ * What the action and the CLI share: inputs → settings → stage → one reporter → notification and
+ * pull-request comment (neither changes the verdict).
  * Returns the exit code; only the entry files (main.ts, cli.ts) differ.
  */
 export async function runAndReport(input: InputReader, env: NodeJS.ProcessEnv, sink: Sink): Promise<number> {
   let settings: Settings | undefined;
   let outcome: RunOutcome;
   let code: number;
+  let result: StageResult | undefined;
+  let error: unknown;
   try {
     settings = readSettings(input, env);
     // Before the stage acts (promote pushes tags): a report that cannot be written is bad input now.
     await checkReportPath(settings, input);
-    const result = await runStage(settings);
+    result = await runStage(settings);
     code = await report(result, settings, sink);
     outcome = {
       stage: settings.stage,
@@ -26,6 +31,7 @@ export async function runAndReport(input: InputReader, env: NodeJS.ProcessEnv, s
       summary: result.summary,
     };
   } catch (err) {
+    error = err;
     const stage = input('stage').toLowerCase();
     code = reportError(err, stage, settings?.workspace ?? (env.GITHUB_WORKSPACE || process.cwd()), sink);
     outcome = {
@@ -38,5 +44,6 @@ export async function runAndReport(input: InputReader, env: NodeJS.ProcessEnv, s
   // Read from the inputs when the settings could not be: bad settings are a failure to notify too.
   const warning = await notifyAfterRun(settings ?? notifySettings(input), outcome, env);
   if (warning) sink.annotate({ level: 'warning', message: warning });
+  await commentAfterRun(settings ?? commentSettings(input), { stage: outcome.stage, result, error }, env, sink);
   return code;
 }

@@ -9,20 +9,25 @@ type Input = (name: string) => string;
 
 /**
  * The secrets of the `notify-webhook` (webhookSecrets), `prometheus-url`, `prometheus-token` and
- * `smtp-url` inputs, for core.setSecret: each input with credentials as given, the password as written and URL-decoded,
+ * `smtp-url` inputs and the comment's `github-token`, for core.setSecret: each input with credentials as given, the password as written and URL-decoded,
  * and the Base64 forms a server may echo (`Authorization: Basic`, SMTP `AUTH PLAIN` and `AUTH LOGIN`).
  *
  * @example
  * inputSecrets((n) => (n === 'smtp-url' ? 'smtps://bot:p%40ss@mail:465' : ''))
  * // ['smtps://bot:p%40ss@mail:465', 'p%40ss', 'p@ss', 'cEBzcw==', 'AGJvdABwQHNz', 'Ym90OnBAc3M=']
  */
-export function inputSecrets(input: Input): string[] {
+export function inputSecrets(input: Input, env: NodeJS.ProcessEnv = {}): string[] {
   const out = new Set<string>(webhookSecrets(input('notify-webhook')));
   for (const name of ['prometheus-url', 'smtp-url']) {
     for (const secret of urlSecrets(input(name))) out.add(secret);
   }
   const token = input('prometheus-token');
   if (token) out.add(token);
+  // The comment's token (the runner masks github.token already; a token from a step may not be). Off
+  // a runner the literal default falls back to GITHUB_TOKEN (comment/after-run.ts).
+  const github = input('github-token');
+  if (github && !github.includes('${{')) out.add(github);
+  else if (env.GITHUB_TOKEN) out.add(env.GITHUB_TOKEN);
   return [...out].filter((s) => s.trim() !== '');
 }
 

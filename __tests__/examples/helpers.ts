@@ -44,6 +44,8 @@ export interface Step {
 }
 
 export interface Job {
+  'runs-on'?: string | string[];
+  strategy?: { matrix?: Record<string, unknown> };
   permissions?: Record<string, string> | string;
   steps?: Step[];
 }

@@ -1,4 +1,5 @@
-import { resolve } from 'node:path';
+import { tmpdir } from 'node:os';
+import { resolve, sep } from 'node:path';
 import { resolveMetricPaths } from '../../src/metrics/paths.js';
 import { synthetic, userErrorOf } from './helpers.js';
 
@@ -19,6 +20,14 @@ describe('resolveMetricPaths', () => {
       'reports/a/metrics.json',
       'reports/b/extra.json',
       'reports/b/metrics.json',
+    ]);
+  });
+
+  test('an absolute glob gives absolute paths, from any working directory', async () => {
+    const abs = resolve(root, 'reports').split(sep).join('/');
+    expect(await resolveMetricPaths(`${abs}/*/metrics.json`, tmpdir())).toEqual([
+      `${abs}/a/metrics.json`,
+      `${abs}/b/metrics.json`,
     ]);
   });
 

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { runActionAsync, type ActionRun } from '../../scripts/lib/run-action.mjs';
 import { expectBadInput } from '../helpers/bad-input.js';
 import { commitModel, gitFixture, RULES, sh, tagsOf, type Fixture } from '../promote/helpers.js';
+import { posixOnly } from '../helpers/platform.js';
 import { cleanup, everythingWritten, filesUnder, outsideSecret, tempFolder } from './helpers.js';
 
 let fx: Fixture;
@@ -88,7 +89,7 @@ test('the metrics file listed for upload as a link out of the workspace: refused
   expectNothingLeaked(run);
 });
 
-test('a FIFO in the model folder: refused at once, no hang', async () => {
+posixOnly('a FIFO in the model folder: refused at once, no hang', async () => {
   execFileSync('mkfifo', [join(repo, 'models', 'pipe')]);
   const run = await promote();
   expect(run.timedOut).toBe(false);
@@ -96,7 +97,7 @@ test('a FIFO in the model folder: refused at once, no hang', async () => {
   expectNothingLeaked(run);
 });
 
-test('a link to a device in the model folder: refused, no endless read', async () => {
+posixOnly('a link to a device in the model folder: refused, no endless read', async () => {
   symlinkSync('/dev/zero', join(repo, 'models', 'zeros.bin'));
   commit();
   const run = await promote();
@@ -104,7 +105,7 @@ test('a link to a device in the model folder: refused, no endless read', async (
   expectNothingLeaked(run);
 });
 
-test('model-path /dev/zero, or a link that loops: refused with their own messages', async () => {
+posixOnly('model-path /dev/zero, or a link that loops: refused with their own messages', async () => {
   // Uploads name files relative to the workspace: a model outside it cannot be uploaded at all.
   const zero = await promote({ 'model-path': '/dev/zero' });
   expectBadInput(zero, { promoted: 'false' }, '/dev/zero', 'is outside the workspace');

@@ -7,7 +7,7 @@ import {
 } from '../../src/store/runner-store.js';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { localCacheDir } from '../../src/store/cache-dir.js';
 import { selectStore } from '../../src/store/select-store.js';
 
@@ -24,7 +24,7 @@ test('runner stores only with both runtime variables, else local with one notice
     expect(local.artifacts).toBeInstanceOf(LocalArtifactStore);
     expect(local.cache).toBeInstanceOf(LocalMetricsCache);
     expect(local.notice).toContain('out/store/');
-    expect(local.notice).toContain('/tmp/xdg/ml-quality-gate');
+    expect(local.notice).toContain(resolve('/tmp/xdg', 'ml-quality-gate'));
   }
 });
 
@@ -81,7 +81,9 @@ test('the runner cache: exact key, no restore keys, a file outside the workspace
 });
 
 test('off a runner the cache lives in the user cache directory, never inside the workspace', () => {
-  expect(localCacheDir({ XDG_CACHE_HOME: '/home/me/.cache' }, '/work/repo')).toBe('/home/me/.cache/ml-quality-gate');
+  expect(localCacheDir({ XDG_CACHE_HOME: '/home/me/.cache' }, '/work/repo')).toBe(
+    resolve('/home/me/.cache', 'ml-quality-gate'),
+  );
   expect(localCacheDir({ XDG_CACHE_HOME: '/work/repo/.cache' }, '/work/repo')).toBeUndefined();
   expect(localCacheDir({ XDG_CACHE_HOME: 'relative' }, '/work/repo')).toBe(
     join(homedir(), '.cache', 'ml-quality-gate'),

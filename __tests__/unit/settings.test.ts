@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parse } from 'yaml';
 import { UserError } from '../../src/errors.js';
 import { INPUT_NAMES, readSettings, STAGES } from '../../src/settings.js';
@@ -23,7 +24,7 @@ test('action.yml documents every input and output and runs node24', () => {
 test('gate settings are typed and defaulted', () => {
   const s = readSettings(reader({ stage: 'gate', metrics: 'm.json', thresholds: 'a: 1' }), { RUNNER_TEMP: '/tmp/rt' });
   expect(s).toMatchObject({ stage: 'gate', metricsFormat: 'auto', failOnViolation: true, summary: true, baseline: '' });
-  expect(s.reportPath).toBe('/tmp/rt/ml-quality-gate-gate.json');
+  expect(s.reportPath).toBe(join('/tmp/rt', 'ml-quality-gate-gate.json'));
 });
 
 test.each([

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { UserError } from '../../src/errors.js';
 import { readSettings } from '../../src/settings.js';
 
@@ -25,7 +26,7 @@ test('validate settings are typed and defaulted', () => {
     expectations: 'e.yml',
     inferExpectations: '',
   });
-  expect(s.reportPath).toBe('/tmp/rt/ml-quality-gate-validate.json');
+  expect(s.reportPath).toBe(join('/tmp/rt', 'ml-quality-gate-validate.json'));
   expect(
     readSettings(reader({ stage: 'validate', data: 'a.txt', 'data-format': 'tsv', 'infer-expectations': 'x.yml' }), {}),
   ).toMatchObject({ dataFormat: 'tsv', inferExpectations: 'x.yml' });

@@ -5,10 +5,10 @@
  * to a folder can loop; name the folder itself).
  */
 import { lstat, readdir, readlink, stat } from 'node:fs/promises';
-import { join, relative, resolve, sep } from 'node:path';
+import { join, resolve } from 'node:path';
 import { UserError } from '../errors.js';
 import { fileError } from './file-errors.js';
-import { realPathInWorkspace, within, workspaceRoot } from './workspace.js';
+import { realPathInWorkspace, relativePosix, within, workspaceRoot } from './workspace.js';
 
 export interface ListedFile {
   /** Absolute path as walked (through the link, for a link): what an upload names. */
@@ -52,11 +52,6 @@ export async function listFiles(paths: string[], opts: ListOptions): Promise<Lis
     else add(await regularFile(abs, p, info, root, opts.what));
   }
   return [...found.values()].sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
-}
-
-/** POSIX path of `abs` relative to `root`, as a card and a tag message show it. */
-export function relativePosix(root: string, abs: string): string {
-  return relative(resolve(root), abs).split(sep).join('/');
 }
 
 interface WalkOptions {

@@ -9,7 +9,8 @@
  * `~/.git-credentials` is refused before anything reads, hashes or uploads it.
  */
 import { lstat, realpath, stat } from 'node:fs/promises';
-import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
+import * as nodePath from 'node:path';
+import { dirname, relative, resolve } from 'node:path';
 import { UserError } from '../errors.js';
 import { fileError, writeError } from './file-errors.js';
 
@@ -24,15 +25,46 @@ export function workspaceRoot(env: NodeJS.ProcessEnv = process.env): string {
 }
 
 /**
- * Whether absolute path `abs` is `root` itself or inside it (compared as written, no links resolved).
+ * The path functions of one platform: `node:path` (this machine's), or `path.win32`/`path.posix`
+ * given by tests of the other platform's paths.
+ */
+export type PathModule = Pick<typeof nodePath, 'isAbsolute' | 'relative' | 'resolve' | 'sep'>;
+
+/**
+ * Whether absolute path `abs` is `root` itself or inside it (compared as written, no links
+ * resolved; on Windows without regard to case, and never across drives).
  *
  * @example
  * within('/w', '/w/a/b') // true
  * within('/w', '/w2/a') // false
+ * within('C:\\w', 'c:\\W\\a', path.win32) // true
  */
-export function within(root: string, abs: string): boolean {
-  const rel = relative(root, abs);
-  return rel === '' || (rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel));
+export function within(root: string, abs: string, p: PathModule = nodePath): boolean {
+  const rel = p.relative(root, abs);
+  return rel === '' || (rel !== '..' && !rel.startsWith(`..${p.sep}`) && !p.isAbsolute(rel));
+}
+
+/**
+ * `file` (absolute, or relative to `root`) relative to `root` with forward slashes: how annotations,
+ * model cards and tag messages name a file on every platform.
+ *
+ * @example
+ * relativePosix('/w', '/w/reports/m.json') // 'reports/m.json'
+ * relativePosix('C:\\w', 'reports\\m.json', path.win32) // 'reports/m.json'
+ */
+export function relativePosix(root: string, file: string, p: PathModule = nodePath): string {
+  return toPosix(p.relative(p.resolve(root), p.resolve(root, file)), p);
+}
+
+/**
+ * A path as written with forward slashes: the platform's separator replaced (nothing changes on
+ * POSIX, where a backslash is part of a name).
+ *
+ * @example
+ * toPosix('reports\\m.json', path.win32) // 'reports/m.json'
+ */
+export function toPosix(file: string, p: Pick<PathModule, 'sep'> = nodePath): string {
+  return p.sep === '/' ? file : file.split(p.sep).join('/');
 }
 
 export interface ContainOptions {

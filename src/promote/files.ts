@@ -4,7 +4,7 @@ import { UserError } from '../errors.js';
 import { listFiles } from '../files/list-files.js';
 import { within } from '../files/workspace.js';
 
-export { relativePosix } from '../files/list-files.js';
+export { relativePosix } from '../files/workspace.js';
 
 /**
  * Absolute paths of the regular files under `paths` (files or folders, relative to `root`, which

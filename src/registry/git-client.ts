@@ -5,7 +5,7 @@
  * (its URL without credentials); local calls by a longer one; output by a byte cap. `try*`
  * operations are best effort and return undefined instead of failing.
  */
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { OperationalError } from '../errors.js';
 
 /** Seconds a network call may take: ML_QUALITY_GATE_GIT_TIMEOUT overrides (tests, slow remotes). */
@@ -286,19 +286,22 @@ function spawnGit(
   input?: string,
 ): Promise<GitResult | 'timeout' | 'overflow'> {
   return new Promise((resolve, reject) => {
-    // Its own process group: a timeout stops git and the helpers it started (ssh, remote-http).
-    const child = spawn('git', args, { cwd, env, detached: true, stdio: ['pipe', 'pipe', 'pipe'] });
+    // Its own process group on POSIX: a timeout stops git and the helpers it started (ssh,
+    // remote-http). Windows has no groups (and `detached` would open a console): see stopTree().
+    const child = spawn('git', args, {
+      cwd,
+      env,
+      detached: process.platform !== 'win32',
+      windowsHide: true,
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
     const stdout: Buffer[] = [];
     let size = 0;
     let stderr = '';
     let ended: 'timeout' | 'overflow' | undefined;
     const stop = (why: 'timeout' | 'overflow') => {
       ended ??= why;
-      try {
-        process.kill(-child.pid!, 'SIGKILL');
-      } catch {
-        child.kill('SIGKILL');
-      }
+      stopTree(child);
     };
     const timer = setTimeout(() => stop('timeout'), timeoutMs);
     child.stdout.on('data', (chunk: Buffer) => {
@@ -322,16 +325,52 @@ function spawnGit(
   });
 }
 
+/**
+ * How a git that overran is stopped with the helpers it started, on `platform`: its process group
+ * (POSIX), or `taskkill /T /F` of its process tree (Windows, where killing git alone would leave
+ * git-remote-https holding the pipes open).
+ *
+ * @example
+ * stopCommand(4242, 'win32') // ['taskkill', ['/pid', '4242', '/T', '/F']]
+ * stopCommand(4242, 'linux') // 'group'
+ */
+export function stopCommand(pid: number, platform: NodeJS.Platform): [string, string[]] | 'group' {
+  return platform === 'win32' ? ['taskkill', ['/pid', String(pid), '/T', '/F']] : 'group';
+}
+
+/** Stops git and its helpers (stopCommand); git alone when that cannot be done. */
+function stopTree(child: ChildProcess): void {
+  const alone = () => child.kill('SIGKILL');
+  const how = child.pid === undefined ? undefined : stopCommand(child.pid, process.platform);
+  try {
+    if (how === 'group') process.kill(-child.pid!, 'SIGKILL');
+    else if (how) {
+      spawn(how[0], how[1], { stdio: 'ignore', windowsHide: true })
+        .on('error', alone)
+        .on('exit', (code) => code === 0 || alone());
+    } else alone();
+  } catch {
+    alone();
+  }
+}
+
 function text(out: GitResult): string {
   return out.stdout.toString('utf8');
 }
 
-function lines(s: string): string[] {
-  return s.split('\n').filter((l) => l.length > 0);
+/**
+ * The non-empty lines of git's output. A line may end in CR LF (git on Windows through a wrapper,
+ * a CRLF-converting console): a ref name cannot hold a CR, so it is never part of a value.
+ *
+ * @example
+ * lines('a x\r\nb y\n') // ['a x', 'b y']
+ */
+export function lines(s: string): string[] {
+  return s.split(/\r?\n/).filter((l) => l.length > 0);
 }
 
 /** The end of git's message, any credentials in URLs it quotes removed. */
 function lastLines(stderr: string): string {
-  const end = stderr.trim().split('\n').slice(-3).join(' ').slice(0, 500) || 'no message';
+  const end = stderr.trim().split(/\r?\n/).slice(-3).join(' ').slice(0, 500) || 'no message';
   return end.replace(/([a-z][a-z0-9+.-]*:\/\/)[^\s/@]*@/gi, '$1');
 }

@@ -8,6 +8,11 @@ import type { Annotation } from './result.js';
 
 /** GitHub keeps at most 1 MiB of job summary per step; the summary stays under it, note included. */
 export const MAX_SUMMARY_BYTES = 1000 * 1024;
+/**
+ * GitHub refuses a pull-request comment over 65 536 characters. The comment is measured in UTF-8
+ * bytes (never fewer than its characters, however GitHub counts them), so it stays under.
+ */
+export const MAX_COMMENT_CHARS = 65_536;
 /** GitHub: an output is at most 1 MB. */
 export const MAX_OUTPUT_BYTES = 960 * 1024;
 /** One annotation's message (the runner shows a few lines; the rest is in the summary and report). */

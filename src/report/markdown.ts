@@ -5,13 +5,21 @@ import type { SummaryBlock } from './result.js';
 /** Room kept under the budget for closing open sections and the note of what was left out. */
 const NOTE_BYTES = 1024;
 
+/** What the note of a cut summary says after what was left out (trusted Markdown). */
+export const SUMMARY_LIMIT_NOTE = 'a job summary is limited to 1 MiB; the JSON report has every entry';
+
 /**
  * Renders summary blocks to GitHub-flavoured Markdown, escaping every untrusted piece and cutting
  * each cell (MAX_CELL_CHARS) and paragraph (MAX_TEXT_CHARS). The whole stays within `maxBytes`
- * (GitHub keeps 1 MiB per step): what does not fit is left out, with a visible note.
+ * (GitHub keeps 1 MiB per step): what does not fit is left out, with a visible note ending in
+ * `limitNote` (the pull-request comment says where the rest is).
  */
-export function renderMarkdown(blocks: SummaryBlock[], maxBytes = MAX_SUMMARY_BYTES): string {
-  const out = new Budget(maxBytes - NOTE_BYTES);
+export function renderMarkdown(
+  blocks: SummaryBlock[],
+  maxBytes = MAX_SUMMARY_BYTES,
+  limitNote = SUMMARY_LIMIT_NOTE,
+): string {
+  const out = new Budget(maxBytes - NOTE_BYTES, limitNote);
   renderBlocks(blocks, out);
   return out.finish();
 }
@@ -25,7 +33,10 @@ class Budget {
   omittedBlocks = 0;
   openDetails = 0;
 
-  constructor(private readonly max: number) {}
+  constructor(
+    private readonly max: number,
+    private readonly limitNote: string,
+  ) {}
 
   /** Appends `text` when it fits; false (and nothing more is added) once one piece did not fit. */
   add(text: string): boolean {
@@ -48,7 +59,7 @@ class Budget {
         this.omittedRows ? `${this.omittedRows} more table rows` : '',
         this.omittedBlocks ? `${this.omittedBlocks} more sections` : '',
       ].filter(Boolean);
-      text += `\n\n**… (truncated, ${left.join(' and ') || 'more'}: a job summary is limited to 1 MiB; the JSON report has every entry)**`;
+      text += `\n\n**… (truncated, ${left.join(' and ') || 'more'}: ${this.limitNote})**`;
     }
     return text + '\n';
   }

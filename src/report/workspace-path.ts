@@ -1,24 +1,27 @@
 import * as path from 'node:path';
 import { formatLocation, type Location } from '../errors.js';
+import { relativePosix, within, type PathModule } from '../files/workspace.js';
 import type { Annotation } from './result.js';
 
-/** Annotation paths are relative to the workspace, with forward slashes, as the runner expects. */
-export function workspacePath(workspace: string, file: string): string {
-  return path.relative(workspace, path.resolve(workspace, file)).split(path.sep).join('/');
-}
-
 /**
- * The annotation fields for a location: `file`/`line`/`column` for a file inside the workspace,
- * otherwise `at` (printed in front of the message), so the location is shown exactly once.
+ * The annotation fields for a location: `file`/`line`/`column` for a file inside the workspace
+ * (relative to it, with forward slashes, as the runner expects on every platform), otherwise `at`
+ * (printed in front of the message), so the location is shown exactly once. `p` is this
+ * platform's path functions (tests give `path.win32`).
+ *
+ * @example
+ * annotationLocation('D:\\a\\r\\r', { file: 'reports\\m.json', line: 3 }, path.win32)
+ * // { file: 'reports/m.json', line: 3, column: undefined }
  */
 export function annotationLocation(
   workspace: string,
   loc: Location,
+  p: PathModule = path,
 ): Pick<Annotation, 'file' | 'line' | 'column' | 'at'> {
   if (loc.file) {
-    const rel = workspacePath(workspace, loc.file);
-    if (rel !== '' && !rel.startsWith('../') && rel !== '..' && !path.isAbsolute(rel)) {
-      return { file: rel, line: loc.line, column: loc.column };
+    const abs = p.resolve(workspace, loc.file);
+    if (within(workspace, abs, p) && p.relative(workspace, abs) !== '') {
+      return { file: relativePosix(workspace, abs, p), line: loc.line, column: loc.column };
     }
   }
   const at = formatLocation(loc);

@@ -11,6 +11,10 @@ export type StageName = (typeof STAGES)[number];
 
 export const NOTIFY_ON = ['failure', 'always', 'never'] as const;
 
+/** `comment`: no pull-request comment, one comment edited in place on every run, or a new one each run. */
+export const COMMENT_MODES = ['off', 'update', 'new'] as const;
+export type CommentMode = (typeof COMMENT_MODES)[number];
+
 /** Settings every stage has. */
 export interface CommonSettings {
   stage: StageName;
@@ -26,6 +30,12 @@ export interface CommonSettings {
   notifyOn: (typeof NOTIFY_ON)[number];
   /** Email notification (settings/email.ts); undefined when not asked. Holds the SMTP password. */
   notifyEmail?: EmailSettings;
+  /** Pull-request comment (src/comment/). */
+  comment: CommentMode;
+  /** Token the comment is posted with; a secret: masked (main.ts), never logged. */
+  githubToken: string;
+  /** Part of the comment's id: tells apart matrix legs and steps of one stage in one job. */
+  commentKey: string;
 }
 
 export function readCommonSettings(stage: StageName, input: InputReader, env: NodeJS.ProcessEnv): CommonSettings {
@@ -39,6 +49,9 @@ export function readCommonSettings(stage: StageName, input: InputReader, env: No
     notifyWebhook: input('notify-webhook'),
     notifyOn: readChoice(input, 'notify-on', NOTIFY_ON, 'failure'),
     notifyEmail: readEmailSettings(input),
+    comment: readChoice(input, 'comment', COMMENT_MODES, 'off'),
+    githubToken: input('github-token'),
+    commentKey: input('comment-key'),
   };
 }
 

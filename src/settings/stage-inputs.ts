@@ -64,6 +64,9 @@ export const INPUTS: Readonly<Record<string, InputSpec>> = {
   'notify-email-to': all(),
   'notify-email-from': all(),
   'smtp-url': all(),
+  comment: all('off'),
+  'comment-key': all(),
+  'github-token': all('${{ github.token }}'),
 };
 
 /**

@@ -6,6 +6,7 @@
  */
 import { join, resolve } from 'node:path';
 import { UserError } from '../errors.js';
+import { toPosix } from '../files/workspace.js';
 import { writeTextFile } from '../files/write-text.js';
 import { checkRules, type GateEntry } from '../gate/check.js';
 import { flatMetrics, lookupMetric } from '../metrics/lookup.js';
@@ -140,7 +141,8 @@ async function promote(ctx: Context): Promise<StageResult> {
           ...(ctx.store.kind === 'runner' && artifact ? { artifact_url: artifact.location } : {}),
           model_files: modelFiles.map((f) => relativePosix(cwd, f)),
           model_hash: `sha256:${modelHash}`,
-          metrics_files: files.map((f) => f.file),
+          // As the inputs named them, with forward slashes on every platform.
+          metrics_files: files.map((f) => toPosix(f.file)),
           tool: 'ml-quality-gate',
         },
       });

@@ -3,7 +3,8 @@
  * `~/.cache`), never the checkout, whose contents come from the branch being tested.
  */
 import { homedir } from 'node:os';
-import { isAbsolute, join, relative, resolve } from 'node:path';
+import { isAbsolute, join, resolve } from 'node:path';
+import { within } from '../files/workspace.js';
 
 /**
  * The local cache directory, or undefined when the only candidate is inside `workspace` (then
@@ -15,7 +16,5 @@ import { isAbsolute, join, relative, resolve } from 'node:path';
 export function localCacheDir(env: NodeJS.ProcessEnv, workspace: string): string | undefined {
   const base = env.XDG_CACHE_HOME && isAbsolute(env.XDG_CACHE_HOME) ? env.XDG_CACHE_HOME : join(homedir(), '.cache');
   const dir = resolve(base, 'ml-quality-gate');
-  const rel = relative(resolve(workspace), dir);
-  const inside = rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
-  return inside ? undefined : dir;
+  return within(resolve(workspace), dir) ? undefined : dir;
 }

@@ -5,8 +5,9 @@
  */
 import { createHash } from 'node:crypto';
 import { copyFile, mkdir, open, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { UserError } from '../errors.js';
+import { within } from '../files/workspace.js';
 import {
   assertArtifactName,
   assertCacheKey,
@@ -27,8 +28,9 @@ export class LocalArtifactStore implements ArtifactStore {
     // A new upload of the same name replaces the previous one (local runs are repeated).
     await rm(target, { recursive: true, force: true });
     for (const file of files) {
-      const rel = relative(resolve(rootDir), resolve(rootDir, file));
-      if (rel.startsWith('..') || isAbsolute(rel)) throw new UserError(`artifact file ${file} is not under ${rootDir}`);
+      const root = resolve(rootDir);
+      if (!within(root, resolve(root, file))) throw new UserError(`artifact file ${file} is not under ${rootDir}`);
+      const rel = relative(root, resolve(root, file));
       await mkdir(dirname(join(target, rel)), { recursive: true });
       await copyFile(resolve(rootDir, file), join(target, rel)).catch((e: NodeJS.ErrnoException) => {
         throw e.code === 'ENOENT' ? new UserError(`artifact file not found: ${file}`) : e;

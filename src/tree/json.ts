@@ -174,8 +174,10 @@ class JsonParser {
         out += text.slice(start, this.pos++);
         return out;
       }
-      if (code < 0x20)
-        this.fail(code === 0x0a ? "a closing '\"' before the end of the line" : 'an escaped control character');
+      // A line ends in LF or, in a CRLF checkout, CR LF: the same mistake, said the same way.
+      if (code === 0x0a || (code === 0x0d && text.charCodeAt(this.pos + 1) === 0x0a))
+        this.fail("a closing '\"' before the end of the line", '\n');
+      if (code < 0x20) this.fail('an escaped control character');
       if (code === 0x5c) {
         out += text.slice(start, this.pos);
         const e = text[this.pos + 1];
