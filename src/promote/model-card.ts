@@ -82,13 +82,20 @@ export function renderModelCard(c: ModelCard): string {
 /**
  * Reports a validate or drift step of the same job wrote at its default report path
  * (`$RUNNER_TEMP/ml-quality-gate-<stage>.json`, or `.ml-quality-gate/<stage>-report.json` off a runner).
+ * Off a runner that path is in the checkout: a report the repository tracks came with the branch,
+ * not from this job, and is left out (`isTracked` says which).
  */
-export async function readDataReports(env: NodeJS.ProcessEnv, cwd: string): Promise<DataReport[]> {
+export async function readDataReports(
+  env: NodeJS.ProcessEnv,
+  cwd: string,
+  isTracked: (file: string) => Promise<boolean>,
+): Promise<DataReport[]> {
   const reports: DataReport[] = [];
   for (const stage of ['validate', 'drift'] as const) {
     const file = env.RUNNER_TEMP
       ? join(env.RUNNER_TEMP, `ml-quality-gate-${stage}.json`)
       : resolve(cwd, '.ml-quality-gate', `${stage}-report.json`);
+    if (!env.RUNNER_TEMP && (await isTracked(file))) continue;
     // Best effort, with every check of a text input: a FIFO or a link out of the workspace is skipped.
     const text = await readTextFile(file, { what: `${stage} report`, maxBytes: MAX_DATA_REPORT_BYTES }).catch(
       () => undefined,

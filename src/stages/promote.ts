@@ -398,7 +398,7 @@ async function upload(
         rule: e.rule,
         champion: champion?.find((c) => c.name === e.name)?.champion,
       })),
-      data: await readDataReports(env, cwd),
+      data: await readDataReports(env, cwd, (file) => ctx.git.isTracked(file)),
     }),
     { what: 'model card', cwd, workspace: cwd },
   );
