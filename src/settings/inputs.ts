@@ -1,4 +1,5 @@
 import { UserError } from '../errors.js';
+import { booleanOfText } from '../data/boolean.js';
 
 /** Reads one input by its action.yml name, trimmed; '' when not given. */
 export type InputReader = (name: string) => string;
@@ -13,8 +14,8 @@ export function required(input: InputReader, name: string, stage: string): strin
 export function readBoolean(input: InputReader, name: string, fallback: boolean): boolean {
   const value = input(name);
   if (value === '') return fallback;
-  if (['true', 'True', 'TRUE'].includes(value)) return true;
-  if (['false', 'False', 'FALSE'].includes(value)) return false;
+  const b = booleanOfText(value);
+  if (b !== undefined) return b;
   throw new UserError(`input '${name}' must be true or false, got '${value}'`);
 }
 
