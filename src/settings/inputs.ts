@@ -51,3 +51,27 @@ export function readList(input: InputReader, name: string): string[] {
     .map((s) => s.trim())
     .filter(Boolean);
 }
+
+/**
+ * An input's URL text parsed, with its user info percent-decoded; `bad` makes the input's error.
+ *
+ * @example
+ * parseUrlInput('https://u:p%40ss@h', bad, 'e.g. https://host').password // 'p@ss'
+ */
+export function parseUrlInput(
+  text: string,
+  bad: (why: string) => UserError,
+  expected: string,
+): { url: URL; user: string; password: string } {
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    throw bad(`is not a valid URL (expected ${expected})`);
+  }
+  try {
+    return { url, user: decodeURIComponent(url.username), password: decodeURIComponent(url.password) };
+  } catch {
+    throw bad('has user info that is not valid percent-encoding');
+  }
+}
