@@ -8,9 +8,10 @@
 type Input = (name: string) => string;
 
 /**
- * The secrets of the `notify-webhook` (webhookSecrets), `prometheus-url`, `prometheus-token` and
- * `smtp-url` inputs and the comment's `github-token`, for core.setSecret: each input with credentials as given, the password as written and URL-decoded,
- * and the Base64 forms a server may echo (`Authorization: Basic`, SMTP `AUTH PLAIN` and `AUTH LOGIN`).
+ * The secrets of the `notify-webhook` (webhookSecrets), `prometheus-url`, `prometheus-token`,
+ * `smtp-url` and `github-token` inputs, for core.setSecret: each input with credentials as given,
+ * the password as written and URL-decoded, and the Base64 forms a server may echo
+ * (`Authorization: Basic`, SMTP `AUTH PLAIN` and `AUTH LOGIN`).
  *
  * @example
  * inputSecrets((n) => (n === 'smtp-url' ? 'smtps://bot:p%40ss@mail:465' : ''))

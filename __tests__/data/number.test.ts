@@ -1,4 +1,4 @@
-import { parsedEnd, parseNumberAt, parseNumberText } from '../../src/data/number.js';
+import { parseCellNumber, parsedEnd, parseNumberAt, parseNumberText } from '../../src/data/number.js';
 
 const at = (text: string): [number, number] => {
   const v = parseNumberAt(Buffer.from(`${text}\n`), 0);
@@ -33,9 +33,19 @@ describe('number parsing', () => {
   });
 
   test('whole cell texts', () => {
+    expect(parseCellNumber(' 2.5 ')).toBe(2.5);
+    expect(parseCellNumber('0x10')).toBeNaN();
+    expect(parseCellNumber('Infinity')).toBeNaN();
+    expect(parseCellNumber('1,000')).toBeNaN();
+    expect(parseCellNumber('1e999')).toBeNaN();
+  });
+
+  test('metric value texts: the same decimal grammar, and nan/inf kept to be refused', () => {
     expect(parseNumberText(' 2.5 ')).toBe(2.5);
-    expect(parseNumberText('0x10')).toBeNaN();
-    expect(parseNumberText('Infinity')).toBeNaN();
-    expect(parseNumberText('1,000')).toBeNaN();
+    expect(parseNumberText('1e999')).toBe(Infinity);
+    expect(parseNumberText('-Infinity')).toBe(-Infinity);
+    expect(parseNumberText('NaN')).toBeNaN();
+    expect(parseNumberText('0x10')).toBeUndefined();
+    expect(parseNumberText('1,000')).toBeUndefined();
   });
 });

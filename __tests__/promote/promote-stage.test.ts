@@ -2,7 +2,7 @@
  * The promote stage in-process against real git: a bare "origin" and clones in a temp dir, the
  * local store for real. Each test checks the remote's tags, which are the registry.
  */
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseTag } from '../../src/registry/gto-tags.js';
 import { GitClient } from '../../src/registry/git-client.js';
@@ -74,6 +74,25 @@ test('first promotion: v0.1.0 registered and assigned, pushed, files in the loca
   expect(summary).toContain('✅ churn v0.1.0 promoted to prod (its first version there)');
   expect(summary).toContain('No version holds prod yet');
   expect(summary).toContain('| v0.1.0 ★ | prod |');
+});
+
+test("off a runner the card shows this job's drift report, never one committed on the branch", async () => {
+  const repo = fx.clone('work');
+  commitModel(repo, GOOD);
+  // A drift report committed with the branch (forced past .gitignore) claims no drift.
+  mkdirSync(join(repo, '.ml-quality-gate'), { recursive: true });
+  writeFileSync(join(repo, '.ml-quality-gate', 'drift-report.json'), JSON.stringify({ 'drift-detected': false }));
+  sh(repo, 'add', '-f', '.ml-quality-gate/drift-report.json');
+  sh(repo, '-c', 'user.name=t', '-c', 'user.email=t@x', 'commit', '--quiet', '-m', 'forged report');
+  // This job's validate step wrote its report (untracked).
+  writeFileSync(join(repo, '.ml-quality-gate', 'validate-report.json'), JSON.stringify({ valid: true, rows: 120 }));
+  const result = await promote(repo);
+  expect(result.ok).toBe(true);
+  const artifact = result.outputs['artifact-id'];
+  const card = readFileSync(join(artifact, '.ml-quality-gate', 'model-cards', 'churn-v0.1.0', 'MODEL_CARD.md'), 'utf8');
+  expect(card).toContain('### validate report');
+  expect(card).toContain('| rows | 120 |');
+  expect(card).not.toContain('drift report');
 });
 
 test('a better second version takes the stage; a worse one is refused with no tag; rollback gives it back', async () => {

@@ -8,9 +8,10 @@
  */
 import { ByteDictionary } from './dictionary.js';
 import { isMissingBytes, isMissingText } from './missing.js';
-import { parseNumberText } from './number.js';
+import { parseCellNumber } from './number.js';
 import { pushTypedValue, type CellSink } from './sink.js';
 import { NUMERIC_DISTINCT_CAP, type Column } from './types.js';
+import { isBooleanText } from './boolean.js';
 
 export type BuilderMode = 'numeric' | 'categorical' | 'mixed';
 
@@ -70,7 +71,7 @@ export class ColumnBuilder implements CellSink {
     if (isMissingBytes(buf, start, end)) return this.pushMissing();
     if (this.mode === 'categorical') return this.pushCode(this.dict.code(buf, start, end));
     if (this.mode === 'numeric') {
-      const v = parseNumberText(Buffer.from(buf.buffer, buf.byteOffset + start, end - start).toString('latin1'));
+      const v = parseCellNumber(Buffer.from(buf.buffer, buf.byteOffset + start, end - start).toString('latin1'));
       if (!Number.isNaN(v)) return this.pushNumber(v);
       if (this.leaveNumeric()) this.pushCode(this.dict.code(buf, start, end));
     } else this.length++; // mixed
@@ -84,7 +85,7 @@ export class ColumnBuilder implements CellSink {
       return this.pushCode(this.dict.code(bytes, 0, bytes.length));
     }
     if (this.mode === 'numeric') {
-      const v = parseNumberText(text);
+      const v = parseCellNumber(text);
       if (!Number.isNaN(v)) return this.pushNumber(v);
       if (this.leaveNumeric()) this.pushText(text);
     } else this.length++; // mixed
@@ -159,7 +160,7 @@ export class ColumnBuilder implements CellSink {
     }
     // Entries added by a record that was later re-read are unused: drop them, renumbering codes.
     if (counts.includes(0)) ({ codes, dictionary, counts } = compact(codes, dictionary, counts));
-    const boolean = dictionary.length > 0 && dictionary.every((t) => BOOLEAN_TEXTS.has(t));
+    const boolean = dictionary.length > 0 && dictionary.every((t) => isBooleanText(t));
     return {
       kind: 'categorical',
       name: this.name,
@@ -172,8 +173,6 @@ export class ColumnBuilder implements CellSink {
     };
   }
 }
-
-const BOOLEAN_TEXTS = new Set(['true', 'false', 'True', 'False', 'TRUE', 'FALSE']);
 
 /** `a` cut to `n` items; copied when the spare capacity is worth freeing (over 1/8). */
 function fit<T extends Float64Array | Int32Array>(a: T, n: number): T {

@@ -139,8 +139,16 @@ function twoProductError(a: number, b: number, p: number): number {
   return ah * bh - p + ah * bl + al * bh + al * bl;
 }
 
-/** Parses a whole cell text (spaces around allowed); NaN when it is not a finite number. */
-export function parseNumberText(text: string): number {
+/**
+ * A data cell's number: the whole text (spaces around allowed) in decimal form; NaN when it is not a
+ * finite number (as pandas, a cell `inf` or `nan` is not a number here; missing values are decided
+ * before). See parseNumberText for metric values, where `nan` and `inf` are read to be refused.
+ *
+ * @example
+ * parseCellNumber(' 1.5e3 ') // 1500
+ * parseCellNumber('inf') // NaN
+ */
+export function parseCellNumber(text: string): number {
   const t = text.trim();
   if (!DECIMAL.test(t)) return NaN;
   const v = Number(t);
@@ -149,4 +157,25 @@ export function parseNumberText(text: string): number {
 
 function latin1(buf: Uint8Array, start: number, end: number): string {
   return Buffer.from(buf.buffer, buf.byteOffset + start, end - start).toString('latin1');
+}
+
+const SPECIAL = /^([+-]?)(nan|inf|infinity)$/i;
+
+/**
+ * A number written as text by Python (`str(float)`, `repr`) or by hand in CSV cells and MLflow metric
+ * files: decimal or exponent form, plus `nan`, `inf`, `-inf`, `Infinity` (any case), which stay NaN
+ * and ±Infinity so the gate can reject them. Undefined when the text is not a number.
+ *
+ * @example
+ * parseNumberText('0.93') // 0.93
+ * parseNumberText('-inf') // -Infinity
+ * parseNumberText('n/a') // undefined
+ */
+export function parseNumberText(text: string): number | undefined {
+  const t = text.trim();
+  if (DECIMAL.test(t)) return Number(t);
+  const special = SPECIAL.exec(t);
+  if (!special) return undefined;
+  if (special[2].toLowerCase() === 'nan') return NaN;
+  return special[1] === '-' ? -Infinity : Infinity;
 }

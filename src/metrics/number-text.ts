@@ -1,19 +1,4 @@
-/**
- * A number written as text by Python (`str(float)`, `repr`) or by hand in CSV cells and MLflow metric
- * files: decimal or exponent form, plus `nan`, `inf`, `-inf`, `Infinity` (any case), which stay NaN
- * and ±Infinity so the gate can reject them. Undefined when the text is not a number.
- */
-const DECIMAL = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
-const SPECIAL = /^([+-]?)(nan|inf|infinity)$/i;
-
-export function parseNumberText(text: string): number | undefined {
-  const t = text.trim();
-  if (DECIMAL.test(t)) return Number(t);
-  const special = SPECIAL.exec(t);
-  if (!special) return undefined;
-  if (special[2].toLowerCase() === 'nan') return NaN;
-  return special[1] === '-' ? -Infinity : Infinity;
-}
+import { parseNumberText } from '../data/number.js';
 
 /**
  * True for a value that stands for a metric: a number (NaN and ±Infinity included, to be refused

@@ -2,6 +2,7 @@ import { hashString } from './hash.js';
 import { HeavyHitters } from './heavy-hitters.js';
 import { HyperLogLog } from './hll.js';
 import type { ProfileParams } from './params.js';
+import { isBooleanText } from '../data/boolean.js';
 
 /**
  * Summary of a categorical column, mergeable: missing count, category counts (exact up to
@@ -42,9 +43,7 @@ export class CategoricalSummary {
   /** True when every label is a boolean text (only known when the counts are exact). */
   get boolean(): boolean {
     return (
-      this.counts.exact &&
-      this.counts.counts.size > 0 &&
-      [...this.counts.counts.keys()].every((t) => BOOLEAN_TEXTS.has(t))
+      this.counts.exact && this.counts.counts.size > 0 && [...this.counts.counts.keys()].every((t) => isBooleanText(t))
     );
   }
 
@@ -83,8 +82,6 @@ export class CategoricalSummary {
     return s;
   }
 }
-
-const BOOLEAN_TEXTS = new Set(['true', 'false', 'True', 'False', 'TRUE', 'FALSE']);
 
 export interface CategoricalJson {
   name: string;

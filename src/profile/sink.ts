@@ -1,6 +1,6 @@
 import { ByteDictionary } from '../data/dictionary.js';
 import { isMissingBytes, isMissingText } from '../data/missing.js';
-import { parseNumberText } from '../data/number.js';
+import { parseCellNumber } from '../data/number.js';
 import { pushTypedValue, type CellSink } from '../data/sink.js';
 import { CategoricalSummary } from './categorical.js';
 import { NumericSummary } from './numeric.js';
@@ -78,7 +78,7 @@ export class ProfileSink implements CellSink {
     if (isMissingBytes(buf, start, end)) return this.pushMissing();
     if (this.mode === 'categorical') return this.pushLabelBytes(buf, start, end);
     if (this.mode === 'numeric') {
-      const v = parseNumberText(Buffer.from(buf.buffer, buf.byteOffset + start, end - start).toString('latin1'));
+      const v = parseCellNumber(Buffer.from(buf.buffer, buf.byteOffset + start, end - start).toString('latin1'));
       if (!Number.isNaN(v)) return this.pushNumber(v);
       if (this.leaveNumeric()) this.pushLabelBytes(buf, start, end);
     } else this.length++;
@@ -88,7 +88,7 @@ export class ProfileSink implements CellSink {
     if (isMissingText(text)) return this.pushMissing();
     if (this.mode === 'categorical') return this.pushLabelText(text);
     if (this.mode === 'numeric') {
-      const v = parseNumberText(text);
+      const v = parseCellNumber(text);
       if (!Number.isNaN(v)) return this.pushNumber(v);
       if (this.leaveNumeric()) this.pushLabelText(text);
     } else this.length++;

@@ -8,7 +8,7 @@
  * Time and memory are bounded: one timeout covers the whole exchange, the body is read up to a cap,
  * and a redirect is not followed (it could carry the credentials elsewhere).
  */
-import { parseNumberText } from '../metrics/number-text.js';
+import { parseNumberText } from '../data/number.js';
 import { oneLine } from '../secrets.js';
 
 export interface Target {

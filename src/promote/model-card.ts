@@ -2,11 +2,12 @@
  * The model card uploaded with the model files: version, metrics table, data summary (when a
  * validate or drift step of the same job left its report at the default path), lineage.
  */
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { readTextFile } from '../files/read-text.js';
 import { escapeCell } from '../report/escape.js';
 import { formatNumber } from '../report/format.js';
 import { MAX_CELL_CHARS, truncate } from '../report/limits.js';
+import { defaultReportPath } from '../local-dir.js';
 
 /** A data report larger than this is not summarized on the card. */
 const MAX_DATA_REPORT_BYTES = 16 * 1024 * 1024;
@@ -82,13 +83,18 @@ export function renderModelCard(c: ModelCard): string {
 /**
  * Reports a validate or drift step of the same job wrote at its default report path
  * (`$RUNNER_TEMP/ml-quality-gate-<stage>.json`, or `.ml-quality-gate/<stage>-report.json` off a runner).
+ * Off a runner that path is in the checkout: a report the repository tracks came with the branch,
+ * not from this job, and is left out (`isTracked` says which).
  */
-export async function readDataReports(env: NodeJS.ProcessEnv, cwd: string): Promise<DataReport[]> {
+export async function readDataReports(
+  env: NodeJS.ProcessEnv,
+  cwd: string,
+  isTracked: (file: string) => Promise<boolean>,
+): Promise<DataReport[]> {
   const reports: DataReport[] = [];
   for (const stage of ['validate', 'drift'] as const) {
-    const file = env.RUNNER_TEMP
-      ? join(env.RUNNER_TEMP, `ml-quality-gate-${stage}.json`)
-      : resolve(cwd, '.ml-quality-gate', `${stage}-report.json`);
+    const file = resolve(cwd, defaultReportPath(stage, env));
+    if (!env.RUNNER_TEMP && (await isTracked(file))) continue;
     // Best effort, with every check of a text input: a FIFO or a link out of the workspace is skipped.
     const text = await readTextFile(file, { what: `${stage} report`, maxBytes: MAX_DATA_REPORT_BYTES }).catch(
       () => undefined,

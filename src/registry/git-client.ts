@@ -119,6 +119,11 @@ export class GitClient {
     return (await this.run(['check-ref-format', ref], { allowFailure: true })).code === 0;
   }
 
+  /** Whether git tracks `file` (committed or staged): such a file came with the branch, not from this job. */
+  async isTracked(file: string): Promise<boolean> {
+    return (await this.run(['ls-files', '--error-unmatch', '--', file], { allowFailure: true })).code === 0;
+  }
+
   /** Every tag ref: name, object and object type. */
   async listTags(): Promise<TagRef[]> {
     const out = await this.run(['for-each-ref', '--format=%(objectname) %(objecttype) %(refname)', 'refs/tags']);

@@ -5,6 +5,7 @@ import { checkOutputPath, within, workspaceRoot } from '../files/workspace.js';
 import { resolveMetricPaths } from '../metrics/paths.js';
 import { readEmailSettings, type EmailSettings } from './email.js';
 import { readBoolean, readChoice, type InputReader } from './inputs.js';
+import { defaultReportPath } from '../local-dir.js';
 
 export const STAGES = ['validate', 'gate', 'drift', 'promote'] as const;
 export type StageName = (typeof STAGES)[number];
@@ -53,12 +54,6 @@ export function readCommonSettings(stage: StageName, input: InputReader, env: No
     githubToken: input('github-token'),
     commentKey: input('comment-key'),
   };
-}
-
-function defaultReportPath(stage: string, env: NodeJS.ProcessEnv): string {
-  return env.RUNNER_TEMP
-    ? path.join(env.RUNNER_TEMP, `ml-quality-gate-${stage}.json`)
-    : path.join('.ml-quality-gate', `${stage}-report.json`);
 }
 
 /** Inputs that name files or folders a stage reads or writes (one per line; globs in GLOB_INPUTS). */

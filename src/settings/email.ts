@@ -1,5 +1,5 @@
 import { UserError } from '../errors.js';
-import { readList, type InputReader } from './inputs.js';
+import { parseUrlInput, readList, type InputReader } from './inputs.js';
 
 /** Recipients of one notification at most. */
 const MAX_RECIPIENTS = 50;
@@ -77,12 +77,11 @@ const URL_OPTIONS = ['tls-verify', 'starttls'];
  */
 export function parseSmtpUrl(text: string): SmtpServer {
   const bad = (why: string) => new UserError(`input 'smtp-url' ${why}`, { input: 'smtp-url' });
-  let url: URL;
-  try {
-    url = new URL(text);
-  } catch {
-    throw bad('is not a valid URL (expected smtp://user:password@host:587 or smtps://user:password@host:465)');
-  }
+  const { url, user, password } = parseUrlInput(
+    text,
+    bad,
+    'smtp://user:password@host:587 or smtps://user:password@host:465',
+  );
   if (url.protocol !== 'smtp:' && url.protocol !== 'smtps:') throw bad('must start with smtp:// or smtps://');
   if (!url.hostname) throw bad('has no host');
   if (url.pathname && url.pathname !== '/') throw bad('must not have a path');
@@ -94,14 +93,6 @@ export function parseSmtpUrl(text: string): SmtpServer {
     if (options.has(key)) throw bad(`sets option '${key}' twice`);
     if (value !== 'true' && value !== 'false') throw bad(`option '${key}' must be true or false`);
     options.set(key, value);
-  }
-  let user: string;
-  let password: string;
-  try {
-    user = decodeURIComponent(url.username);
-    password = decodeURIComponent(url.password);
-  } catch {
-    throw bad('has user info that is not valid percent-encoding');
   }
   if (user && !password) throw bad('has a user but no password');
   if (password && !user) throw bad('has a password but no user');

@@ -1,4 +1,5 @@
 import { UserError } from '../errors.js';
+import { booleanOfText } from '../data/boolean.js';
 
 /** Reads one input by its action.yml name, trimmed; '' when not given. */
 export type InputReader = (name: string) => string;
@@ -13,8 +14,8 @@ export function required(input: InputReader, name: string, stage: string): strin
 export function readBoolean(input: InputReader, name: string, fallback: boolean): boolean {
   const value = input(name);
   if (value === '') return fallback;
-  if (['true', 'True', 'TRUE'].includes(value)) return true;
-  if (['false', 'False', 'FALSE'].includes(value)) return false;
+  const b = booleanOfText(value);
+  if (b !== undefined) return b;
   throw new UserError(`input '${name}' must be true or false, got '${value}'`);
 }
 
@@ -49,4 +50,28 @@ export function readList(input: InputReader, name: string): string[] {
     .split(/[,\n]/)
     .map((s) => s.trim())
     .filter(Boolean);
+}
+
+/**
+ * An input's URL text parsed, with its user info percent-decoded; `bad` makes the input's error.
+ *
+ * @example
+ * parseUrlInput('https://u:p%40ss@h', bad, 'e.g. https://host').password // 'p@ss'
+ */
+export function parseUrlInput(
+  text: string,
+  bad: (why: string) => UserError,
+  expected: string,
+): { url: URL; user: string; password: string } {
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    throw bad(`is not a valid URL (expected ${expected})`);
+  }
+  try {
+    return { url, user: decodeURIComponent(url.username), password: decodeURIComponent(url.password) };
+  } catch {
+    throw bad('has user info that is not valid percent-encoding');
+  }
 }

@@ -3,7 +3,7 @@ import { parseDuration } from '../prometheus/duration.js';
 import type { PrometheusSettings } from '../prometheus/source.js';
 
 export type { PrometheusSettings } from '../prometheus/source.js';
-import type { InputReader } from './inputs.js';
+import { parseUrlInput, type InputReader } from './inputs.js';
 
 /** `prometheus-max-age` when not given. */
 export const DEFAULT_MAX_AGE = '15m';
@@ -60,25 +60,12 @@ export function readPrometheusSettings(input: InputReader): PrometheusSettings |
 /** The URL without user info, and `Basic …` when it had a user and password. */
 function parseBaseUrl(text: string): { base: string; basic: string } {
   const bad = (why: string) => new UserError(`input 'prometheus-url' ${why}`, { input: 'prometheus-url' });
-  let url: URL;
-  try {
-    url = new URL(text);
-  } catch {
-    throw bad('is not a valid URL (expected e.g. http://prometheus:9090)');
-  }
+  const { url, user, password } = parseUrlInput(text, bad, 'e.g. http://prometheus:9090');
   if (url.protocol !== 'http:' && url.protocol !== 'https:') throw bad('must be an http or https URL');
   if (url.search || url.hash)
     throw bad('must be a base URL without a query or fragment; the action adds /api/v1/query');
   let basic = '';
   if (url.username || url.password) {
-    let user: string;
-    let password: string;
-    try {
-      user = decodeURIComponent(url.username);
-      password = decodeURIComponent(url.password);
-    } catch {
-      throw bad('has user info that is not valid percent-encoding');
-    }
     basic = `Basic ${Buffer.from(`${user}:${password}`, 'utf8').toString('base64')}`;
     url.username = '';
     url.password = '';

@@ -4,6 +4,7 @@ import { assertValidArtifact, assertValidStage } from '../registry/gto-tags.js';
 import { formatSemVer, parseSemVer, type Bump } from '../registry/semver.js';
 import type { CommonSettings } from './common.js';
 import { readBoolean, readChoice, required, type InputReader } from './inputs.js';
+import { LOCAL_DIR } from '../local-dir.js';
 
 export const BUMPS = ['major', 'minor', 'patch'] as const satisfies readonly Bump[];
 
@@ -53,7 +54,7 @@ export function readPromoteSettings(input: InputReader, common: CommonSettings):
     rollback,
     championCheck: readBoolean(input, 'champion-check', true),
     push: readBoolean(input, 'push', true),
-    storeDir: input('store-dir') || '.ml-quality-gate',
+    storeDir: input('store-dir') || LOCAL_DIR,
   };
 }
 

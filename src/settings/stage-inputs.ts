@@ -7,6 +7,7 @@
 import { UserError } from '../errors.js';
 import type { StageName } from './common.js';
 import type { InputReader } from './inputs.js';
+import { LOCAL_DIR } from '../local-dir.js';
 
 export interface InputSpec {
   /** Stages that read the input; 'all' for every stage. */
@@ -58,7 +59,7 @@ export const INPUTS: Readonly<Record<string, InputSpec>> = {
   rollback: only(['promote'], 'false'),
   'champion-check': only(['promote'], 'true'),
   push: only(['promote'], 'true'),
-  'store-dir': only(['promote'], '.ml-quality-gate'),
+  'store-dir': only(['promote'], LOCAL_DIR),
   'notify-webhook': all(),
   'notify-on': all('failure'),
   'notify-email-to': all(),

@@ -39,6 +39,7 @@ import { annotationLocation } from '../report/workspace-path.js';
 import { loadRules } from '../rules/parse.js';
 import type { PromoteSettings } from '../settings/promote.js';
 import { selectStore, type StoreSelection } from '../store/select-store.js';
+import { LOCAL_DIR } from '../local-dir.js';
 
 /** Metrics beyond this many (after the gated ones) are left out of the tag message. */
 const MAX_MESSAGE_METRICS = 500;
@@ -378,7 +379,7 @@ async function upload(
   const { s, cwd, env } = ctx;
   // @actions/artifact refuses / and : in names; GTO allows them in model names.
   const name = `${s.model}-${version}`.replace(/[/:]/g, '_');
-  const card = join(cwd, '.ml-quality-gate', 'model-cards', name, 'MODEL_CARD.md');
+  const card = join(cwd, LOCAL_DIR, 'model-cards', name, 'MODEL_CARD.md');
   // Written through the checks of any output: a committed `.ml-quality-gate` link cannot redirect it.
   await writeTextFile(
     card,
@@ -400,7 +401,7 @@ async function upload(
         rule: e.rule,
         champion: champion?.find((c) => c.name === e.name)?.champion,
       })),
-      data: await readDataReports(env, cwd),
+      data: await readDataReports(env, cwd, (file) => ctx.git.isTracked(file)),
     }),
     { what: 'model card', cwd, workspace: cwd },
   );

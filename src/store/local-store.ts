@@ -15,11 +15,10 @@ import {
   type MetricsCache,
   type UploadResult,
 } from './types.js';
-
-export const DEFAULT_LOCAL_DIR = '.ml-quality-gate';
+import { LOCAL_DIR } from '../local-dir.js';
 
 export class LocalArtifactStore implements ArtifactStore {
-  constructor(private readonly dir: string = DEFAULT_LOCAL_DIR) {}
+  constructor(private readonly dir: string = LOCAL_DIR) {}
 
   async upload(name: string, files: string[], rootDir: string): Promise<UploadResult> {
     assertArtifactName(name);

@@ -5,9 +5,10 @@
  * the workspace (cache-dir.ts). `notice` is set in the local case so the caller tells the user once.
  */
 import { localCacheDir } from './cache-dir.js';
-import { DEFAULT_LOCAL_DIR, LocalArtifactStore, LocalMetricsCache } from './local-store.js';
+import { LocalArtifactStore, LocalMetricsCache } from './local-store.js';
 import { RunnerArtifactStore, RunnerMetricsCache } from './runner-store.js';
 import type { ArtifactStore, MetricsCache } from './types.js';
+import { LOCAL_DIR } from '../local-dir.js';
 
 export interface StoreSelection {
   kind: 'runner' | 'local';
@@ -34,7 +35,7 @@ export function selectStore(env: NodeJS.ProcessEnv = process.env, options: Selec
       cache: new RunnerMetricsCache(undefined, env),
     };
   }
-  const dir = options.localDir ?? DEFAULT_LOCAL_DIR;
+  const dir = options.localDir ?? LOCAL_DIR;
   const cacheDir = localCacheDir(env, options.workspace ?? process.cwd());
   return {
     kind: 'local',

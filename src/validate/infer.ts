@@ -19,9 +19,10 @@
  * value sets and missing shares cover all of them, so the inferred file validates every one.
  */
 import { writeTextFile } from '../files/write-text.js';
-import { parseNumberText } from '../data/number.js';
+import { parseCellNumber } from '../data/number.js';
 import type { Column, Table } from '../data/types.js';
-import { isBooleanText, isIsoDate } from './rules/type.js';
+import { isBooleanText } from '../data/boolean.js';
+import { isIsoDate } from './rules/type.js';
 import type { ValueType } from './types.js';
 
 export const RANGE_MARGIN = 0.1;
@@ -108,7 +109,7 @@ function profile(c: Column, rows: number): Profile {
     };
   }
   const d = c.dictionary;
-  const nums = d.map(parseNumberText);
+  const nums = d.map(parseCellNumber);
   let type: ValueType | undefined;
   if (d.length === 0) type = undefined;
   else if (d.every(isBooleanText)) type = 'boolean';

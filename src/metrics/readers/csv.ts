@@ -16,7 +16,7 @@
  */
 import { UserError } from '../../errors.js';
 import type { CsvRow } from '../csv-rows.js';
-import { parseNumberText } from '../number-text.js';
+import { parseNumberText } from '../../data/number.js';
 import type { Metric, MetricFile } from '../types.js';
 import { cellValue, readWideCsv } from './lightning-csv.js';
 

@@ -8,7 +8,7 @@
  */
 import { UserError } from '../../errors.js';
 import type { CsvRow } from '../csv-rows.js';
-import { parseNumberText } from '../number-text.js';
+import { parseNumberText } from '../../data/number.js';
 import type { Metric, MetricFile } from '../types.js';
 
 export function cellValue(cell: string): number | string {

@@ -28,7 +28,7 @@ import { readTextFile } from '../../files/read-text.js';
 import { child } from '../../tree/tree.js';
 import { parseYamlWithPositions } from '../../tree/yaml.js';
 import { aliasTable } from '../flatten.js';
-import { parseNumberText } from '../number-text.js';
+import { parseNumberText } from '../../data/number.js';
 import type { Metric, MetricFile } from '../types.js';
 
 const TIMESTAMP = /^\d+$/;

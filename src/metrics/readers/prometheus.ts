@@ -19,7 +19,7 @@
  * in one series, and (in read.ts) a series written twice: which value counts would be a guess.
  */
 import { UserError } from '../../errors.js';
-import { parseNumberText } from '../number-text.js';
+import { parseNumberText } from '../../data/number.js';
 import type { Metric, MetricFile } from '../types.js';
 
 const NAME = /^[a-zA-Z_:][a-zA-Z0-9_:]*/;

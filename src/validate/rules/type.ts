@@ -9,11 +9,11 @@
  * - `string`: text that does not read as a number, as pandas would type the column (a numerical
  *   column fails `type: string` on every value; zip codes `01234` read as numbers).
  */
-import { parseNumberText } from '../../data/number.js';
+import { parseCellNumber } from '../../data/number.js';
 import type { ValueType } from '../types.js';
 import type { ValueTest } from './values.js';
+import { isBooleanText } from '../../data/boolean.js';
 
-const BOOLEAN_TEXTS = new Set(['true', 'false', 'True', 'False', 'TRUE', 'FALSE']);
 const ISO_DATE =
   /^(\d{4})-(\d{2})-(\d{2})(?:[T ]([01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d+)?)?(?:Z|[+-](?:[01]\d|2[0-3]):?[0-5]\d)?)?$/;
 
@@ -27,24 +27,20 @@ export function isIsoDate(t: string): boolean {
   return day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
-export function isBooleanText(t: string): boolean {
-  return BOOLEAN_TEXTS.has(t);
-}
-
 const never = () => false;
 const always = () => true;
 
 export function typeTest(type: ValueType): ValueTest {
   switch (type) {
     case 'number':
-      return { number: always, text: (t) => !Number.isNaN(parseNumberText(t)) };
+      return { number: always, text: (t) => !Number.isNaN(parseCellNumber(t)) };
     case 'integer':
-      return { number: Number.isInteger, text: (t) => Number.isInteger(parseNumberText(t)) };
+      return { number: Number.isInteger, text: (t) => Number.isInteger(parseCellNumber(t)) };
     case 'boolean':
       return { number: never, text: isBooleanText };
     case 'date':
       return { number: never, text: isIsoDate };
     case 'string':
-      return { number: never, text: (t) => Number.isNaN(parseNumberText(t)) };
+      return { number: never, text: (t) => Number.isNaN(parseCellNumber(t)) };
   }
 }

@@ -5,11 +5,11 @@
  * failing rows are counted from the entries' row counts, so a million rows cost a few dozen
  * predicate calls. Missing cells are not checked (Great Expectations' `mostly` denominator).
  */
-import { parseNumberText } from '../../data/number.js';
+import { parseCellNumber } from '../../data/number.js';
 import type { CategoricalColumn, Column, NumericColumn } from '../../data/types.js';
 import { compilePattern } from '../pattern.js';
 import { MAX_SAMPLES, type Outcome, type Range, type Sample } from '../types.js';
-import { isBooleanText } from './type.js';
+import { booleanOfText } from '../../data/boolean.js';
 import { rowOutcome, sample } from './outcome.js';
 
 /** A rule's test of one value, as a number (numerical columns) and as text (categorical ones). */
@@ -87,7 +87,7 @@ export function inRange(v: number, r: Range): boolean {
 export function betweenTest(r: Range): ValueTest {
   return {
     number: (v) => inRange(v, r),
-    text: (t) => inRange(parseNumberText(t), r),
+    text: (t) => inRange(parseCellNumber(t), r),
     range: r,
   };
 }
@@ -102,12 +102,15 @@ export function inSetTest(entries: (string | number | boolean)[]): ValueTest {
   const booleans = new Set(entries.filter((e) => typeof e === 'boolean'));
   const numbers = new Set(
     entries
-      .map((e) => (typeof e === 'number' ? e : typeof e === 'string' ? parseNumberText(e) : NaN))
+      .map((e) => (typeof e === 'number' ? e : typeof e === 'string' ? parseCellNumber(e) : NaN))
       .filter((v) => v === v),
   );
   return {
     number: (v) => numbers.has(v),
-    text: (t) => texts.has(t) || (isBooleanText(t) && booleans.has(t.toLowerCase() === 'true')),
+    text: (t) => {
+      const b = booleanOfText(t);
+      return texts.has(t) || (b !== undefined && booleans.has(b));
+    },
   };
 }
 
