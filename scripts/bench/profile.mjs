@@ -1,4 +1,6 @@
 // Reference profiles (issue 7) on the benchmark CSVs (scripts/gen-bench-data.mjs, 20 columns):
+//  - `profile-out` on the 1 000 000-row reference CSV against nodejs-polars reading that file, in
+//    the same run (scripts/bench/peers/), best of BENCH_RUNS (3): wall, peak RSS, ratio;
 //  - `profile-out` on the 1 000 000-row CSV and on a 5 000 000-row one generated on the fly into
 //    bench-data/5m/ (same generator, ~0.6 GB per file): wall time, peak RSS (target ≤ 200 MB at
 //    both sizes: memory must not grow with rows), profile size (target ≤ 1 MB);
@@ -9,7 +11,8 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { measure, ROOT, tempDir } from './lib.mjs';
+import { bestOf, measure, ratio, ROOT, tempDir } from './lib.mjs';
+import { installPolars, polarsRead } from './peers/peers.mjs';
 
 function action(inputs) {
   const tmp = tempDir('mqg-bench-');
@@ -46,6 +49,23 @@ export default async function profile() {
   ensureData(data, 1_000_000);
   ensureData(big, 5_000_000);
   const out = tempDir('mqg-bench-profiles-');
+
+  const runs = Number(process.env.BENCH_RUNS ?? 3);
+  const csv1m = path.join(data, 'reference.csv');
+  console.log(
+    `profile-out of 1 000 000 rows vs Polars reading that file, same run, best of ${runs} (noisy, shared machine):`,
+  );
+  const polarsDir = installPolars();
+  const polars = polarsDir && bestOf(runs, () => polarsRead(polarsDir, [csv1m]));
+  const own = bestOf(runs, () => action({ current: csv1m, 'profile-out': path.join(out, 'best.profile.json') }));
+  if (polars)
+    console.log(
+      `  nodejs-polars 0.25.2 reading it: ${polars.wallS.toFixed(2)} s, peak RSS ${polars.peakRssMB.toFixed(0)} MB`,
+    );
+  console.log(
+    `  profile-out: ${own.wallS.toFixed(2)} s, peak RSS ${own.peakRssMB.toFixed(0)} MB` +
+      (polars ? ` → ${ratio(own.wallS, polars.wallS)} Polars's read time (target ≤ 1.4×)` : ''),
+  );
 
   console.log('profile-out (one streaming pass), 20 columns:');
   const profiles = {};
