@@ -12,7 +12,7 @@
  * src/drift/methods/) the same way on both comparison paths. Prints nothing.
  */
 import * as path from 'node:path';
-import { readTables } from '../data/readTables.js';
+import { profileFiles, readTables } from '../data/readTables.js';
 import { compareColumn, samplePair, summaryPair, type Compared } from '../drift/column-test.js';
 import { loadDriftConfig, type ColumnConfig } from '../drift/config.js';
 import { planColumns, profileSide, tableSide } from '../drift/plan.js';
@@ -86,10 +86,15 @@ async function compareProfiles(s: DriftSettings, config: DriftConfig): Promise<C
   // Sketch sizes follow a profile given on the other side (so merged shards and data agree).
   const given = isProfilePath(s.reference) ? await readProfile(s.reference) : undefined;
   const params = given?.params ?? shards[0]?.profile.params;
-  const ref: Side = given ? { profile: given, label: s.reference } : await loadSide(s, s.reference, params);
+  // Two datasets (over memory-budget): profiled side by side, one worker thread each.
+  const both = !given && shards.length === 0 && !isProfilePath(s.current) ? await profileBoth(s) : undefined;
+  const ref: Side =
+    both?.[0] ?? (given ? { profile: given, label: s.reference } : await loadSide(s, s.reference, params));
   const outputs: Record<string, string> = {};
   let cur: Side;
-  if (shards.length > 0) {
+  if (both) {
+    cur = both[1];
+  } else if (shards.length > 0) {
     const merged = mergeProfiles(shards);
     const file = path.join(path.dirname(s.reportPath), `${path.basename(s.reportPath, '.json')}.current.profile.json`);
     await writeProfile(file, merged);
@@ -148,6 +153,17 @@ async function loadSide(s: DriftSettings, file: string, params: ProfileParams = 
   if (isProfilePath(file)) return { profile: await readProfile(file), label: file };
   const format = s.dataFormat === 'auto' ? undefined : s.dataFormat;
   return { profile: await profileFile(file, { format, textColumns: s.categoricalColumns }, params), label: file };
+}
+
+/** Both datasets profiled in parallel (src/data/readTables.ts), with the default sketch sizes. */
+async function profileBoth(s: DriftSettings): Promise<[Side, Side]> {
+  const format = s.dataFormat === 'auto' ? undefined : s.dataFormat;
+  const files = [s.reference, s.current];
+  const [ref, cur] = await profileFiles(files, { format, textColumns: s.categoricalColumns });
+  return [
+    { profile: ref, label: s.reference },
+    { profile: cur, label: s.current },
+  ];
 }
 
 /** The profiles `profile-shards` names (paths or globs), read. */
