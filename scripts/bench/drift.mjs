@@ -4,23 +4,10 @@
 // on the same files (scripts/bench/peers/): pandas + SciPy doing the same tests (read both CSVs, KS
 // per numerical column, chi-square per categorical column) and nodejs-polars reading both files.
 // Prints wall time, peak RSS and each ratio. Figures are printed, never asserted.
-import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import * as path from 'node:path';
-import { actionEnv, bestOf, measure, ratio, ROOT } from './lib.mjs';
+import { actionEnv, benchData, bestOf, measure, ratio, ROOT } from './lib.mjs';
 import { findPandasScipy, installPolars, pandasDrift, polarsRead } from './peers/peers.mjs';
-
-/** bench-data/ (1 000 000 rows) or bench-data/<rows>/, generated when absent. */
-export function benchData(rows = 1_000_000) {
-  const dir = rows === 1_000_000 ? path.join(ROOT, 'bench-data') : path.join(ROOT, 'bench-data', String(rows));
-  if (!existsSync(path.join(dir, 'current.csv'))) {
-    execFileSync(process.execPath, [path.join(ROOT, 'scripts/gen-bench-data.mjs'), dir, String(rows)], {
-      stdio: 'inherit',
-    });
-  }
-  return { dir, reference: path.join(dir, 'reference.csv'), current: path.join(dir, 'current.csv') };
-}
 
 /** This action's drift stage on the two files, as the runner runs it; exits non-zero → throws. */
 export function actionDrift(reference, current, inputs = {}) {

@@ -1,5 +1,5 @@
 // Shared by the benchmarks: whole-process timing and peak memory, printed, never asserted.
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -85,3 +85,17 @@ export function bestOf(runs, run) {
 
 /** `a / b` as "2.1×". */
 export const ratio = (a, b) => `${(a / b).toFixed(2)}×`;
+
+/**
+ * The benchmark CSV pair of `rows` rows × 20 columns (scripts/gen-bench-data.mjs, deterministic):
+ * bench-data/ for 1 000 000 rows, bench-data/<rows>/ otherwise; generated when absent.
+ */
+export function benchData(rows = 1_000_000) {
+  const dir = rows === 1_000_000 ? path.join(ROOT, 'bench-data') : path.join(ROOT, 'bench-data', String(rows));
+  if (!existsSync(path.join(dir, 'current.csv'))) {
+    execFileSync(process.execPath, [path.join(ROOT, 'scripts/gen-bench-data.mjs'), dir, String(rows)], {
+      stdio: 'inherit',
+    });
+  }
+  return { dir, reference: path.join(dir, 'reference.csv'), current: path.join(dir, 'current.csv') };
+}
