@@ -11,6 +11,13 @@ const GROWTH = 1.1;
 /** The process without data (Node, the bundle, buffers): about 64 MiB. */
 const BASE_BYTES = 64 * 2 ** 20;
 
+/** `memory-budget`: the bytes allowed, and how they were set (for the summary). */
+export interface MemoryBudget {
+  bytes: number;
+  /** As given (`2GB`), or `auto (half of this machine's 7.0 GiB)`. */
+  label: string;
+}
+
 export interface ExactPathEstimate {
   bytes: number;
   sides: ShapeEstimate[];

@@ -7,12 +7,11 @@
 import { formatBytes } from '../files/read-text.js';
 import { formatNumber } from '../report/format.js';
 import type { Annotation, StageResult, SummaryBlock } from '../report/result.js';
-import type { MemoryBudget } from '../settings/memory-budget.js';
 import { benjaminiHochberg } from '../stats/benjamini-hochberg.js';
 import { bonferroni } from '../stats/bonferroni.js';
 import type { Compared } from './column-test.js';
 import { KIND_WORDS, type Bound } from './method.js';
-import type { ExactPathEstimate } from './memory.js';
+import type { ExactPathEstimate, MemoryBudget } from './memory.js';
 import type { DriftMethodName } from './registry.js';
 
 /** A rise of the missing share by more than this (in share points) flags a column by itself. */

@@ -2,7 +2,8 @@ import { UserError } from '../errors.js';
 import { getMethod, METHOD_NAMES, type DriftMethodName } from '../drift/registry.js';
 import type { CommonSettings } from './common.js';
 import { readChoice, readList, readNumber, required, type InputReader } from './inputs.js';
-import { readMemoryBudget, type MemoryBudget } from './memory-budget.js';
+import { readMemoryBudget } from './memory-budget.js';
+import type { MemoryBudget } from '../drift/memory.js';
 
 export const DATA_FORMATS = ['auto', 'csv', 'tsv', 'jsonl', 'parquet'] as const;
 export const CORRECTIONS = ['none', 'bonferroni', 'bh'] as const;

@@ -1,16 +1,10 @@
 import { totalmem } from 'node:os';
 import { UserError } from '../errors.js';
+import type { MemoryBudget } from '../drift/memory.js';
 import type { InputReader } from './inputs.js';
 
 /** Share of the machine's memory the `auto` budget allows the drift stage's exact path. */
 export const AUTO_BUDGET_SHARE = 0.5;
-
-/** `memory-budget`: the bytes allowed, and how they were set (for the summary). */
-export interface MemoryBudget {
-  bytes: number;
-  /** As given (`2GB`), or `auto (half of 7.0 GB)`. */
-  label: string;
-}
 
 const UNITS: Record<string, number> = {
   b: 1,

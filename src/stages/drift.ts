@@ -12,7 +12,7 @@
  * src/drift/methods/) the same way on both comparison paths. Prints nothing.
  */
 import * as path from 'node:path';
-import { profileFiles, readTables } from '../data/readTables.js';
+import { profileFiles, readTables } from '../workers/readTables.js';
 import { compareColumn, samplePair, summaryPair, type Compared } from '../drift/column-test.js';
 import { loadDriftConfig, type ColumnConfig } from '../drift/config.js';
 import { planColumns, profileSide, tableSide } from '../drift/plan.js';
@@ -155,7 +155,7 @@ async function loadSide(s: DriftSettings, file: string, params: ProfileParams = 
   return { profile: await profileFile(file, { format, textColumns: s.categoricalColumns }, params), label: file };
 }
 
-/** Both datasets profiled in parallel (src/data/readTables.ts), with the default sketch sizes. */
+/** Both datasets profiled in parallel (src/workers/readTables.ts), with the default sketch sizes. */
 async function profileBoth(s: DriftSettings): Promise<[Side, Side]> {
   const format = s.dataFormat === 'auto' ? undefined : s.dataFormat;
   const files = [s.reference, s.current];

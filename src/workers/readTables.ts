@@ -14,8 +14,8 @@ import { UserError } from '../errors.js';
 import { profileFile } from '../profile/build.js';
 import { DEFAULT_PARAMS, type ProfileParams } from '../profile/params.js';
 import { Profile } from '../profile/profile.js';
-import { readTable } from './read.js';
-import type { ReadOptions, Table } from './types.js';
+import { readTable } from '../data/read.js';
+import type { ReadOptions, Table } from '../data/types.js';
 import type { WorkerReply, WorkerRequest } from './worker.js';
 
 export interface ReadTablesOptions extends ReadOptions {

@@ -8,8 +8,8 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { UserError } from '../errors.js';
 import { profileFile } from '../profile/build.js';
 import type { ProfileParams } from '../profile/params.js';
-import { readTable } from './read.js';
-import type { ReadOptions, Table } from './types.js';
+import { readTable } from '../data/read.js';
+import type { ReadOptions, Table } from '../data/types.js';
 
 export type WorkerRequest =
   | { job: 'table'; file: string; opts: ReadOptions }

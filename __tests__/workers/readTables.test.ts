@@ -1,11 +1,11 @@
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { profileFiles, readTables } from '../../src/data/readTables.js';
-import type { WorkerReply, WorkerRequest } from '../../src/data/worker.js';
+import { profileFiles, readTables } from '../../src/workers/readTables.js';
+import type { WorkerReply, WorkerRequest } from '../../src/workers/worker.js';
 import { profileFile } from '../../src/profile/build.js';
 import { DEFAULT_PARAMS } from '../../src/profile/params.js';
 import { Profile } from '../../src/profile/profile.js';
-import { cat, fixture, num, texts } from './helpers.js';
+import { cat, fixture, num, texts } from '../data/helpers.js';
 
 describe('readTables', () => {
   test('reads several files, in order (in this thread under jest)', async () => {
