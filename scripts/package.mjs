@@ -23,7 +23,7 @@ const ncc = [
 const builds = [
   ['src/index.ts', 'dist'],
   ['src/cli.ts', 'dist/cli'],
-  ['src/data/worker.ts', 'dist/data-worker'],
+  ['src/workers/worker.ts', 'dist/data-worker'],
 ];
 rmSync('dist', { recursive: true, force: true });
 // The three builds are independent: run them side by side (dist/cli/ and dist/data-worker/ sit

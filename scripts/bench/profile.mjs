@@ -1,15 +1,17 @@
 // Reference profiles (issue 7) on the benchmark CSVs (scripts/gen-bench-data.mjs, 20 columns):
+//  - `profile-out` on the 1 000 000-row reference CSV against nodejs-polars reading that file, in
+//    the same run (scripts/bench/peers/), best of BENCH_RUNS (3): wall, peak RSS, ratio;
 //  - `profile-out` on the 1 000 000-row CSV and on a 5 000 000-row one generated on the fly into
-//    bench-data/5m/ (same generator, ~0.6 GB per file): wall time, peak RSS (target ≤ 200 MB at
+//    bench-data/5000000/ (same generator, ~0.6 GB per file): wall time, peak RSS (target ≤ 200 MB at
 //    both sizes: memory must not grow with rows), profile size (target ≤ 1 MB);
 //  - drift from profiles (reference profile vs current profile) against the exact path on the
 //    1M-row pair: the flagged columns, with the automatic methods and with KS + chi-square; every
 //    KS statistic against the exact one and the bound the report states.
 // Figures are printed, never asserted.
-import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { measure, ROOT, tempDir } from './lib.mjs';
+import { benchData, bestOf, measure, ratio, ROOT, tempDir } from './lib.mjs';
+import { installPolars, polarsRead } from './peers/peers.mjs';
 
 function action(inputs) {
   const tmp = tempDir('mqg-bench-');
@@ -30,22 +32,29 @@ function action(inputs) {
   return { ...m, report: JSON.parse(readFileSync(path.join(tmp, 'report.json'), 'utf8')) };
 }
 
-function ensureData(dir, rows) {
-  if (!existsSync(path.join(dir, 'current.csv'))) {
-    execFileSync(process.execPath, [path.join(ROOT, 'scripts/gen-bench-data.mjs'), dir, String(rows)], {
-      stdio: 'inherit',
-    });
-  }
-}
-
 const mb = (bytes) => (bytes / 1e6).toFixed(1);
 
 export default async function profile() {
-  const data = path.join(ROOT, 'bench-data');
-  const big = path.join(data, '5m');
-  ensureData(data, 1_000_000);
-  ensureData(big, 5_000_000);
+  const data = benchData(1_000_000).dir;
+  const big = benchData(5_000_000).dir;
   const out = tempDir('mqg-bench-profiles-');
+
+  const runs = Number(process.env.BENCH_RUNS ?? 3);
+  const csv1m = path.join(data, 'reference.csv');
+  console.log(
+    `profile-out of 1 000 000 rows vs Polars reading that file, same run, best of ${runs} (noisy, shared machine):`,
+  );
+  const polarsDir = installPolars();
+  const polars = polarsDir && bestOf(runs, () => polarsRead(polarsDir, [csv1m]));
+  const own = bestOf(runs, () => action({ current: csv1m, 'profile-out': path.join(out, 'best.profile.json') }));
+  if (polars)
+    console.log(
+      `  nodejs-polars 0.25.2 reading it: ${polars.wallS.toFixed(2)} s, peak RSS ${polars.peakRssMB.toFixed(0)} MB`,
+    );
+  console.log(
+    `  profile-out: ${own.wallS.toFixed(2)} s, peak RSS ${own.peakRssMB.toFixed(0)} MB` +
+      (polars ? ` → ${ratio(own.wallS, polars.wallS)} Polars's read time (target ≤ 1.4×)` : ''),
+  );
 
   console.log('profile-out (one streaming pass), 20 columns:');
   const profiles = {};

@@ -4,12 +4,14 @@
  * drifted columns against `drift-share`, and the stage result (outputs, summary, annotations,
  * report). Prints nothing.
  */
+import { formatBytes } from '../files/read-text.js';
 import { formatNumber } from '../report/format.js';
 import type { Annotation, StageResult, SummaryBlock } from '../report/result.js';
 import { benjaminiHochberg } from '../stats/benjamini-hochberg.js';
 import { bonferroni } from '../stats/bonferroni.js';
 import type { Compared } from './column-test.js';
 import { KIND_WORDS, type Bound } from './method.js';
+import type { ExactPathEstimate, MemoryBudget } from './memory.js';
 import type { DriftMethodName } from './registry.js';
 
 /** A rise of the missing share by more than this (in share points) flags a column by itself. */
@@ -25,6 +27,8 @@ export interface Comparison {
   fromProfiles: boolean;
   /** Outputs besides the verdict's (`profile`: the merged shards). */
   outputs?: Record<string, string>;
+  /** Two datasets compared from profiles because the exact path would need more than `memory-budget`. */
+  overBudget?: { estimate: ExactPathEstimate; budget: MemoryBudget };
 }
 
 /** The stage-wide decision inputs (`drift-share`, `correction`). */
@@ -68,7 +72,7 @@ export interface DriftEntry {
 }
 
 export function verdict(comparison: Comparison, options: VerdictOptions): StageResult {
-  const { compared, skipped, ref, cur, fromProfiles, outputs } = comparison;
+  const { compared, skipped, ref, cur, fromProfiles, outputs, overBudget } = comparison;
   // 1. Each column's decision, after the p-value correction.
   const adjusted = adjustPValues(compared, options.correction);
   const entries = compared.map((c, i) => toEntry(c, adjusted[i]));
@@ -86,6 +90,8 @@ export function verdict(comparison: Comparison, options: VerdictOptions): StageR
     title: 'Drift: column skipped',
     message: `column '${k.name}' is only in ${k.onlyIn}; it was not compared`,
   }));
+  if (overBudget)
+    annotations.push({ level: 'notice', title: 'Drift: compared from profiles', message: overBudgetNote(overBudget) });
   if (detected)
     annotations.push({ level: 'error', title: 'Dataset drift', message: `${headline}: ${drifted.join(', ')}` });
   return {
@@ -98,7 +104,7 @@ export function verdict(comparison: Comparison, options: VerdictOptions): StageR
       'drift-share': String(share),
       ...outputs,
     },
-    summary: summarize(headline, detected, compared, entries, options, ref, cur, fromProfiles),
+    summary: summarize(headline, detected, compared, entries, options, ref, cur, fromProfiles, overBudget),
     annotations,
     report: {
       stage: 'drift',
@@ -112,6 +118,14 @@ export function verdict(comparison: Comparison, options: VerdictOptions): StageR
       ...(fromProfiles && {
         from_profiles: true,
         approximate_columns: entries.filter((e) => e.approximate).map((e) => e.name),
+      }),
+      ...(overBudget && {
+        memory_budget: {
+          budget_bytes: overBudget.budget.bytes,
+          budget: overBudget.budget.label,
+          exact_path_estimated_bytes: overBudget.estimate.bytes,
+          estimated_shapes: overBudget.estimate.sides,
+        },
       }),
       skipped_columns: skipped,
       columns: entries,
@@ -186,6 +200,7 @@ function summarize(
   ref: Comparison['ref'],
   cur: Comparison['cur'],
   fromProfiles: boolean,
+  overBudget?: Comparison['overBudget'],
 ): SummaryBlock[] {
   const corrected =
     options.correction === 'none'
@@ -227,8 +242,19 @@ function summarize(
         `Reference: ${ref.file} (${ref.rows} rows); current: ${cur.file} (${cur.rows} rows). ` +
         `p-value tests drift when p < threshold, distances when distance ≥ threshold${corrected}.`,
     },
+    ...(overBudget ? [{ kind: 'text' as const, text: overBudgetNote(overBudget) }] : []),
     ...(fromProfiles ? [{ kind: 'text' as const, text: PROFILE_NOTE }] : []),
   ];
+}
+
+/** Why two datasets were compared from profiles: the exact path's estimate against the budget. */
+function overBudgetNote({ estimate, budget }: NonNullable<Comparison['overBudget']>): string {
+  const [r, c] = estimate.sides.map((x) => `${x.exact ? '' : '≈ '}${x.rows} rows × ${x.columns} columns`);
+  return (
+    `The exact comparison would need about ${formatBytes(estimate.bytes)} of memory (reference ${r}, current ${c}), ` +
+    `more than memory-budget ${budget.label} = ${formatBytes(budget.bytes)}: both datasets were profiled ` +
+    '(streaming, constant memory) and compared from the profiles instead. Set memory-budget higher for the exact path.'
+  );
 }
 
 const PROFILE_NOTE =

@@ -131,9 +131,10 @@ function firstInvalidUtf8(b: Uint8Array): number {
   return b.length;
 }
 
-/** `12.3 MB`, `512 B`. */
+/** `12.3 MB`, `512 B`, `2.9 GB` (binary multiples). */
 export function formatBytes(n: number): string {
   if (n < 1024) return `${n} B`;
   if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} kB`;
-  return `${(n / 1024 / 1024).toFixed(1)} MB`;
+  if (n < 1024 ** 3) return `${(n / 1024 / 1024).toFixed(1)} MB`;
+  return `${(n / 1024 ** 3).toFixed(1)} GB`;
 }

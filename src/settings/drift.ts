@@ -2,6 +2,8 @@ import { UserError } from '../errors.js';
 import { getMethod, METHOD_NAMES, type DriftMethodName } from '../drift/registry.js';
 import type { CommonSettings } from './common.js';
 import { readChoice, readList, readNumber, required, type InputReader } from './inputs.js';
+import { readMemoryBudget } from './memory-budget.js';
+import type { MemoryBudget } from '../drift/memory.js';
 
 export const DATA_FORMATS = ['auto', 'csv', 'tsv', 'jsonl', 'parquet'] as const;
 export const CORRECTIONS = ['none', 'bonferroni', 'bh'] as const;
@@ -31,6 +33,8 @@ export interface DriftSettings extends CommonSettings {
   profileOut: string;
   /** Profiles to merge (paths one per line, or globs), unresolved; '' for none. */
   profileShards: string;
+  /** Above this estimate of the exact path's memory, two datasets are compared from profiles. */
+  memoryBudget: MemoryBudget;
 }
 
 /** Largest Jensen-Shannon distance with the natural log, √(ln 2) (src/stats/jensen-shannon.ts). */
@@ -85,6 +89,7 @@ export function readDriftSettings(input: InputReader, common: CommonSettings): D
     correction: readChoice(input, 'correction', CORRECTIONS, 'none'),
     profileOut,
     profileShards,
+    memoryBudget: readMemoryBudget(input),
   };
 }
 

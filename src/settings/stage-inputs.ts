@@ -51,6 +51,7 @@ export const INPUTS: Readonly<Record<string, InputSpec>> = {
   correction: only(['drift'], 'none'),
   'profile-out': only(['drift']),
   'profile-shards': only(['drift']),
+  'memory-budget': only(['drift'], 'auto'),
   'model-name': only(['promote']),
   'model-path': only(['promote']),
   'promote-to': only(['promote']),

@@ -2,7 +2,9 @@
  * The drift stage. Three paths, one verdict:
  *  - `profile-out`: profile `current` (or `reference`) in one streaming pass, merge
  *    `profile-shards` into it, write the JSON (src/profile/);
- *  - exact: both tables read whole, each column's samples tested;
+ *  - exact: both tables read whole, each column's samples tested; when that would need more memory
+ *    than `memory-budget` (estimated from the files' sizes and a sample, src/drift/memory.ts), both
+ *    datasets are profiled instead and compared from the profiles, and the summary says so;
  *  - from profiles, when a side is a profile or `profile-shards` stand for the current data: a
  *    dataset on the other side is profiled (streaming), shards are merged, each column is tested
  *    from the summaries.
@@ -10,10 +12,11 @@
  * src/drift/methods/) the same way on both comparison paths. Prints nothing.
  */
 import * as path from 'node:path';
-import { readTables } from '../data/readTables.js';
+import { profileFiles, readTables } from '../workers/readTables.js';
 import { compareColumn, samplePair, summaryPair, type Compared } from '../drift/column-test.js';
 import { loadDriftConfig, type ColumnConfig } from '../drift/config.js';
 import { planColumns, profileSide, tableSide } from '../drift/plan.js';
+import { tryEstimateExactPath } from '../drift/memory.js';
 import { profileOutResult } from '../drift/profile-out.js';
 import { verdict, type Comparison } from '../drift/verdict.js';
 import { UserError } from '../errors.js';
@@ -33,7 +36,7 @@ export async function runDrift(s: DriftSettings): Promise<StageResult> {
   // 2. Per-column methods and thresholds.
   const config = await loadDriftConfig(s.config);
   // 3. Compare: from profiles when either side is one, else the exact path.
-  const comparison = usesProfiles(s) ? await compareProfiles(s, config) : await compareTables(s, config);
+  const comparison = usesProfiles(s) ? await compareProfiles(s, config) : await compareData(s, config);
   // 4. The dataset verdict.
   return verdict(comparison, s);
 }
@@ -41,6 +44,18 @@ export async function runDrift(s: DriftSettings): Promise<StageResult> {
 /** True when the comparison goes through profiles. */
 export function usesProfiles(s: DriftSettings): boolean {
   return s.profileShards !== '' || isProfilePath(s.reference) || isProfilePath(s.current);
+}
+
+/**
+ * Two datasets: the exact path, or profiles when the exact path's estimated memory is above
+ * `memory-budget` (no estimate, e.g. an unreadable file: the exact path, whose reader says why).
+ */
+async function compareData(s: DriftSettings, config: DriftConfig): Promise<Comparison> {
+  const format = s.dataFormat === 'auto' ? undefined : s.dataFormat;
+  const estimate = await tryEstimateExactPath([s.reference, s.current], { format });
+  if (!estimate || estimate.bytes <= s.memoryBudget.bytes) return compareTables(s, config);
+  const comparison = await compareProfiles(s, config);
+  return { ...comparison, overBudget: { estimate, budget: s.memoryBudget } };
 }
 
 /** The exact path: both tables read (sorted, in parallel), every column's samples compared. */
@@ -71,10 +86,15 @@ async function compareProfiles(s: DriftSettings, config: DriftConfig): Promise<C
   // Sketch sizes follow a profile given on the other side (so merged shards and data agree).
   const given = isProfilePath(s.reference) ? await readProfile(s.reference) : undefined;
   const params = given?.params ?? shards[0]?.profile.params;
-  const ref: Side = given ? { profile: given, label: s.reference } : await loadSide(s, s.reference, params);
+  // Two datasets (over memory-budget): profiled side by side, one worker thread each.
+  const both = !given && shards.length === 0 && !isProfilePath(s.current) ? await profileBoth(s) : undefined;
+  const ref: Side =
+    both?.[0] ?? (given ? { profile: given, label: s.reference } : await loadSide(s, s.reference, params));
   const outputs: Record<string, string> = {};
   let cur: Side;
-  if (shards.length > 0) {
+  if (both) {
+    cur = both[1];
+  } else if (shards.length > 0) {
     const merged = mergeProfiles(shards);
     const file = path.join(path.dirname(s.reportPath), `${path.basename(s.reportPath, '.json')}.current.profile.json`);
     await writeProfile(file, merged);
@@ -133,6 +153,17 @@ async function loadSide(s: DriftSettings, file: string, params: ProfileParams = 
   if (isProfilePath(file)) return { profile: await readProfile(file), label: file };
   const format = s.dataFormat === 'auto' ? undefined : s.dataFormat;
   return { profile: await profileFile(file, { format, textColumns: s.categoricalColumns }, params), label: file };
+}
+
+/** Both datasets profiled in parallel (src/workers/readTables.ts), with the default sketch sizes. */
+async function profileBoth(s: DriftSettings): Promise<[Side, Side]> {
+  const format = s.dataFormat === 'auto' ? undefined : s.dataFormat;
+  const files = [s.reference, s.current];
+  const [ref, cur] = await profileFiles(files, { format, textColumns: s.categoricalColumns });
+  return [
+    { profile: ref, label: s.reference },
+    { profile: cur, label: s.current },
+  ];
 }
 
 /** The profiles `profile-shards` names (paths or globs), read. */
