@@ -41,28 +41,20 @@ function mode(n: number, p: number): number {
 /** Σ_{j ≤ k} P(X = j) for k below the mode (terms fall as j goes down). */
 function lowerTail(k: number, n: number, p: number): number {
   const q = 1 - p;
-  return tailSum(k, -1, 0, n, p, q, (j) => (j * q) / ((n - j + 1) * p));
+  return tailSum(k, -1, 0, n, p, (j) => (j * q) / ((n - j + 1) * p));
 }
 
 /** Σ_{j > k} P(X = j) for k at or above the mode (terms fall as j goes up). */
 function upperTail(k: number, n: number, p: number): number {
   const q = 1 - p;
-  return tailSum(k + 1, 1, n, n, p, q, (j) => ((n - j) * p) / ((j + 1) * q));
+  return tailSum(k + 1, 1, n, n, p, (j) => ((n - j) * p) / ((j + 1) * q));
 }
 
 /**
  * Neumaier-compensated sum of P(X = j) from `start` stepping by `step` up to `end`, stopping when
  * the rest is below 1e-17 of the sum; `ratio(j)` is P(X = j + step) / P(X = j).
  */
-function tailSum(
-  start: number,
-  step: 1 | -1,
-  end: number,
-  n: number,
-  p: number,
-  q: number,
-  ratio: (j: number) => number,
-): number {
+function tailSum(start: number, step: 1 | -1, end: number, n: number, p: number, ratio: (j: number) => number): number {
   let sum = 0;
   let comp = 0;
   for (let j = start; step > 0 ? j <= end : j >= end; j += step) {
