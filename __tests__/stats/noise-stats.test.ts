@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { binomialCdf, binomialSf } from '../../src/stats/binomial-cdf.js';
 import { binomialPmf } from '../../src/stats/binomial-pmf.js';
 import { mcnemarExact } from '../../src/stats/mcnemar.js';
+import { newcombeInterval } from '../../src/stats/newcombe-interval.js';
 import { normalQuantile } from '../../src/stats/normal-quantile.js';
 import { proportionZ } from '../../src/stats/proportion-z.js';
 import { twoProportionZ } from '../../src/stats/two-proportion-z.js';
@@ -40,6 +41,7 @@ const golden = JSON.parse(
     statistic: number;
     p_value: number;
   }[];
+  newcombe: { x1: number; n1: number; x2: number; n2: number; alpha: number; low: number; high: number }[];
   one_proportion_z: {
     count: number;
     n: number;
@@ -147,7 +149,7 @@ describe("Wilson score interval (statsmodels proportion_confint(method='wilson')
   });
 });
 
-describe('z-tests and the normal interval (statsmodels proportions_ztest, _zstat_generic2, _zconfint_generic)', () => {
+describe('z-tests and normal intervals (statsmodels proportions_ztest, confint_proportions_2indep, _zstat_generic2, _zconfint_generic)', () => {
   test.each(
     golden.two_proportion_z.map(
       (c) => [`${c.x1}/${c.n1} vs ${c.x2}/${c.n2} ${c.alternative} value=${c.value}`, c] as const,
@@ -157,6 +159,15 @@ describe('z-tests and the normal interval (statsmodels proportions_ztest, _zstat
     expectClose(r.statistic, c.statistic, `${label} z`);
     expectClose(r.pValue, c.p_value, `${label} p`);
   });
+
+  test.each(golden.newcombe.map((c) => [`${c.x1}/${c.n1} − ${c.x2}/${c.n2} alpha=${c.alpha}`, c] as const))(
+    "Newcombe's interval for a difference of proportions %s",
+    (label, c) => {
+      const [lo, hi] = newcombeInterval(c.x1, c.n1, c.x2, c.n2, c.alpha);
+      expectClose(lo, c.low, `${label} low`);
+      expectClose(hi, c.high, `${label} high`);
+    },
+  );
 
   test.each(golden.one_proportion_z.map((c) => [`${c.count}/${c.n} vs ${c.value} ${c.alternative}`, c] as const))(
     'one proportion (score test) %s',

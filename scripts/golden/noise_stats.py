@@ -15,7 +15,7 @@ import scipy
 import statsmodels
 from scipy import stats
 from statsmodels.stats.contingency_tables import mcnemar
-from statsmodels.stats.proportion import proportion_confint, proportions_ztest
+from statsmodels.stats.proportion import confint_proportions_2indep, proportion_confint, proportions_ztest
 from statsmodels.stats.weightstats import _zconfint_generic, _zstat_generic2
 
 mp.mp.dps = 60
@@ -109,6 +109,13 @@ for x1, n1, x2, n2 in [(180, 200, 170, 200), (170, 200, 180, 200), (1800, 2000, 
             two_proportion_cases.append({"x1": x1, "n1": n1, "x2": x2, "n2": n2, "alternative": alternative,
                                          "value": value, "statistic": float(z), "p_value": float(p)})
 
+newcombe_cases = []
+for x1, n1, x2, n2 in [(180, 200, 170, 200), (170, 200, 180, 200), (1800, 2000, 1790, 2000), (0, 50, 3, 60),
+                       (50, 50, 48, 50), (9000, 10_000, 8850, 10_000), (1, 2, 0, 3)]:
+    for alpha in [0.05, 0.1]:
+        lo, hi = confint_proportions_2indep(x1, n1, x2, n2, method="newcomb", compare="diff", alpha=alpha)
+        newcombe_cases.append({"x1": x1, "n1": n1, "x2": x2, "n2": n2, "alpha": alpha, "low": float(lo), "high": float(hi)})
+
 one_proportion_cases = []
 for count, n, value in [(172, 200, 0.9), (190, 200, 0.9), (1795, 2000, 0.9), (5, 10, 0.3), (0, 20, 0.05),
                         (999_000, 1_000_000, 0.999)]:
@@ -143,6 +150,6 @@ json.dump(finite({
     "generator": f"scripts/golden/noise_stats.py: scipy {scipy.__version__}, statsmodels {statsmodels.__version__}, "
                  f"numpy {np.__version__}, mpmath {mp.__version__}",
     "binomial": binomial, "mcnemar": mcnemar_cases, "normal_quantile": quantile_cases, "wilson": wilson_cases,
-    "two_proportion_z": two_proportion_cases, "one_proportion_z": one_proportion_cases, "z": z_cases,
+    "two_proportion_z": two_proportion_cases, "newcombe": newcombe_cases, "one_proportion_z": one_proportion_cases, "z": z_cases,
 }), sys.stdout, allow_nan=False, indent=None, separators=(",", ":"))
 sys.stdout.write("\n")

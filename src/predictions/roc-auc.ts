@@ -50,3 +50,65 @@ export function scoreOrder(score: ArrayLike<number>): Int32Array {
   for (let i = 0; i < order.length; i++) order[i] = i;
   return order.sort((a, b) => score[a] - score[b] || a - b);
 }
+
+/**
+ * The ROC AUC with each example left out in turn (the jackknife values, for the BCa acceleration
+ * and the jackknife standard error), in O(n) given the score order: leaving out a positive removes
+ * its placement (negatives below it, ties half) from the Mann–Whitney U and one positive from
+ * P·N; a negative likewise. NaN where no positive or no negative would remain.
+ *
+ * @example
+ * const s = Float64Array.of(0.1, 0.4, 0.35, 0.8);
+ * rocAucLeaveOneOut(Uint8Array.of(0, 0, 1, 1), s, scoreOrder(s)) // [0.5, 1, 1, 0.5]
+ */
+export function rocAucLeaveOneOut(
+  positive: ArrayLike<number>,
+  score: ArrayLike<number>,
+  order: ArrayLike<number>,
+): Float64Array {
+  const n = order.length;
+  const out = new Float64Array(n);
+  // Pass 1: P, N, U. Pass 2 needs, per tie group, the negatives below and the positives above.
+  let u = 0;
+  let negatives = 0;
+  let positives = 0;
+  const groupEnd = new Int32Array(n);
+  for (let g = 0; g < n; ) {
+    const s = score[order[g]];
+    let pos = 0;
+    let neg = 0;
+    let e = g;
+    for (; e < n && score[order[e]] === s; e++) {
+      if (positive[order[e]]) pos++;
+      else neg++;
+    }
+    groupEnd[g] = e;
+    u += pos * (negatives + neg / 2);
+    negatives += neg;
+    positives += pos;
+    g = e;
+  }
+  let negativesBelow = 0;
+  let positivesBelow = 0;
+  for (let g = 0; g < n; ) {
+    const e = groupEnd[g];
+    let pos = 0;
+    let neg = 0;
+    for (let x = g; x < e; x++) {
+      if (positive[order[x]]) pos++;
+      else neg++;
+    }
+    const positivesAbove = positives - positivesBelow - pos;
+    for (let x = g; x < e; x++) {
+      const i = order[x];
+      out[i] = positive[i]
+        ? (u - (negativesBelow + neg / 2)) / ((positives - 1) * negatives)
+        : (u - (positivesAbove + pos / 2)) / (positives * (negatives - 1));
+    }
+    negativesBelow += neg;
+    positivesBelow += pos;
+    g = e;
+  }
+  for (let i = 0; i < n; i++) if (!Number.isFinite(out[i])) out[i] = NaN;
+  return out;
+}
