@@ -167,3 +167,35 @@ function delongStandardError(p: Predictions): number {
   };
   return Math.sqrt(variance(v10) / pos.length + variance(v01) / neg.length);
 }
+
+describe('the paired permutation test at "no difference"', () => {
+  test('permutationEvidence: the larger of the bootstrap’s and the permutation test’s p-value, at t = 0 only', async () => {
+    const { permutationEvidence, normalEvidence } = await import('../../src/noise/evidence.js');
+    const boot = normalEvidence(-0.01, 0.01, 'paired-bootstrap', 'boot');
+    const permuted = Float64Array.from({ length: 99 }, (_, i) => (i - 49) / 1000).sort(); // −0.049 … 0.049
+    const e = permutationEvidence(boot, permuted, -0.03);
+    // 20 permuted differences are at or below −0.03: (1 + 20) / 100
+    expect(e.pBelow(0)).toBe(Math.max(boot.pBelow(0), 0.21));
+    expect(e.pAbove(0)).toBe(Math.max(boot.pAbove(0), (1 + 99 - 19) / 100));
+    expect(e.pBelow(-0.005)).toBe(boot.pBelow(-0.005));
+    expect(e.interval(0.9)).toEqual(boot.interval(0.9));
+  });
+
+  test('log loss on 12 examples: the Monte-Carlo permutation p is the exact sign-flip p (4 096 patterns)', async () => {
+    const { y, c, b } = models(12, 11, 1.5);
+    const { candidate, baseline } = await pair('flip', y, c, b);
+    const d = logLossTerms(candidate).map((x, i) => x - logLossTerms(baseline)[i]);
+    const observed = d.reduce((s, x) => s + x, 0);
+    let atOrAbove = 0;
+    for (let mask = 0; mask < 4096; mask++) {
+      let s = 0;
+      for (let i = 0; i < 12; i++) s += (mask >> i) & 1 ? -d[i] : d[i];
+      if (s >= observed - 1e-12) atOrAbove++;
+    }
+    const exact = atOrAbove / 4096;
+    const { comparisons } = comparePredictions(candidate, baseline, { resamples: 4000 });
+    const p = byMetric(comparisons, 'log_loss').difference!.evidence!.pAbove(0);
+    // the reported p is at least the permutation p, which is within 4 Monte-Carlo SE of the exact one
+    expect(p).toBeGreaterThanOrEqual(exact - 4 * Math.sqrt((exact * (1 - exact)) / 4000));
+  });
+});

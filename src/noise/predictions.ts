@@ -12,11 +12,15 @@
  *   within `maxBootstrapWork`; above it the normal approximation with the jackknife standard
  *   error (the bootstrap's own large-sample limit: the jackknife variance of the AUC is DeLong's).
  *
- * Bootstrap intervals are BCa (default) or percentile; the p-values invert the same intervals.
+ * Bootstrap intervals are BCa (default) or percentile; the p-values invert the same intervals. For
+ * "any difference at all" (margin 0) a paired difference also has to pass the paired permutation
+ * test (permutationEvidence), which keeps the false-failure rate at its level on small test sets.
  * Everything is seeded: the same predictions give the same numbers on every run.
  */
 import { bcaParameters, type BcaParameters } from '../stats/bca-parameters.js';
+import { sampleBinomial } from '../stats/binomial-sample.js';
 import { bootstrapReplicates, DEFAULT_RESAMPLES, DEFAULT_SEED } from '../stats/bootstrap.js';
+import { mulberry32 } from '../stats/random.js';
 import { mean } from '../stats/describe.js';
 import { mcnemarExact } from '../stats/mcnemar.js';
 import { accuracy } from '../predictions/accuracy.js';
@@ -31,9 +35,9 @@ import {
   type PredictionMetric,
 } from '../predictions/metrics.js';
 import { precisionRecallF1 } from '../predictions/precision-recall-f1.js';
-import { rocAuc, rocAucLeaveOneOut, scoreOrder } from '../predictions/roc-auc.js';
+import { rocAuc, rocAucLeaveOneOut, rocAucWeighted, scoreOrder } from '../predictions/roc-auc.js';
 import type { Predictions } from '../predictions/types.js';
-import { bootstrapEvidence, mcnemarEvidence, normalEvidence, wilsonEvidence } from './evidence.js';
+import { bootstrapEvidence, mcnemarEvidence, normalEvidence, permutationEvidence, wilsonEvidence } from './evidence.js';
 import type { Estimate, Evidence, MetricComparison } from './types.js';
 
 export interface CompareOptions extends MetricOptions {
@@ -76,6 +80,14 @@ interface Group {
   cost: number;
   /** How the group resamples, for descriptions: 'paired' or one model. */
   paired: boolean;
+  /**
+   * Paired groups: one replicate of the paired permutation test —
+   * each example's two predictions swapped with probability ½ — writing the differences (one per
+   * metric, in `names` order) into `out`.
+   */
+  permute?(uniform: () => number, out: Float64Array): void;
+  /** Example visits per permutation replicate, when it differs from `cost`. */
+  permuteCost?: number;
 }
 
 /**
@@ -283,6 +295,30 @@ function confusionGroup(candidate: Predictions, baseline: Predictions | undefine
     statistic,
     paired: !!baseline,
     cost: m * 2,
+    permute:
+      baseline &&
+      ((uniform, out) => {
+        // k of the m examples of atom (t, c, b) swap: they count as (t, b) for the candidate, (t, c) for the baseline
+        for (const x of [cc, cb]) {
+          x.tp.fill(0);
+          x.predicted.fill(0);
+          x.actual.fill(0);
+          x.n = 0;
+        }
+        for (let a = 0; a < m; a++) {
+          const w = weights[a];
+          const k = pc[a] === pb[a] ? 0 : sampleBinomial(w, 0.5, uniform);
+          add(cc, t[a], pc[a], w - k);
+          add(cb, t[a], pb[a], w - k);
+          if (k > 0) {
+            add(cc, t[a], pb[a], k);
+            add(cb, t[a], pc[a], k);
+          }
+        }
+        vector(cc, vc);
+        vector(cb, vb);
+        for (let i = 0; i < metrics.length; i++) out[i] = vc[i] - vb[i];
+      }),
     jackknife: () => {
       fill(weights);
       const out = names.map(() => new Float64Array(m));
@@ -346,6 +382,20 @@ function logLossGroup(candidate: Predictions, baseline: Predictions | undefined,
     statistic,
     paired,
     cost: 2 * n,
+    permute:
+      lb &&
+      ((uniform, out) => {
+        // each example's two terms swapped with probability ½: the difference changes sign
+        let s = 0;
+        let bits = 0;
+        for (let i = 0; i < n; i++) {
+          if ((i & 31) === 0) bits = uniform() * 4294967296;
+          const d = lc[i] - lb[i];
+          s += (bits & 1) === 1 ? -d : d;
+          bits = Math.floor(bits / 2);
+        }
+        out[0] = s / n;
+      }),
     jackknife: () => {
       const sc = sumOf(lc);
       const sb = lb ? sumOf(lb) : 0;
@@ -374,23 +424,21 @@ function aucGroup(
   const binary = metric === 'roc_auc';
   const paired = !!baseline;
   const n = candidate.n;
-  // One "column" per class (OvR) or the single binary one: positives, scores, their order.
-  const columns = (p: Predictions) => {
+  // One "column" per class (OvR) or the single binary one: positives, scores, and (sorted only
+  // when the bootstrap runs) the examples by score.
+  type Column = { positive: Uint8Array; score: ArrayLike<number>; order?: Int32Array };
+  const columns = (p: Predictions): Column[] => {
     if (binary) {
       const k = probabilityClass(p, options.positiveLabel)!;
-      const score = p.score ?? p.proba!.get(k)!;
-      return [{ positive: indicator(p.yTrue, k), score, order: scoreOrder(score) }];
+      return [{ positive: indicator(p.yTrue, k), score: p.score ?? p.proba!.get(k)! }];
     }
-    return p.classes.map((_, k) => {
-      const score = p.proba!.get(k)!;
-      return { positive: indicator(p.yTrue, k), score, order: scoreOrder(score) };
-    });
+    return p.classes.map((_, k) => ({ positive: indicator(p.yTrue, k), score: p.proba!.get(k)! }));
   };
   const cols = columns(candidate);
   const colsB = paired ? columns(baseline!) : undefined;
-  const macro = (cs: typeof cols, w?: ArrayLike<number>) => {
+  const macro = (cs: Column[], w: ArrayLike<number>) => {
     let s = 0;
-    for (const c of cs) s += rocAuc(c.positive, c.score, c.order, w);
+    for (const c of cs) s += rocAucWeighted(c.positive, c.score, (c.order ??= scoreOrder(c.score)), w);
     return s / cs.length; // NaN when a class has no positive or no negative in the resample
   };
   const vc = new Float64Array(1);
@@ -402,14 +450,29 @@ function aucGroup(
   };
   const names = outputNames([metric], paired);
   const estimates = new Float64Array(names.length);
-  statistic(new Int32Array(n).fill(1), estimates);
-  const leaveOneOut = (cs: typeof cols) => {
+  const full = (cs: Column[]) => cs.reduce((s, c) => s + rocAuc(c.positive, c.score), 0) / cs.length;
+  estimates[0] = full(cols);
+  if (colsB) {
+    estimates[1] = full(colsB);
+    estimates[2] = estimates[0] - estimates[1];
+  }
+  const leaveOneOut = (cs: Column[]) => {
     const out = new Float64Array(n);
     for (const c of cs) {
-      const l = rocAucLeaveOneOut(c.positive, c.score, c.order);
+      const l = rocAucLeaveOneOut(c.positive, c.score);
       for (let i = 0; i < n; i++) out[i] += l[i] / cs.length;
     }
     return out;
+  };
+  // Permutation: example i's scores swapped between the models with probability ½, both AUCs recomputed.
+  const swapped = (mine: Column[], theirs: Column[], swap: Uint8Array): number => {
+    let sum = 0;
+    for (let k = 0; k < mine.length; k++) {
+      const score = new Float64Array(n);
+      for (let i = 0; i < n; i++) score[i] = swap[i] ? theirs[k].score[i] : mine[k].score[i];
+      sum += rocAuc(mine[k].positive, score);
+    }
+    return sum / mine.length;
   };
   return {
     weights: new Int32Array(n).fill(1),
@@ -418,6 +481,14 @@ function aucGroup(
     statistic,
     paired,
     cost: n * (1 + cols.length * (paired ? 2 : 1)),
+    permute:
+      colsB &&
+      ((uniform, out) => {
+        const swap = new Uint8Array(n);
+        for (let i = 0; i < n; i++) swap[i] = uniform() < 0.5 ? 1 : 0;
+        out[0] = swapped(cols, colsB, swap) - swapped(colsB, cols, swap);
+      }),
+    permuteCost: 2 * cols.length * n * Math.max(1, Math.log2(n)),
     jackknife: () => {
       const c = leaveOneOut(cols);
       if (!colsB) return [c];
@@ -458,6 +529,10 @@ function runGroup(
     resamples,
     seed: options.seed ?? DEFAULT_SEED,
   });
+  const permuted =
+    group.permute && resamples * (group.permuteCost ?? group.cost) <= maxWork
+      ? permutationReplicates(group, resamples, (options.seed ?? DEFAULT_SEED) + 1)
+      : undefined;
   group.names.forEach((name, o) => {
     const sorted = finiteSorted(replicates[o]);
     const dropped = resamples - sorted.length;
@@ -483,9 +558,26 @@ function runGroup(
     const description =
       `${group.paired ? 'paired bootstrap' : 'bootstrap'}, ${resamples} resamples (${kind}, seed ${options.seed ?? DEFAULT_SEED})` +
       (dropped > 0 ? `; ${dropped} resamples where the metric is undefined left out` : '');
-    out.set(name, { evidence: bootstrapEvidence(sorted, bca, method, description) });
+    const evidence = bootstrapEvidence(sorted, bca, method, description);
+    const d = name.endsWith('@difference') && permuted ? o - (group.names.length / 3) * 2 : -1;
+    out.set(name, {
+      evidence: permuted && d >= 0 ? permutationEvidence(evidence, permuted[d], group.estimates[o]) : evidence,
+    });
   });
   return out;
+}
+
+/** Sorted permutation-test replicates of each difference output of a paired class-count group. */
+function permutationReplicates(group: Group, resamples: number, seed: number): Float64Array[] {
+  const m = group.names.length / 3;
+  const uniform = mulberry32(seed);
+  const out = Array.from({ length: m }, () => new Float64Array(resamples));
+  const row = new Float64Array(m);
+  for (let r = 0; r < resamples; r++) {
+    group.permute!(uniform, row);
+    for (let i = 0; i < m; i++) out[i][r] = row[i];
+  }
+  return out.map((x) => x.sort());
 }
 
 /** √((n−1)/n · Σ w_j (θ_j − θ̄)²) over atoms of multiplicity w_j. */

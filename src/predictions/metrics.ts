@@ -7,7 +7,7 @@ import { classCounts, type ClassCounts } from './class-counts.js';
 import { positiveLabel } from './labels.js';
 import { logLossTermsProba, logLossTermsScore } from './log-loss.js';
 import { precisionRecallF1, type Average } from './precision-recall-f1.js';
-import { rocAuc, scoreOrder } from './roc-auc.js';
+import { rocAuc } from './roc-auc.js';
 import { quote } from './read.js';
 import type { Predictions } from './types.js';
 import { mean } from '../stats/describe.js';
@@ -126,7 +126,7 @@ function probabilityMetrics(p: Predictions, named?: string): [PredictionMetric, 
     const k = probabilityClass(p, named)!;
     const isPositive = indicator(p.yTrue, k);
     const score = p.score ?? p.proba!.get(k)!;
-    const auc = rocAuc(isPositive, score, scoreOrder(score));
+    const auc = rocAuc(isPositive, score);
     out.push(['roc_auc', Number.isNaN(auc) ? { unavailable: 'y_true holds one class only' } : { value: auc }]);
   } else {
     out.push(['roc_auc_ovr', rocAucOvr(p)]);
@@ -150,7 +150,7 @@ function rocAucOvr(p: Predictions): MetricValue {
   let sum = 0;
   for (let k = 0; k < p.classes.length; k++) {
     const score = p.proba!.get(k)!;
-    const auc = rocAuc(indicator(p.yTrue, k), score, scoreOrder(score));
+    const auc = rocAuc(indicator(p.yTrue, k), score);
     if (Number.isNaN(auc)) return { unavailable: `class ${quote(p.classes[k])} has no example in y_true` };
     sum += auc;
   }

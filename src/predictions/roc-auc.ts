@@ -1,20 +1,33 @@
+import { sortFloat64 } from '../stats/sort.js';
+
 /**
  * Area under the ROC curve of `score` for telling positives (`positive[i]` = 1) from negatives:
  * the probability that a random positive scores above a random negative, ties counting half —
  * the Mann–Whitney form of the trapezoidal area scikit-learn computes
- * (`sklearn.metrics.roc_auc_score(y, score)`; equal up to rounding). Each example counts
- * `weights[i]` times when weights are given (a bootstrap resample). `order` lists the examples
- * by ascending score (scoreOrder); NaN when there is no positive or no negative.
+ * (`sklearn.metrics.roc_auc_score(y, score)`; equal up to rounding). O(n) after two radix sorts
+ * (positives' and negatives' scores); NaN when there is no positive or no negative.
+ *
+ * @example
+ * rocAuc(Uint8Array.of(0, 0, 1, 1), Float64Array.of(0.1, 0.4, 0.35, 0.8)) // 0.75
+ */
+export function rocAuc(positive: ArrayLike<number>, score: ArrayLike<number>): number {
+  const { pos, neg } = sortedByClass(positive, score);
+  return mannWhitneyU(pos, neg) / (pos.length * neg.length);
+}
+
+/**
+ * The same with each example counted `weights[i]` times (a bootstrap resample), given `order`,
+ * the examples by ascending score (scoreOrder): one pass over the tie groups.
  *
  * @example
  * const s = Float64Array.of(0.1, 0.4, 0.35, 0.8);
- * rocAuc(Uint8Array.of(0, 0, 1, 1), s, scoreOrder(s)) // 0.75
+ * rocAucWeighted(Uint8Array.of(0, 0, 1, 1), s, scoreOrder(s), Int32Array.of(1, 2, 0, 1)) // 1
  */
-export function rocAuc(
+export function rocAucWeighted(
   positive: ArrayLike<number>,
   score: ArrayLike<number>,
   order: ArrayLike<number>,
-  weights?: ArrayLike<number>,
+  weights: ArrayLike<number>,
 ): number {
   let u = 0;
   let negativesBelow = 0;
@@ -27,9 +40,8 @@ export function rocAuc(
     let e = g;
     for (; e < order.length && score[order[e]] === s; e++) {
       const i = order[e];
-      const w = weights ? weights[i] : 1;
-      if (positive[i]) pos += w;
-      else neg += w;
+      if (positive[i]) pos += weights[i];
+      else neg += weights[i];
     }
     u += pos * (negativesBelow + neg / 2);
     negativesBelow += neg;
@@ -53,62 +65,93 @@ export function scoreOrder(score: ArrayLike<number>): Int32Array {
 
 /**
  * The ROC AUC with each example left out in turn (the jackknife values, for the BCa acceleration
- * and the jackknife standard error), in O(n) given the score order: leaving out a positive removes
- * its placement (negatives below it, ties half) from the Mann–Whitney U and one positive from
- * P·N; a negative likewise. NaN where no positive or no negative would remain.
+ * and the jackknife standard error): leaving out a positive removes its placement (negatives below
+ * it, ties half) from the Mann–Whitney U and one positive from P·N; a negative likewise. Placements
+ * by binary search in the sorted scores: O(n log n). NaN where no positive or no negative would
+ * remain.
  *
  * @example
- * const s = Float64Array.of(0.1, 0.4, 0.35, 0.8);
- * rocAucLeaveOneOut(Uint8Array.of(0, 0, 1, 1), s, scoreOrder(s)) // [0.5, 1, 1, 0.5]
+ * rocAucLeaveOneOut(Uint8Array.of(0, 0, 1, 1), Float64Array.of(0.1, 0.4, 0.35, 0.8)) // [0.5, 1, 1, 0.5]
  */
-export function rocAucLeaveOneOut(
+export function rocAucLeaveOneOut(positive: ArrayLike<number>, score: ArrayLike<number>): Float64Array {
+  const { pos, neg } = sortedByClass(positive, score);
+  const u = mannWhitneyU(pos, neg);
+  const P = pos.length;
+  const N = neg.length;
+  const out = new Float64Array(score.length);
+  for (let i = 0; i < out.length; i++) {
+    const s = score[i];
+    if (positive[i]) {
+      const below = lowerBound(neg, s);
+      const placement = below + (upperBound(neg, s, below) - below) / 2;
+      out[i] = P > 1 && N > 0 ? (u - placement) / ((P - 1) * N) : NaN;
+    } else {
+      const below = lowerBound(pos, s);
+      const atOrBelow = upperBound(pos, s, below);
+      const placement = P - atOrBelow + (atOrBelow - below) / 2;
+      out[i] = N > 1 && P > 0 ? (u - placement) / (P * (N - 1)) : NaN;
+    }
+  }
+  return out;
+}
+
+/** Number of values of `sorted` below `x`. */
+function lowerBound(sorted: Float64Array, x: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid] < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Number of values of `sorted` at or below `x`, searching from `from` (= lowerBound; ties are usually few). */
+function upperBound(sorted: Float64Array, x: number, from: number): number {
+  let i = from;
+  while (i < sorted.length && sorted[i] === x && i - from < 16) i++;
+  if (i === sorted.length || sorted[i] !== x) return i;
+  let lo = i;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid] <= x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The positives' and the negatives' scores, each sorted ascending. */
+function sortedByClass(
   positive: ArrayLike<number>,
   score: ArrayLike<number>,
-  order: ArrayLike<number>,
-): Float64Array {
-  const n = order.length;
-  const out = new Float64Array(n);
-  // Pass 1: P, N, U. Pass 2 needs, per tie group, the negatives below and the positives above.
+): { pos: Float64Array; neg: Float64Array } {
+  let p = 0;
+  for (let i = 0; i < score.length; i++) if (positive[i]) p++;
+  const pos = new Float64Array(p);
+  const neg = new Float64Array(score.length - p);
+  for (let i = 0, a = 0, b = 0; i < score.length; i++) {
+    if (positive[i]) pos[a++] = score[i];
+    else neg[b++] = score[i];
+  }
+  return { pos: sortFloat64(pos), neg: sortFloat64(neg) };
+}
+
+/** U = Σ over positives of (negatives below + half the tied ones), by merging the sorted scores. */
+function mannWhitneyU(pos: Float64Array, neg: Float64Array): number {
   let u = 0;
-  let negatives = 0;
-  let positives = 0;
-  const groupEnd = new Int32Array(n);
-  for (let g = 0; g < n; ) {
-    const s = score[order[g]];
-    let pos = 0;
-    let neg = 0;
-    let e = g;
-    for (; e < n && score[order[e]] === s; e++) {
-      if (positive[order[e]]) pos++;
-      else neg++;
+  let below = 0;
+  let tied = 0;
+  for (let i = 0; i < pos.length; i++) {
+    const s = pos[i];
+    if (i === 0 || s !== pos[i - 1]) {
+      below += tied;
+      while (below < neg.length && neg[below] < s) below++;
+      tied = 0;
+      while (below + tied < neg.length && neg[below + tied] === s) tied++;
     }
-    groupEnd[g] = e;
-    u += pos * (negatives + neg / 2);
-    negatives += neg;
-    positives += pos;
-    g = e;
+    u += below + tied / 2;
   }
-  let negativesBelow = 0;
-  let positivesBelow = 0;
-  for (let g = 0; g < n; ) {
-    const e = groupEnd[g];
-    let pos = 0;
-    let neg = 0;
-    for (let x = g; x < e; x++) {
-      if (positive[order[x]]) pos++;
-      else neg++;
-    }
-    const positivesAbove = positives - positivesBelow - pos;
-    for (let x = g; x < e; x++) {
-      const i = order[x];
-      out[i] = positive[i]
-        ? (u - (negativesBelow + neg / 2)) / ((positives - 1) * negatives)
-        : (u - (positivesAbove + pos / 2)) / (positives * (negatives - 1));
-    }
-    negativesBelow += neg;
-    positivesBelow += pos;
-    g = e;
-  }
-  for (let i = 0; i < n; i++) if (!Number.isFinite(out[i])) out[i] = NaN;
-  return out;
+  return u;
 }
