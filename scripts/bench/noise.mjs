@@ -12,7 +12,8 @@
 //  - paired: both models scored on the same test set (a resample of the population);
 //  - unpaired: each on its own test set — the "two evaluations of equally good models".
 // Monte-Carlo error: a rate r from R simulations has standard error √(r(1 − r)/R) (0.22 points for
-// 5 % at R = 10 000), printed as "± 2 SE".
+// 5 % at R = 10 000), printed as "± 2 SE". ~16 min on a busy 2-core machine; fewer simulations with
+// BENCH_SIMULATIONS (default 10 000), BENCH_METRIC_SIMULATIONS (500) and BENCH_LARGE_SIMULATIONS (200).
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';

@@ -559,7 +559,8 @@ function runGroup(
       `${group.paired ? 'paired bootstrap' : 'bootstrap'}, ${resamples} resamples (${kind}, seed ${options.seed ?? DEFAULT_SEED})` +
       (dropped > 0 ? `; ${dropped} resamples where the metric is undefined left out` : '');
     const evidence = bootstrapEvidence(sorted, bca, method, description);
-    const d = name.endsWith('@difference') && permuted ? o - (group.names.length / 3) * 2 : -1;
+    // (accuracy's difference gets the exact McNemar test instead, in comparePredictions)
+    const d = name.endsWith('@difference') && name !== 'accuracy@difference' ? o - (group.names.length / 3) * 2 : -1;
     out.set(name, {
       evidence: permuted && d >= 0 ? permutationEvidence(evidence, permuted[d], group.estimates[o]) : evidence,
     });
