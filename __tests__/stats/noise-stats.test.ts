@@ -149,7 +149,7 @@ describe("Wilson score interval (statsmodels proportion_confint(method='wilson')
   });
 });
 
-describe('z-tests and normal intervals (statsmodels proportions_ztest, confint_proportions_2indep, _zstat_generic2, _zconfint_generic)', () => {
+describe('z-tests and normal intervals (statsmodels proportions_ztest, confint_proportions_2indep, _zconfint_generic…)', () => {
   test.each(
     golden.two_proportion_z.map(
       (c) => [`${c.x1}/${c.n1} vs ${c.x2}/${c.n2} ${c.alternative} value=${c.value}`, c] as const,

@@ -87,7 +87,8 @@ export default async function noise() {
   // 1. False failures under the null.
   console.log('False failures, two equally good models (should be ≤ 5 % for the significance rule):');
   console.log(
-    '  n        | unpaired: max-drop 0.01 | significance (2-prop z) | sig. + max-drop 0.01 || paired: max-drop 0.01 | significance (McNemar) | sig. + max-drop 0.01 (bootstrap)',
+    '  n        | unpaired: max-drop 0.01 | significance (2-prop z) | sig. + max-drop 0.01 || ' +
+      'paired: max-drop 0.01 | significance (McNemar) | sig. + max-drop 0.01 (bootstrap)',
   );
   for (const n of NS) {
     let plainU = 0;
@@ -116,8 +117,14 @@ export default async function noise() {
       }
     }
     console.log(
-      `  ${String(n).padEnd(8)} | ${withError(plainU / R, R).padEnd(23)} | ${withError(zU / R, R).padEnd(23)} | ${withError(zMarginU / R, R).padEnd(20)} || ` +
-        `${withError(plainP / R, R).padEnd(21)} | ${withError(mcnemar / R, R).padEnd(22)} | ${withError(marginP / bootRuns, bootRuns)} (R = ${bootRuns})`,
+      [
+        `  ${String(n).padEnd(8)}`,
+        withError(plainU / R, R).padEnd(23),
+        withError(zU / R, R).padEnd(23),
+        `${withError(zMarginU / R, R).padEnd(20)} || ${withError(plainP / R, R).padEnd(21)}`,
+        withError(mcnemar / R, R).padEnd(22),
+        `${withError(marginP / bootRuns, bootRuns)} (R = ${bootRuns})`,
+      ].join(' | '),
     );
   }
 
@@ -144,7 +151,14 @@ export default async function noise() {
         if (!exceeds((xb - xc) / n, 0.02)) missed++;
       }
       console.log(
-        `  ${String(n).padEnd(8)} | ${(drop * 100).toFixed(0).padStart(2)} pt | ${withError(mc / R, R).padEnd(16)} | ${withError(zSame / R, R).padEnd(26)} | ${withError(zUnpaired / R, R).padEnd(23)} | ${withError(missed / R, R)}`,
+        [
+          `  ${String(n).padEnd(8)}`,
+          `${(drop * 100).toFixed(0).padStart(2)} pt`,
+          withError(mc / R, R).padEnd(16),
+          withError(zSame / R, R).padEnd(26),
+          withError(zUnpaired / R, R).padEnd(23),
+          withError(missed / R, R),
+        ].join(' | '),
       );
     }
   }
@@ -168,7 +182,8 @@ export default async function noise() {
       if (lib.twoProportionZ(uc, n, ub, n, { alternative: 'smaller', value: -0.01 }).pValue < ALPHA) z++;
     }
     console.log(
-      `  n = ${String(n).padEnd(6)}  paired bootstrap ${withError(boot / boundaryRuns, boundaryRuns)}   unpaired 2-prop z ${withError(z / boundaryRuns, boundaryRuns)}   (R = ${boundaryRuns})`,
+      `  n = ${String(n).padEnd(6)}  paired bootstrap ${withError(boot / boundaryRuns, boundaryRuns)}   ` +
+        `unpaired 2-prop z ${withError(z / boundaryRuns, boundaryRuns)}   (R = ${boundaryRuns})`,
     );
   }
 
@@ -263,7 +278,8 @@ export default async function noise() {
   t = performance.now();
   lib.comparePredictions(pred(pc, undefined), pred(pb, undefined));
   console.log(
-    `  accuracy, precision, recall, F1 (all averages) alone: ${((performance.now() - t) / 1000).toFixed(2)} s — multinomial draws over the distinct outcomes`,
+    `  accuracy, precision, recall, F1 (all averages) alone: ${((performance.now() - t) / 1000).toFixed(2)} s ` +
+      '— multinomial draws over the distinct outcomes',
   );
   const B = 50;
   t = performance.now();
@@ -293,7 +309,8 @@ export default async function noise() {
   t = performance.now();
   lib.comparePredictions(pair.candidate, pair.baseline);
   console.log(
-    `  read + pair two 1 000 000-row CSV files by id: ${(readMs / 1000).toFixed(2)} s; compare: ${((performance.now() - t) / 1000).toFixed(2)} s`,
+    `  read + pair two 1 000 000-row CSV files by id: ${(readMs / 1000).toFixed(2)} s; ` +
+      `compare: ${((performance.now() - t) / 1000).toFixed(2)} s`,
   );
   console.log(`\n(total ${((Date.now() - t0) / 1000).toFixed(0)} s)`);
 }
