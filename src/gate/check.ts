@@ -3,6 +3,8 @@ import { lookupMetric } from '../metrics/lookup.js';
 import type { Metric, MetricFile } from '../metrics/types.js';
 import { directionFromName } from '../rules/direction.js';
 import { evaluateRule } from '../rules/evaluate.js';
+import { evaluateNoiseRule } from '../rules/evaluate-noise.js';
+import { comparisonFor, noiseEntry, type NoiseContext, type NoiseEntry } from './noise.js';
 import { needsBaseline, ruleLocation, type Direction, type MetricRule } from '../rules/types.js';
 
 /** One checked metric in the JSON report. */
@@ -20,17 +22,30 @@ export interface GateEntry {
   line: number | null;
   /** Generic name of the metric the rule matched (the rule may name an alias). */
   metric: string;
+  /** Noise-aware runs only (predictions given, or a rule with significance/confidence/n). */
+  noise?: NoiseEntry;
 }
 
 /**
  * Checks every rule against the metrics and, where given, the baseline (the gate stage, and the
  * promote stage's champion-vs-challenger comparison). Throws one UserError listing every rule that
- * cannot be checked.
+ * cannot be checked. With a `noise` context (a noise-aware run), every entry carries its noise
+ * columns, and rules with significance/confidence are decided on the evidence.
  */
-export function checkRules(rules: MetricRule[], files: MetricFile[], baseline: MetricFile[] | undefined): GateEntry[] {
+export function checkRules(
+  rules: MetricRule[],
+  files: MetricFile[],
+  baseline: MetricFile[] | undefined,
+  noise?: NoiseContext,
+): GateEntry[] {
+  // a rule with significance/confidence/n makes the run noise-aware even without predictions
+  const context = noise ?? (rules.some((r) => r.noise) ? {} : undefined);
   return resolveRules(rules, files, baseline).map(({ rule, metric, base, direction }) => {
     const value = metric.value as number;
-    const ev = evaluateRule(rule, value, base, direction);
+    const found = context && comparisonFor(rule, metric, files, baseline, context);
+    const ev = found
+      ? evaluateNoiseRule(rule, value, base, direction, found.comparison)
+      : evaluateRule(rule, value, base, direction);
     return {
       name: rule.metric,
       value,
@@ -44,6 +59,7 @@ export function checkRules(rules: MetricRule[], files: MetricFile[], baseline: M
       file: metric.file,
       line: metric.line ?? null,
       metric: metric.name,
+      ...(found ? { noise: noiseEntry(rule, found.comparison, found.source, direction) } : {}),
     };
   });
 }

@@ -158,7 +158,7 @@ function unknownLabel(name: string, label: string, classes: string[], source: st
   const list = classes.slice(0, 10).map(quote).join(', ') + (classes.length > 10 ? ', …' : '');
   const hint =
     source === 'y_true labels'
-      ? '; if the model may predict a class this test set lacks, declare the classes (labels)'
+      ? '; if the model may predict a class this test set lacks, declare the classes (proba_<class> columns)'
       : '';
   return `${name} holds the label ${quote(label)}, which is not a class (classes from the ${source}: ${list})${hint}`;
 }

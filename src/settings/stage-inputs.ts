@@ -24,6 +24,8 @@ export const INPUTS: Readonly<Record<string, InputSpec>> = {
   'metrics-format': only(['gate', 'validate', 'promote'], 'auto'),
   thresholds: only(['gate', 'promote']),
   baseline: only(['gate']),
+  predictions: only(['gate']),
+  'baseline-predictions': only(['gate']),
   'fail-on-violation': all('true'),
   'report-path': all(),
   summary: all('true'),
