@@ -156,19 +156,24 @@ export function distinctValues(ref: ColumnSummary, cur: ColumnSummary): number {
   return exact(ref) && exact(cur) ? n : Math.max(n, 21); // past the caps: many
 }
 
-/** Categories only in the current profile (sorted, at most `max`); `approximate` past the category cap. */
+/**
+ * Categories only in the current profile (sorted, at most `max`), and the share of the current
+ * non-missing rows they make up (all of them, not only the listed); `approximate` past the category cap.
+ */
 export function newCategories(
   ref: ColumnSummary,
   cur: ColumnSummary,
   max: number,
-): { labels: string[]; approximate: boolean } {
-  if (ref.kind !== 'categorical' || cur.kind !== 'categorical') return { labels: [], approximate: false };
+): { labels: string[]; share: number; approximate: boolean } {
+  if (ref.kind !== 'categorical' || cur.kind !== 'categorical') return { labels: [], share: 0, approximate: false };
   const known = ref.counts.counts;
-  const labels = [...cur.counts.counts.keys()]
-    .filter((k) => !known.has(k))
+  const fresh = [...cur.counts.counts.entries()].filter(([k]) => !known.has(k));
+  const rows = fresh.reduce((s, [, c]) => s + c, 0);
+  const labels = fresh
+    .map(([k]) => k)
     .sort()
     .slice(0, max);
-  return { labels, approximate: !ref.counts.exact || !cur.counts.exact };
+  return { labels, share: cur.count > 0 ? rows / cur.count : 0, approximate: !ref.counts.exact || !cur.counts.exact };
 }
 
 function numeric(s: ColumnSummary, name: string): NumericSummary {

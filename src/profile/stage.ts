@@ -131,7 +131,10 @@ export async function compareFromProfiles(
       distinct: distinctValues(column.ref, column.cur),
     });
     const outcome = runProfileTest(method, column.kind, column.ref, column.cur, column.name);
-    const fresh = column.kind === 'categorical' ? newCategories(column.ref, column.cur, MAX_NEW_CATEGORIES).labels : [];
+    const fresh =
+      column.kind === 'categorical'
+        ? newCategories(column.ref, column.cur, MAX_NEW_CATEGORIES)
+        : { labels: [], share: 0 };
     return {
       column,
       method,
@@ -139,7 +142,8 @@ export async function compareFromProfiles(
       outcome,
       ref: { rows: ref.profile.rows, missing: column.ref.missing },
       cur: { rows: cur.profile.rows, missing: column.cur.missing },
-      newCategories: fresh,
+      newCategories: fresh.labels,
+      newCategoryShare: fresh.share,
       sparklines: profileSparklines(column.ref, column.cur),
       approximate: outcome.approximate,
       bound: outcome.bound,

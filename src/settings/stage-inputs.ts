@@ -45,6 +45,7 @@ export const INPUTS: Readonly<Record<string, InputSpec>> = {
   'drift-threshold': only(['drift']),
   'drift-config': only(['drift']),
   'drift-share': only(['drift'], '0.5'),
+  'new-category-share': only(['drift'], '0.01'),
   correction: only(['drift'], 'none'),
   'profile-out': only(['drift']),
   'profile-shards': only(['drift']),

@@ -16,15 +16,19 @@ import type { Bound } from '../profile/compare.js';
 
 /** A rise of the missing share by more than this (in share points) flags a column by itself. */
 export const MISSING_SHARE_RISE = 0.1;
-/** New categories listed per column in the report, at most. */
+/** New categories listed per column in the report, at most (exported for the profile path). */
 const MAX_NEW_CATEGORIES = 20;
 
 /** One column of the JSON report. */
 export interface DriftEntry {
   name: string;
   kind: 'numerical' | 'categorical';
-  /** The test that decided: a registered test, or `missing-share` when missing values rose. */
-  method: DriftTestName | 'missing-share';
+  /**
+   * The test that decided: a registered test; `missing-share` when missing values rose;
+   * `new-category-share` when categories the reference lacks make up at least that share of the
+   * current rows and the test alone did not flag the column.
+   */
+  method: DriftTestName | 'missing-share' | 'new-category-share';
   statistic: number;
   /** Null for distances. */
   p_value: number | null;
@@ -38,7 +42,9 @@ export interface DriftEntry {
   missing_cur: number;
   /** Categories present only in the current data. */
   new_categories: string[];
-  /** The distribution test, when `missing-share` decided. */
+  /** Share of the current non-missing rows in those categories (categorical columns). */
+  new_category_share?: number;
+  /** The distribution test, when `missing-share` or `new-category-share` decided. */
   distribution_test?: {
     method: DriftTestName;
     statistic: number;
@@ -61,6 +67,8 @@ export interface Compared {
   ref: SampleSummary;
   cur: SampleSummary;
   newCategories: string[];
+  /** Share of the current non-missing rows whose category the reference lacks. */
+  newCategoryShare: number;
   sparklines: [string, string];
   /** Set on the profile path. */
   approximate?: boolean;
@@ -174,7 +182,7 @@ export function pickMethod(
 
 function verdict(s: DriftSettings, { compared, skipped, ref, cur, fromProfiles, outputs }: Comparison): StageResult {
   const adjusted = adjustPValues(compared, s.correction);
-  const entries = compared.map((c, i) => toEntry(c, adjusted[i]));
+  const entries = compared.map((c, i) => toEntry(c, adjusted[i], s.newCategoryShare));
   const drifted = entries.filter((e) => e.drifted);
   const share = drifted.length / entries.length;
   const detected = share >= s.driftShare;
@@ -248,6 +256,7 @@ function compare(
     ref: { rows: refSample.rows, missing: refSample.missing },
     cur: { rows: curSample.rows, missing: curSample.missing },
     newCategories: newCategories(refSample, curSample),
+    newCategoryShare: newCategoryShare(refSample, curSample),
     sparklines: sparklines(refSample, curSample),
   };
 }
@@ -284,7 +293,7 @@ function adjustPValues(compared: Compared[], correction: DriftSettings['correcti
   return out;
 }
 
-function toEntry(c: Compared, adjusted: number | null): DriftEntry {
+function toEntry(c: Compared, adjusted: number | null, newCategoryLimit: number): DriftEntry {
   const test = DRIFT_TESTS[c.method];
   const decisive = test.yieldsPValue ? (adjusted ?? (c.outcome.pValue as number)) : c.outcome.statistic;
   const testDrifted = test.drifted(decisive, c.threshold);
@@ -297,6 +306,7 @@ function toEntry(c: Compared, adjusted: number | null): DriftEntry {
     missing_ref: c.ref.missing,
     missing_cur: c.cur.missing,
     new_categories: c.newCategories,
+    ...(c.column.kind === 'categorical' && { new_category_share: c.newCategoryShare }),
     note: c.outcome.note,
     ...(c.approximate !== undefined && { approximate: c.approximate }),
     ...(c.bound && { bound: c.bound }),
@@ -320,6 +330,19 @@ function toEntry(c: Compared, adjusted: number | null): DriftEntry {
       distribution_test: distribution,
     };
   }
+  // A category the reference never had is drift at any sample size, however small the distance.
+  if (!testDrifted && c.newCategoryShare > 0 && c.newCategoryShare >= newCategoryLimit) {
+    return {
+      ...base,
+      method: 'new-category-share',
+      statistic: c.newCategoryShare,
+      p_value: null,
+      p_value_adjusted: null,
+      threshold: newCategoryLimit,
+      drifted: true,
+      distribution_test: distribution,
+    };
+  }
   return {
     ...base,
     method: c.method,
@@ -329,6 +352,18 @@ function toEntry(c: Compared, adjusted: number | null): DriftEntry {
     threshold: c.threshold,
     drifted: testDrifted,
   };
+}
+
+/** Share of the current non-missing rows whose category the reference lacks (0 for numerical columns). */
+function newCategoryShare(ref: Sample, cur: Sample): number {
+  if (ref.kind !== 'categorical' || cur.kind !== 'categorical') return 0;
+  let fresh = 0;
+  let all = 0;
+  for (const [k, n] of cur.counts) {
+    all += n;
+    if (!ref.counts.has(k)) fresh += n;
+  }
+  return all > 0 ? fresh / all : 0;
 }
 
 function newCategories(ref: Sample, cur: Sample): string[] {
