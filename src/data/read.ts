@@ -19,9 +19,7 @@ export async function readTable(file: string, opts: ReadOptions = {}): Promise<T
   if (mixed.length > 0) raw = await readRaw(file, format, gzip, new Set(mixed));
   if (raw.rowCount === 0 && !opts.allowEmpty) {
     throw new UserError(
-      format === 'csv' || format === 'tsv'
-        ? `${file}: the file has a header but no data rows`
-        : `${file}: the file has no data rows`,
+      format === 'csv' || format === 'tsv' ? 'the file has a header but no data rows' : 'the file has no data rows',
       file,
     );
   }

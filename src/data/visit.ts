@@ -34,9 +34,7 @@ export async function visitTable<S extends CellSink>(
   if (mixed.length > 0) raw = await visitRaw(file, format, gzip, new Set([...text, ...mixed]), makeSink);
   if (raw.rowCount === 0) {
     throw new UserError(
-      format === 'csv' || format === 'tsv'
-        ? `${file}: the file has a header but no data rows`
-        : `${file}: the file has no data rows`,
+      format === 'csv' || format === 'tsv' ? 'the file has a header but no data rows' : 'the file has no data rows',
       file,
     );
   }

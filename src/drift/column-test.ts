@@ -73,6 +73,8 @@ export interface Compared {
   ref: SideCounts;
   cur: SideCounts;
   newCategories: string[];
+  /** Share of the current non-missing rows whose category the reference lacks (0 for numerical columns). */
+  newCategoryShare: number;
   sparklines: [string, string];
 }
 
@@ -97,24 +99,30 @@ function facts(pair: ColumnPair): ColumnFacts {
 }
 
 /** Counts, new categories and sparklines of the pair. */
-function describe(pair: ColumnPair): Pick<Compared, 'ref' | 'cur' | 'newCategories' | 'sparklines'> {
+function describe(
+  pair: ColumnPair,
+): Pick<Compared, 'ref' | 'cur' | 'newCategories' | 'newCategoryShare' | 'sparklines'> {
   if (pair.from === 'samples') {
     const { ref, cur } = pair;
+    const fresh = samples.newCategories(ref, cur, MAX_NEW_CATEGORIES);
     return {
       ref: { rows: ref.rows, missing: ref.missing },
       cur: { rows: cur.rows, missing: cur.missing },
-      newCategories: samples.newCategories(ref, cur, MAX_NEW_CATEGORIES),
+      newCategories: fresh.labels,
+      newCategoryShare: fresh.share,
       sparklines: sparklines(ref, cur),
     };
   }
   const { ref, cur } = pair;
+  const fresh =
+    pair.kind === 'categorical' && ref.kind === 'categorical' && cur.kind === 'categorical'
+      ? summaries.newCategories(ref, cur, MAX_NEW_CATEGORIES)
+      : { labels: [], share: 0 };
   return {
     ref: { rows: pair.rows.ref, missing: ref.missing },
     cur: { rows: pair.rows.cur, missing: cur.missing },
-    newCategories:
-      pair.kind === 'categorical' && ref.kind === 'categorical' && cur.kind === 'categorical'
-        ? summaries.newCategories(ref, cur, MAX_NEW_CATEGORIES)
-        : [],
+    newCategories: fresh.labels,
+    newCategoryShare: fresh.share,
     sparklines: summarySparklines(ref, cur),
   };
 }

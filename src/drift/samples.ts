@@ -122,11 +122,20 @@ export function distinctValues(ref: Sample, cur: Sample): number {
   return k;
 }
 
-/** Categories only in the current sample, sorted, at most `max`. */
-export function newCategories(ref: Sample, cur: Sample, max: number): string[] {
-  if (ref.kind !== 'categorical' || cur.kind !== 'categorical') return [];
-  return [...cur.counts.keys()]
-    .filter((k) => !ref.counts.has(k))
-    .sort()
-    .slice(0, max);
+/**
+ * Categories only in the current sample (sorted, at most `max`), and the share of the current
+ * non-missing rows they make up (all of them, not only those listed).
+ */
+export function newCategories(ref: Sample, cur: Sample, max: number): { labels: string[]; share: number } {
+  if (ref.kind !== 'categorical' || cur.kind !== 'categorical') return { labels: [], share: 0 };
+  let fresh = 0;
+  let all = 0;
+  const labels: string[] = [];
+  for (const [k, n] of cur.counts) {
+    all += n;
+    if (ref.counts.has(k)) continue;
+    fresh += n;
+    labels.push(k);
+  }
+  return { labels: labels.sort().slice(0, max), share: all > 0 ? fresh / all : 0 };
 }

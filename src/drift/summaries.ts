@@ -209,11 +209,23 @@ export function distinctValues(ref: ColumnSummary, cur: ColumnSummary): number {
   return exact(ref) && exact(cur) ? n : Math.max(n, 21); // past the caps: many
 }
 
-/** Categories only in the current summary, sorted, at most `max` (past the category cap: among those kept). */
-export function newCategories(ref: CategoricalSummary, cur: CategoricalSummary, max: number): string[] {
+/**
+ * Categories only in the current summary (sorted, at most `max`; past the category cap: among those
+ * kept), and the share of the current non-missing rows they make up.
+ */
+export function newCategories(
+  ref: CategoricalSummary,
+  cur: CategoricalSummary,
+  max: number,
+): { labels: string[]; share: number } {
   const known = ref.counts.counts;
-  return [...cur.counts.counts.keys()]
-    .filter((k) => !known.has(k))
-    .sort()
-    .slice(0, max);
+  const fresh = [...cur.counts.counts.entries()].filter(([k]) => !known.has(k));
+  const rows = fresh.reduce((sum, [, n]) => sum + n, 0);
+  return {
+    labels: fresh
+      .map(([k]) => k)
+      .sort()
+      .slice(0, max),
+    share: cur.count > 0 ? rows / cur.count : 0,
+  };
 }

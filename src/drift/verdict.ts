@@ -31,10 +31,12 @@ export interface Comparison {
   overBudget?: { estimate: ExactPathEstimate; budget: MemoryBudget };
 }
 
-/** The stage-wide decision inputs (`drift-share`, `correction`). */
+/** The stage-wide decision inputs (`drift-share`, `new-category-share`, `correction`). */
 export interface VerdictOptions {
   /** Share of drifted columns at which the dataset drifts. */
   driftShare: number;
+  /** A categorical column drifts when categories the reference lacks make up at least this share of the current rows. */
+  newCategoryShare: number;
   correction: 'none' | 'bonferroni' | 'bh';
 }
 
@@ -42,8 +44,12 @@ export interface VerdictOptions {
 export interface DriftEntry {
   name: string;
   kind: 'numerical' | 'categorical';
-  /** The method that decided: a registered method, or `missing-share` when missing values rose. */
-  method: DriftMethodName | 'missing-share';
+  /**
+   * The method that decided: a registered method; `missing-share` when missing values rose;
+   * `new-category-share` when categories the reference lacks make up at least that share of the
+   * current rows and the method alone did not flag the column.
+   */
+  method: DriftMethodName | 'missing-share' | 'new-category-share';
   statistic: number;
   /** Null for distances. */
   p_value: number | null;
@@ -57,7 +63,9 @@ export interface DriftEntry {
   missing_cur: number;
   /** Categories present only in the current data. */
   new_categories: string[];
-  /** The distribution test, when `missing-share` decided. */
+  /** Share of the current non-missing rows in those categories (categorical columns). */
+  new_category_share?: number;
+  /** The distribution test, when `missing-share` or `new-category-share` decided. */
   distribution_test?: {
     method: DriftMethodName;
     statistic: number;
@@ -75,7 +83,7 @@ export function verdict(comparison: Comparison, options: VerdictOptions): StageR
   const { compared, skipped, ref, cur, fromProfiles, outputs, overBudget } = comparison;
   // 1. Each column's decision, after the p-value correction.
   const adjusted = adjustPValues(compared, options.correction);
-  const entries = compared.map((c, i) => toEntry(c, adjusted[i]));
+  const entries = compared.map((c, i) => toEntry(c, adjusted[i], options.newCategoryShare));
   // 2. The dataset's: the share of drifted columns against drift-share.
   const drifted = entries.filter((e) => e.drifted).map((e) => e.name);
   const share = drifted.length / entries.length;
@@ -144,7 +152,7 @@ function adjustPValues(compared: Compared[], correction: VerdictOptions['correct
   return out;
 }
 
-function toEntry(c: Compared, adjusted: number | null): DriftEntry {
+function toEntry(c: Compared, adjusted: number | null, newCategoryLimit: number): DriftEntry {
   const { method, outcome } = c;
   const decisive = method.yieldsPValue ? (adjusted ?? (outcome.pValue as number)) : outcome.statistic;
   const testDrifted = method.drifted(decisive, c.threshold);
@@ -157,6 +165,7 @@ function toEntry(c: Compared, adjusted: number | null): DriftEntry {
     missing_ref: c.ref.missing,
     missing_cur: c.cur.missing,
     new_categories: c.newCategories,
+    ...(c.column.kind === 'categorical' && { new_category_share: c.newCategoryShare }),
     note: outcome.note,
     ...(outcome.approximate !== undefined && { approximate: outcome.approximate }),
     ...(outcome.bound && { bound: outcome.bound }),
@@ -176,6 +185,19 @@ function toEntry(c: Compared, adjusted: number | null): DriftEntry {
       p_value: null,
       p_value_adjusted: null,
       threshold: MISSING_SHARE_RISE,
+      drifted: true,
+      distribution_test: distribution,
+    };
+  }
+  // A category the reference never had is drift at any sample size, however small the distance.
+  if (!testDrifted && c.newCategoryShare > 0 && c.newCategoryShare >= newCategoryLimit) {
+    return {
+      ...base,
+      method: 'new-category-share',
+      statistic: c.newCategoryShare,
+      p_value: null,
+      p_value_adjusted: null,
+      threshold: newCategoryLimit,
       drifted: true,
       distribution_test: distribution,
     };

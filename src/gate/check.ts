@@ -3,7 +3,9 @@ import { lookupMetric, metricCandidates, conflictingMetrics } from '../metrics/l
 import type { Metric, MetricFile } from '../metrics/types.js';
 import { directionFromName } from '../rules/direction.js';
 import { evaluateRule } from '../rules/evaluate.js';
+import { evaluateNoiseRule } from '../noise/evaluate-rule.js';
 import { needsBaseline, ruleLocation, type Check, type Direction, type MetricRule } from '../rules/types.js';
+import { comparisonFor, noiseEntry, type NoiseContext, type NoiseEntry } from './noise.js';
 
 /**
  * Where a metric's direction came from: the rule's `direction:`, the file (lm-eval's
@@ -31,17 +33,30 @@ export interface GateEntry {
   line: number | null;
   /** Name of the metric the rule matched (the rule may name its path or an alias). */
   metric: string;
+  /** Noise-aware runs only (predictions given, or a rule with significance/confidence/n). */
+  noise?: NoiseEntry;
 }
 
 /**
  * Checks every rule against the metrics and, where given, the baseline (the gate stage, and the
  * promote stage's champion-vs-challenger comparison). Throws one UserError listing every rule that
- * cannot be checked.
+ * cannot be checked. With a `noise` context (a noise-aware run), every entry carries its noise
+ * columns, and rules with significance/confidence are decided on the evidence.
  */
-export function checkRules(rules: MetricRule[], files: MetricFile[], baseline: MetricFile[] | undefined): GateEntry[] {
+export function checkRules(
+  rules: MetricRule[],
+  files: MetricFile[],
+  baseline: MetricFile[] | undefined,
+  noise?: NoiseContext,
+): GateEntry[] {
+  // a rule with significance/confidence/n makes the run noise-aware even without predictions
+  const context = noise ?? (rules.some((r) => r.noise) ? {} : undefined);
   return resolveRules(rules, files, baseline).map(({ rule, metric, base, direction, from }) => {
     const value = metric.value as number;
-    const ev = evaluateRule(rule, value, base, direction);
+    const found = context && comparisonFor(rule, metric, files, baseline, context);
+    const ev = found
+      ? evaluateNoiseRule(rule, value, base, direction, found.comparison)
+      : evaluateRule(rule, value, base, direction);
     // Nothing in the file or the name told the direction, and the verdict depends on it.
     const assumed = (from === 'assumed' && usesDirection(rule.checks)) || from === 'checks';
     return {
@@ -62,6 +77,7 @@ export function checkRules(rules: MetricRule[], files: MetricFile[], baseline: M
       file: metric.file,
       line: metric.line ?? null,
       metric: metric.name,
+      ...(found ? { noise: noiseEntry(rule, found.comparison, found.source, direction) } : {}),
     };
   });
 }

@@ -36,7 +36,12 @@ export function evaluateRule(
   return { passed: failures.length === 0, failures, delta, deltaPct };
 }
 
-function checkOne(check: Check, value: number, baseline: number | undefined, direction: Direction): string | undefined {
+export function checkOne(
+  check: Check,
+  value: number,
+  baseline: number | undefined,
+  direction: Direction,
+): string | undefined {
   const v = formatNumber(value);
   switch (check.kind) {
     case 'target': {

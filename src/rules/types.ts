@@ -21,6 +21,21 @@ export interface MetricRule {
   /** Rules file and line, when the rules came from a file. */
   file?: string;
   line?: number;
+  /**
+   * Noise-aware form (issue 14), from the rule's keys or the `defaults:` block: `significance` (fail
+   * only on evidence) or `confidence` (pass only on evidence), never both; `n` the number of
+   * examples behind a proportion. Absent: the rule behaves exactly as a plain rule.
+   */
+  noise?: NoiseSettings;
+}
+
+export interface NoiseSettings {
+  /** Level α in (0, 0.5] of the one-sided tests: a check fails only when the test rejects at α. */
+  significance?: number;
+  /** Coverage in [0.5, 1) of the two-sided interval that must clear the bound for the check to pass. */
+  confidence?: number;
+  /** Examples the metric was measured on (for a proportion without other source). */
+  n?: number;
 }
 
 export const BASELINE_CHECKS = ['max-drop', 'max-drop-pct', 'max-increase', 'max-increase-pct'] as const;

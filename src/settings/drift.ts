@@ -28,6 +28,8 @@ export interface DriftSettings extends CommonSettings {
   config: string;
   /** Share of drifted columns at which the dataset drifts. */
   driftShare: number;
+  /** A categorical column drifts when categories the reference lacks make up at least this share of the current rows. */
+  newCategoryShare: number;
   correction: (typeof CORRECTIONS)[number];
   /** Write a profile here instead of comparing; '' to compare. */
   profileOut: string;
@@ -86,6 +88,7 @@ export function readDriftSettings(input: InputReader, common: CommonSettings): D
     threshold,
     config: input('drift-config'),
     driftShare: readDriftShare(input),
+    newCategoryShare: readNewCategoryShare(input),
     correction: readChoice(input, 'correction', CORRECTIONS, 'none'),
     profileOut,
     profileShards,
@@ -103,6 +106,20 @@ function readDriftShare(input: InputReader): number {
     throw new UserError(
       "input 'drift-share' must be above 0 (at most 1): with 0 the dataset drifts even when no column drifts",
     );
+  return share;
+}
+
+/**
+ * `new-category-share` in (0, 1] (default 0.01): 0 would flag a single new row among millions;
+ * 1 flags only a column whose every current value is new.
+ */
+function readNewCategoryShare(input: InputReader): number {
+  const share = readNumber(input, 'new-category-share', 0.01, 0, 1) as number;
+  if (share === 0) {
+    throw new UserError(
+      "input 'new-category-share' must be above 0 (at most 1): with 0 a single unseen value anywhere drifts its column",
+    );
+  }
   return share;
 }
 

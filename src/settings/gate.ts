@@ -6,7 +6,7 @@ import { readPrometheusSettings, type PrometheusSettings } from './prometheus.js
 
 export interface GateSettings extends CommonSettings {
   stage: 'gate';
-  /** One path, several paths one per line, or globs; '' when every metric comes from Prometheus. */
+  /** One path, several paths one per line, or globs; '' when Prometheus or `predictions` give the metrics. */
   metrics: string;
   metricsFormat: MetricsFormat;
   /** Inline YAML/JSON or the path of a rules file. */
@@ -15,14 +15,29 @@ export interface GateSettings extends CommonSettings {
   baseline: string;
   /** Production metrics queried from Prometheus (src/prometheus/); undefined when none. */
   prometheus?: PrometheusSettings;
+  /** The candidate's per-example predictions file; '' when none. */
+  predictions: string;
+  /** The baseline's predictions on the same examples; '' when none (needs `predictions`). */
+  baselinePredictions: string;
 }
 
-/** Metrics come from files (`metrics`), from Prometheus (`prometheus-queries`), or both. */
+/**
+ * Metrics come from files (`metrics`), from Prometheus (`prometheus-queries`), from per-example
+ * `predictions`, or several of these; `baseline-predictions` pairs with `predictions`.
+ */
 export function readGateSettings(input: InputReader, common: CommonSettings): GateSettings {
   const prometheus = readPrometheusSettings(input);
-  if (!input('metrics') && !prometheus) {
+  const predictions = input('predictions');
+  const baselinePredictions = input('baseline-predictions');
+  if (baselinePredictions && !predictions) {
     throw new UserError(
-      "input 'metrics' is required for stage 'gate' (metrics files), unless 'prometheus-queries' gives the metrics",
+      "input 'baseline-predictions' needs 'predictions': the candidate's predictions on the same examples",
+    );
+  }
+  if (!input('metrics') && !prometheus && !predictions) {
+    throw new UserError(
+      "input 'metrics' is required for stage 'gate' (metrics files), unless 'prometheus-queries' or 'predictions' " +
+        'gives the metrics',
     );
   }
   return {
@@ -33,5 +48,7 @@ export function readGateSettings(input: InputReader, common: CommonSettings): Ga
     thresholds: required(input, 'thresholds', 'gate'),
     baseline: input('baseline'),
     prometheus,
+    predictions,
+    baselinePredictions,
   };
 }

@@ -1,8 +1,11 @@
+import { UserError, type Location } from '../errors.js';
 import { checkRules, type GateEntry } from '../gate/check.js';
+import { PREDICTIONS_FORMAT } from '../gate/noise.js';
 import { flatMetrics, lookupMetric } from '../metrics/lookup.js';
 import { readMetrics } from '../metrics/read.js';
 import { resolveMetricPaths } from '../metrics/paths.js';
-import type { MetricFile } from '../metrics/types.js';
+import type { Metric, MetricFile } from '../metrics/types.js';
+import type { MetricComparison } from '../noise/types.js';
 import { joinPrometheus, prometheusSummary, queryLocation, readPrometheusMetrics } from '../prometheus/source.js';
 import { loadRules } from '../rules/parse.js';
 import { formatNumber, formatSigned } from '../report/format.js';
@@ -19,10 +22,18 @@ const MAX_OTHER_ROWS = 200;
 export async function runGate(s: GateSettings): Promise<StageResult> {
   const fromFiles = s.metrics ? await readMetrics(await resolveMetricPaths(s.metrics), s.metricsFormat) : [];
   const queried = s.prometheus && (await readPrometheusMetrics(s.prometheus));
-  const files = joinPrometheus(fromFiles, queried);
+  const read = joinPrometheus(fromFiles, queried);
   const rules = await loadRules(s.thresholds);
-  const baseline = await loadBaseline(s.baseline, s.metricsFormat, files);
-  const entries = checkRules(rules, files, baseline);
+  const loadedBaseline = await loadBaseline(s.baseline, s.metricsFormat, read);
+  // Per-example predictions: their metrics come first, and the comparisons carry the evidence.
+  const predicted = s.predictions ? await loadPredictions(s) : undefined;
+  if (predicted) {
+    assertAgree(predicted.candidate, read);
+    if (predicted.baseline && loadedBaseline) assertAgree(predicted.baseline, loadedBaseline);
+  }
+  const files = predicted ? [predicted.candidate, ...read] : read;
+  const baseline = predicted?.baseline ? [predicted.baseline, ...(loadedBaseline ?? [])] : loadedBaseline;
+  const entries = checkRules(rules, files, baseline, predicted && { predictions: predicted.comparisons });
   const failed = entries.filter((e) => !e.passed);
   const ok = failed.length === 0;
   const headline = ok
@@ -59,6 +70,69 @@ export async function runGate(s: GateSettings): Promise<StageResult> {
   };
 }
 
+/** Metrics computed from the `predictions` (and `baseline-predictions`) files, as metrics files, with their comparisons. */
+async function loadPredictions(
+  s: GateSettings,
+): Promise<{ candidate: MetricFile; baseline?: MetricFile; comparisons: Map<string, MetricComparison> }> {
+  const { comparePredictions, readPredictionPair, readPredictions } = await import('../noise/index.js');
+  const pair = s.baselinePredictions
+    ? await readPredictionPair(s.predictions, s.baselinePredictions)
+    : { candidate: await readPredictions(s.predictions), baseline: undefined };
+  const { comparisons } = comparePredictions(pair.candidate, pair.baseline);
+  const asFile = (file: string, values: [string, number][]): MetricFile => ({
+    file,
+    format: PREDICTIONS_FORMAT,
+    metrics: values.map(([name, value]): Metric => ({ name, value, file, higherIsBetter: name !== 'log_loss' })),
+    aliases: {},
+  });
+  return {
+    candidate: asFile(
+      s.predictions,
+      comparisons.map((c) => [c.metric, c.candidate.value]),
+    ),
+    baseline: pair.baseline
+      ? asFile(
+          s.baselinePredictions,
+          comparisons
+            .filter((c) => c.baseline && Number.isFinite(c.baseline.value))
+            .map((c) => [c.metric, c.baseline!.value]),
+        )
+      : undefined,
+    comparisons: new Map(comparisons.map((c) => [c.metric, c])),
+  };
+}
+
+/**
+ * A metric computed from predictions and also read from a metrics file must be the same number
+ * (up to the rounding the file shows): otherwise which one the rule means is unknowable.
+ */
+function assertAgree(computed: MetricFile, files: MetricFile[]): void {
+  const problems: (Location & { message: string })[] = [];
+  for (const m of computed.metrics) {
+    const other = lookupMetric(files, m.name);
+    if (!other) continue;
+    const v = m.value as number;
+    const ok =
+      typeof other.value === 'number' && Math.abs(v - other.value) <= roundingOf(other.value) + 1e-9 * Math.abs(v);
+    if (ok) continue;
+    problems.push({
+      message:
+        `'${m.name}' is ${formatNumber(v)} from the predictions in ${computed.file} but ` +
+        `${typeof other.value === 'number' ? formatNumber(other.value) : String(other.value)} here: ` +
+        'the gate cannot tell which one the rule means; give the metric in one place only',
+      file: other.file,
+      line: other.line,
+    });
+  }
+  if (problems.length > 0) throw UserError.combine(problems);
+}
+
+/** Half a unit in the last decimal the number shows (0.9135 → 0.00005); 0 for integers and exponents. */
+function roundingOf(x: number): number {
+  const decimals = /\.(\d+)$/.exec(String(x))?.[1].length ?? 0;
+  return decimals > 0 ? 0.5 * 10 ** -decimals : 0;
+}
+
 /** The baseline input, or the `old` values a `dvc metrics diff --json` file carries. */
 async function loadBaseline(
   spec: string,
@@ -74,6 +148,25 @@ async function loadBaseline(
   return carried.map((f) => ({ file: f.file, format: f.format, metrics: f.baseline ?? [], aliases: f.aliases }));
 }
 
+/** A summary row of a noise-aware run: value and change with their intervals, verdict, evidence. */
+function noiseRow(e: GateEntry): string[] {
+  const n = e.noise!;
+  const withInterval = (x: string, i: [number, number] | null, f: (x: number) => string = formatNumber) =>
+    i ? `${x} [${f(i[0])}, ${f(i[1])}]` : x;
+  const level = n.confidence === 0.95 ? '' : ` (${formatNumber(n.confidence * 100)} %)`;
+  return [
+    e.passed ? '✅ pass' : '❌ fail',
+    e.name,
+    withInterval(formatNumber(e.value), n.interval) + (n.interval ? level : ''),
+    e.rule,
+    e.baseline === null ? '—' : withInterval(formatNumber(e.baseline), n.baseline_interval),
+    n.difference === null ? '—' : withInterval(formatSigned(n.difference), n.difference_interval, formatSigned),
+    n.verdict,
+    n.source === 'none' ? 'none' : `${n.source}: ${n.difference_description ?? n.description}`,
+    e.passed ? '' : e.message,
+  ];
+}
+
 function summarize(
   ok: boolean,
   headline: string,
@@ -81,22 +174,38 @@ function summarize(
   files: MetricFile[],
   baseline: MetricFile[] | undefined,
 ): SummaryBlock[] {
-  const rows = [...entries]
-    .sort((a, b) => Number(a.passed) - Number(b.passed))
-    .map((e) => [
-      e.passed ? '✅ pass' : '❌ fail',
-      e.name,
-      formatNumber(e.value),
-      e.rule,
-      e.baseline === null ? '—' : formatNumber(e.baseline),
-      e.delta === null ? '—' : formatSigned(e.delta),
-      e.delta_pct === null ? '—' : formatSigned(e.delta_pct, ' %'),
-      e.passed ? '' : e.message,
-    ]);
+  const sorted = [...entries].sort((a, b) => Number(a.passed) - Number(b.passed));
+  const noisy = entries.some((e) => e.noise);
+  const rows = sorted.map((e) =>
+    noisy
+      ? noiseRow(e)
+      : [
+          e.passed ? '✅ pass' : '❌ fail',
+          e.name,
+          formatNumber(e.value),
+          e.rule,
+          e.baseline === null ? '—' : formatNumber(e.baseline),
+          e.delta === null ? '—' : formatSigned(e.delta),
+          e.delta_pct === null ? '—' : formatSigned(e.delta_pct, ' %'),
+          e.passed ? '' : e.message,
+        ],
+  );
+  const header = noisy
+    ? ['Status', 'Metric', 'Value [interval]', 'Rule', 'Baseline', 'Δ [interval]', 'Verdict', 'Evidence', 'Why']
+    : ['Status', 'Metric', 'Value', 'Rule', 'Baseline', 'Δ', 'Δ %', 'Why'];
   const blocks: SummaryBlock[] = [
     { kind: 'heading', text: `${ok ? '✅' : '❌'} ${headline}` },
-    { kind: 'table', header: ['Status', 'Metric', 'Value', 'Rule', 'Baseline', 'Δ', 'Δ %', 'Why'], rows },
+    { kind: 'table', header, rows },
   ];
+  if (noisy) {
+    blocks.push({
+      kind: 'text',
+      text:
+        'Intervals are two-sided, 95 % unless the rule sets confidence; the verdict is the one-sided test ' +
+        'against the baseline (beyond the rule’s max-drop / max-increase), or against the rule’s bound, at ' +
+        'the rule’s significance (0.05 unless set).',
+    });
+  }
 
   const checked = new Set(entries.map((e) => e.metric));
   const others = files.flatMap((f) => f.metrics).filter((m) => !checked.has(m.name) && typeof m.value === 'number');
