@@ -11,7 +11,10 @@ import { join } from 'node:path';
 const outDir = process.argv[2] ?? 'bench-data';
 const rows = Number(process.argv[3] ?? 1_000_000);
 
-/** mulberry32: small, fast, deterministic 32-bit PRNG. */
+/**
+ * mulberry32: small, fast, deterministic 32-bit PRNG. The same as src/stats/random.ts, copied on purpose:
+ * this script runs with plain node, without a TypeScript build, so that bench data never depends on src/.
+ */
 function prng(seed) {
   let a = seed >>> 0;
   return () => {

@@ -24,7 +24,7 @@ import { mulberry32 } from '../stats/random.js';
 import { mean } from '../stats/describe.js';
 import { mcnemarExact } from '../stats/mcnemar.js';
 import { accuracy } from '../predictions/accuracy.js';
-import { emptyClassCounts, type ClassCounts } from '../predictions/class-counts.js';
+import { clearClassCounts, emptyClassCounts, type ClassCounts } from '../predictions/class-counts.js';
 import {
   binaryPositive,
   computeMetrics,
@@ -266,12 +266,8 @@ function confusionGroup(candidate: Predictions, baseline: Predictions | undefine
   const vc = new Float64Array(metrics.length);
   const vb = new Float64Array(metrics.length);
   const fill = (w: ArrayLike<number>) => {
-    for (const x of [cc, cb]) {
-      x.tp.fill(0);
-      x.predicted.fill(0);
-      x.actual.fill(0);
-      x.n = 0;
-    }
+    clearClassCounts(cc);
+    clearClassCounts(cb);
     for (let a = 0; a < m; a++) {
       const c = w[a];
       if (c === 0) continue;
@@ -299,12 +295,8 @@ function confusionGroup(candidate: Predictions, baseline: Predictions | undefine
       baseline &&
       ((uniform, out) => {
         // k of the m examples of atom (t, c, b) swap: they count as (t, b) for the candidate, (t, c) for the baseline
-        for (const x of [cc, cb]) {
-          x.tp.fill(0);
-          x.predicted.fill(0);
-          x.actual.fill(0);
-          x.n = 0;
-        }
+        clearClassCounts(cc);
+        clearClassCounts(cb);
         for (let a = 0; a < m; a++) {
           const w = weights[a];
           const k = pc[a] === pb[a] ? 0 : sampleBinomial(w, 0.5, uniform);

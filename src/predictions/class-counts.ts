@@ -47,3 +47,11 @@ export function classCounts(
 export function emptyClassCounts(k: number): ClassCounts {
   return { tp: new Float64Array(k), predicted: new Float64Array(k), actual: new Float64Array(k), n: 0 };
 }
+
+/** Sets every count of `c` back to zero (reused across bootstrap resamples without allocating). */
+export function clearClassCounts(c: ClassCounts): void {
+  c.tp.fill(0);
+  c.predicted.fill(0);
+  c.actual.fill(0);
+  c.n = 0;
+}
