@@ -14,6 +14,21 @@ import type { Check, Direction, MetricRule } from '../rules/types.js';
 /** Format name of the metrics the gate computes from a `predictions` file. */
 export const PREDICTIONS_FORMAT = 'predictions';
 
+/**
+ * The metrics computed from a predictions file, as a metrics file (log loss is the one lower-is-better).
+ *
+ * @example
+ * predictionsMetricFile('eval/predictions.csv', [['accuracy', 0.9]]).metrics[0].value // 0.9
+ */
+export function predictionsMetricFile(file: string, values: [string, number][]): MetricFile {
+  return {
+    file,
+    format: PREDICTIONS_FORMAT,
+    metrics: values.map(([name, value]): Metric => ({ name, value, file, higherIsBetter: name !== 'log_loss' })),
+    aliases: {},
+  };
+}
+
 /** What the gate knows beyond the metrics files, in a noise-aware run. */
 export interface NoiseContext {
   /** Comparisons computed from the candidate's predictions (paired when the baseline's are given). */

@@ -7,6 +7,7 @@
  * not worse (the champion's tag may predate the metric, or name it differently).
  */
 import { checkRules, directionNote, type GateEntry } from '../gate/check.js';
+import type { NoiseContext } from '../gate/noise.js';
 import type { MetricFile } from '../metrics/types.js';
 import { describeChecks } from '../rules/parse.js';
 import { needsBaseline, type Direction, type MetricRule } from '../rules/types.js';
@@ -41,9 +42,15 @@ export function absoluteRules(rules: MetricRule[]): MetricRule[] {
   });
 }
 
-export function compareWithChampion(rules: MetricRule[], files: MetricFile[], champion: MetricFile[]): ChampionEntry[] {
+/** With `noise` (paired predictions of both), rules with significance/confidence decide on those tests. */
+export function compareWithChampion(
+  rules: MetricRule[],
+  files: MetricFile[],
+  champion: MetricFile[],
+  noise?: NoiseContext,
+): ChampionEntry[] {
   const relative = rules.map((r) => ({ ...r, checks: r.checks.filter(needsBaseline) }));
-  return checkRules(relative, files, champion).map((e, i) => toEntry(e, relative[i]));
+  return checkRules(relative, files, champion, noise).map((e, i) => toEntry(e, relative[i]));
 }
 
 function toEntry(e: GateEntry, rule: MetricRule): ChampionEntry {
