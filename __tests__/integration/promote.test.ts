@@ -168,3 +168,28 @@ test('two clones promote at the same time: distinct versions, no duplicate, ever
     .sort();
   expect(promoted).toEqual(versions.map((v) => (v.tag as { version: string }).version).sort());
 });
+
+test('champion vs challenger on paired predictions, through the built action: within noise is promoted', () => {
+  const work = fx.clone('work');
+  const range = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => from + i);
+  // 2 000 examples; `wrong` are the ones the model gets wrong.
+  const commit = (wrong: number[], weights: string) => {
+    const w = new Set(wrong);
+    const rows = range(0, 2000).map((i) => `ex${i},${i % 2},${w.has(i) ? 1 - (i % 2) : i % 2}`);
+    writeFileSync(join(work, 'predictions.csv'), `id,y_true,y_pred\n${rows.join('\n')}\n`);
+    writeFileSync(join(work, 'gate.yml'), 'defaults: { significance: 0.05 }\naccuracy: { min: 0.8, max-drop: 0 }\n');
+    commitModel(work, { eval_loss: 0.3 }, weights);
+  };
+  const inputs = { thresholds: 'gate.yml', predictions: 'predictions.csv' };
+  commit(range(0, 200), 'champion');
+  const first = promote(work, inputs);
+  expect(first.code).toBe(0);
+  expect(first.outputs).toMatchObject({ version: 'v0.1.0', promoted: 'true' });
+  // The challenger loses 10 examples and gains 6: accuracy 0.898 against 0.9, within noise.
+  commit([...range(6, 200), ...range(200, 210)], 'challenger');
+  const second = promote(work, inputs);
+  expect(second.code).toBe(0);
+  expect(second.outputs).toMatchObject({ version: 'v0.2.0', promoted: 'true', 'previous-version': 'v0.1.0' });
+  expect(second.summary).toContain('Paired with the champion v0.1.0');
+  expect(second.summary).toMatch(/within noise \(p = /);
+});

@@ -14,6 +14,21 @@ import type { Check, Direction, MetricRule } from '../rules/types.js';
 /** Format name of the metrics the gate computes from a `predictions` file. */
 export const PREDICTIONS_FORMAT = 'predictions';
 
+/**
+ * The metrics computed from a predictions file, as a metrics file (log loss is the one lower-is-better).
+ *
+ * @example
+ * predictionsMetricFile('eval/predictions.csv', [['accuracy', 0.9]]).metrics[0].value // 0.9
+ */
+export function predictionsMetricFile(file: string, values: [string, number][]): MetricFile {
+  return {
+    file,
+    format: PREDICTIONS_FORMAT,
+    metrics: values.map(([name, value]): Metric => ({ name, value, file, higherIsBetter: name !== 'log_loss' })),
+    aliases: {},
+  };
+}
+
 /** What the gate knows beyond the metrics files, in a noise-aware run. */
 export interface NoiseContext {
   /** Comparisons computed from the candidate's predictions (paired when the baseline's are given). */
@@ -42,6 +57,16 @@ export interface NoiseEntry {
   /** `worse (p = 0.003)`, `within noise (p = 0.41)`, `better (p < 0.001)`, `no estimate: …`. */
   verdict: string;
   verdict_kind: Verdict['kind'];
+}
+
+/**
+ * The summary's "Evidence" cell: where the uncertainty came from and how the difference was tested.
+ *
+ * @example
+ * noiseEvidence({ ...entry, source: 'none' }) // 'none'
+ */
+export function noiseEvidence(n: NoiseEntry): string {
+  return n.source === 'none' ? 'none' : `${n.source}: ${n.difference_description ?? n.description}`;
 }
 
 /**

@@ -7,6 +7,7 @@
  * not worse (the champion's tag may predate the metric, or name it differently).
  */
 import { checkRules, directionNote, type GateEntry } from '../gate/check.js';
+import type { NoiseContext, NoiseEntry } from '../gate/noise.js';
 import type { MetricFile } from '../metrics/types.js';
 import { describeChecks } from '../rules/parse.js';
 import { needsBaseline, type Direction, type MetricRule } from '../rules/types.js';
@@ -28,6 +29,8 @@ export interface ChampionEntry {
   rule: string;
   passed: boolean;
   message: string;
+  /** Noise-aware comparisons only: the difference's interval, p-value and verdict, as in the gate. */
+  noise?: NoiseEntry;
 }
 
 /** Float slack, as the gate's baseline checks use: 0.93 − 0.91 must not count as worse than 0.02. */
@@ -41,9 +44,15 @@ export function absoluteRules(rules: MetricRule[]): MetricRule[] {
   });
 }
 
-export function compareWithChampion(rules: MetricRule[], files: MetricFile[], champion: MetricFile[]): ChampionEntry[] {
+/** With `noise` (paired predictions of both), rules with significance/confidence decide on those tests. */
+export function compareWithChampion(
+  rules: MetricRule[],
+  files: MetricFile[],
+  champion: MetricFile[],
+  noise?: NoiseContext,
+): ChampionEntry[] {
   const relative = rules.map((r) => ({ ...r, checks: r.checks.filter(needsBaseline) }));
-  return checkRules(relative, files, champion).map((e, i) => toEntry(e, relative[i]));
+  return checkRules(relative, files, champion, noise).map((e, i) => toEntry(e, relative[i]));
 }
 
 function toEntry(e: GateEntry, rule: MetricRule): ChampionEntry {
@@ -56,6 +65,7 @@ function toEntry(e: GateEntry, rule: MetricRule): ChampionEntry {
     delta_pct: e.delta_pct,
     direction: e.direction,
     direction_assumed: e.direction_assumed,
+    ...(e.noise && { noise: e.noise }),
   };
   const text = rule.checks.length
     ? describeChecks(rule.checks)

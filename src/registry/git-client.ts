@@ -168,6 +168,31 @@ export class GitClient {
   }
 
   /**
+   * The bytes of `path` (repository-relative, forward slashes) as committed at `commit`, like
+   * `git show <commit>:<path>` but bounded: `missing` when the commit has no such file (or it is
+   * no regular file), `oversized` (with its size) when it is over `maxBytes`.
+   *
+   * @example
+   * const r = await git.tryShowFile(commit, 'eval/predictions.csv', 64 << 20);
+   * if (r.kind === 'file') r.raw; // Buffer
+   */
+  async tryShowFile(
+    commit: string,
+    path: string,
+    maxBytes: number,
+  ): Promise<{ kind: 'file'; raw: Buffer } | { kind: 'missing' } | { kind: 'oversized'; size: number }> {
+    const spec = `${commit}:${path}`;
+    const id = await this.run(['rev-parse', '--verify', '--quiet', '--end-of-options', spec], { allowFailure: true });
+    if (id.code !== 0) return { kind: 'missing' };
+    const blob = text(id).trim();
+    const { objects, oversized } = await this.readObjects([blob], maxBytes);
+    const size = oversized.get(blob);
+    if (size !== undefined) return { kind: 'oversized', size };
+    const object = objects.get(blob);
+    return object?.type === 'blob' ? { kind: 'file', raw: object.raw } : { kind: 'missing' };
+  }
+
+  /**
    * `git tag -a` at `commit`, the message kept verbatim (the default cleanup would drop lines
    * starting with '#'), the tagger date `date` (unix seconds) when given. Returns the tag object.
    */

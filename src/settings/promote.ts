@@ -19,6 +19,11 @@ export interface PromoteSettings extends CommonSettings {
   metricsFormat: MetricsFormat;
   /** Rules the candidate must meet first; '' on rollback. */
   thresholds: string;
+  /**
+   * The candidate's per-example predictions file; '' when none. Recorded in the version tag and
+   * paired with the champion's (from its tag, at its commit) for the champion check.
+   */
+  predictions: string;
   /** GTO stage to assign (`prod`); '' registers the version only. */
   promoteTo: string;
   /** 'auto' or a normalised `vX.Y.Z`. */
@@ -48,6 +53,7 @@ export function readPromoteSettings(input: InputReader, common: CommonSettings):
     metrics: rollback ? input('metrics') : required(input, 'metrics', 'promote'),
     metricsFormat: readChoice(input, 'metrics-format', METRICS_FORMATS, 'auto'),
     thresholds: rollback ? input('thresholds') : required(input, 'thresholds', 'promote'),
+    predictions: rollback ? '' : input('predictions'),
     promoteTo,
     version: readVersion(input('version') || 'auto'),
     bump: readChoice(input, 'bump', BUMPS, 'minor'),

@@ -25,7 +25,7 @@ export const INPUTS: Readonly<Record<string, InputSpec>> = {
   'metrics-format': only(['gate', 'validate', 'promote'], 'auto'),
   thresholds: only(['gate', 'promote']),
   baseline: only(['gate']),
-  predictions: only(['gate']),
+  predictions: only(['gate', 'promote']),
   'baseline-predictions': only(['gate']),
   'fail-on-violation': all('true'),
   'report-path': all(),

@@ -1,10 +1,10 @@
 import { UserError, type Location } from '../errors.js';
 import { checkRules, type GateEntry } from '../gate/check.js';
-import { PREDICTIONS_FORMAT } from '../gate/noise.js';
+import { noiseEvidence, predictionsMetricFile } from '../gate/noise.js';
 import { flatMetrics, lookupMetric } from '../metrics/lookup.js';
 import { readMetrics } from '../metrics/read.js';
 import { resolveMetricPaths } from '../metrics/paths.js';
-import type { Metric, MetricFile } from '../metrics/types.js';
+import type { MetricFile } from '../metrics/types.js';
 import type { MetricComparison } from '../noise/types.js';
 import { joinPrometheus, prometheusSummary, queryLocation, readPrometheusMetrics } from '../prometheus/source.js';
 import { loadRules } from '../rules/parse.js';
@@ -79,19 +79,13 @@ async function loadPredictions(
     ? await readPredictionPair(s.predictions, s.baselinePredictions)
     : { candidate: await readPredictions(s.predictions), baseline: undefined };
   const { comparisons } = comparePredictions(pair.candidate, pair.baseline);
-  const asFile = (file: string, values: [string, number][]): MetricFile => ({
-    file,
-    format: PREDICTIONS_FORMAT,
-    metrics: values.map(([name, value]): Metric => ({ name, value, file, higherIsBetter: name !== 'log_loss' })),
-    aliases: {},
-  });
   return {
-    candidate: asFile(
+    candidate: predictionsMetricFile(
       s.predictions,
       comparisons.map((c) => [c.metric, c.candidate.value]),
     ),
     baseline: pair.baseline
-      ? asFile(
+      ? predictionsMetricFile(
           s.baselinePredictions,
           comparisons
             .filter((c) => c.baseline && Number.isFinite(c.baseline.value))
@@ -106,7 +100,7 @@ async function loadPredictions(
  * A metric computed from predictions and also read from a metrics file must be the same number
  * (up to the rounding the file shows): otherwise which one the rule means is unknowable.
  */
-function assertAgree(computed: MetricFile, files: MetricFile[]): void {
+export function assertAgree(computed: MetricFile, files: MetricFile[]): void {
   const problems: (Location & { message: string })[] = [];
   for (const m of computed.metrics) {
     const other = lookupMetric(files, m.name);
@@ -162,7 +156,7 @@ function noiseRow(e: GateEntry): string[] {
     e.baseline === null ? '—' : withInterval(formatNumber(e.baseline), n.baseline_interval),
     n.difference === null ? '—' : withInterval(formatSigned(n.difference), n.difference_interval, formatSigned),
     n.verdict,
-    n.source === 'none' ? 'none' : `${n.source}: ${n.difference_description ?? n.description}`,
+    noiseEvidence(n),
     e.passed ? '' : e.message,
   ];
 }

@@ -9,12 +9,16 @@ import { UserError } from '../errors.js';
 import { toPosix } from '../files/workspace.js';
 import { writeTextFile } from '../files/write-text.js';
 import { checkRules, type GateEntry } from '../gate/check.js';
+import { noiseEvidence, predictionsMetricFile, type NoiseContext } from '../gate/noise.js';
 import { flatMetrics, lookupMetric } from '../metrics/lookup.js';
 import { resolveMetricPaths } from '../metrics/paths.js';
 import { readMetrics } from '../metrics/read.js';
 import type { MetricFile } from '../metrics/types.js';
+import type { MetricComparison } from '../noise/types.js';
+import type { Predictions } from '../predictions/types.js';
 import { runUrl } from '../notify/after-run.js';
 import { absoluteRules, compareWithChampion, type ChampionEntry } from '../promote/champion.js';
+import { championPredictions } from '../promote/champion-predictions.js';
 import { expandFiles, isInside, relativePosix } from '../promote/files.js';
 import { historyBlocks } from '../promote/history.js';
 import { readDataReports, renderModelCard } from '../promote/model-card.js';
@@ -40,6 +44,7 @@ import { loadRules } from '../rules/parse.js';
 import type { PromoteSettings } from '../settings/promote.js';
 import { selectStore, type StoreSelection } from '../store/select-store.js';
 import { LOCAL_DIR } from '../local-dir.js';
+import { assertAgree } from './gate.js';
 
 /** Metrics beyond this many (after the gated ones) are left out of the tag message. */
 const MAX_MESSAGE_METRICS = 500;
@@ -88,11 +93,21 @@ export async function runPromote(s: PromoteSettings, deps: PromoteDeps = {}): Pr
 
 async function promote(ctx: Context): Promise<StageResult> {
   const { s, cwd, git } = ctx;
-  const files = await readMetrics(await resolveMetricPaths(s.metrics, cwd), s.metricsFormat, cwd);
+  const read = await readMetrics(await resolveMetricPaths(s.metrics, cwd), s.metricsFormat, cwd);
   const rules = await loadRules(s.thresholds);
+  // Per-example predictions: their metrics come first (and must agree with the metrics files).
+  const challenger = s.predictions ? await loadChallengerPredictions(s, cwd) : undefined;
+  if (challenger) assertAgree(challenger.file, read);
+  const files = challenger ? [challenger.file, ...read] : read;
   const modelFiles = await expandFiles(s.modelPaths, cwd);
   const modelHash = await hashFiles(s.modelPaths, cwd);
-  const gate = checkRules(absoluteRules(rules), files, undefined);
+  // The predictions' own estimates (Wilson, bootstrap) for the rules the candidate meets alone.
+  const gate = checkRules(
+    absoluteRules(rules),
+    files,
+    undefined,
+    challenger && { predictions: challenger.comparisons },
+  );
   const keyMetrics = [...new Set(gate.map((e) => e.metric))];
   // Numbered against the remote's tags: a fresh checkout usually has none.
   if (s.push) await git.fetchTags('origin');
@@ -113,16 +128,19 @@ async function promote(ctx: Context): Promise<StageResult> {
       const holder = s.promoteTo ? holderFromState(state, s.promoteTo) : undefined;
       if (holder && holder.commit === commit)
         return { tags: [] as PendingTag[], kind: 'already' as const, state, holder };
+      const compared =
+        holder && s.championCheck ? await championComparison(ctx, state, holder, read, challenger) : undefined;
       const champion =
-        holder && s.championCheck ? compareWithChampion(rules, files, [holderMetricFile(holder)]) : undefined;
+        holder && compared ? compareWithChampion(rules, compared.files, compared.champion, compared.noise) : undefined;
+      const championNote = compared?.note;
       if (champion?.some((e) => !e.passed))
-        return { tags: [] as PendingTag[], kind: 'refused' as const, state, holder, champion };
+        return { tags: [] as PendingTag[], kind: 'refused' as const, state, holder, champion, championNote };
 
       const existing = versionAt(state, commit);
       const planned = existing?.version ?? plannedVersion(state, s);
       // Uploaded once per version number: a lost race that renumbers the version uploads again.
       if (!existing && uploaded?.version !== planned) {
-        uploaded = await upload(ctx, planned, modelFiles, files, gate, champion, holder, commit, modelHash);
+        uploaded = await upload(ctx, planned, modelFiles, read, gate, champion, holder, commit, modelHash);
       }
       const run = runInfo(ctx.env);
       const artifact = existing ? undefined : uploaded;
@@ -143,7 +161,8 @@ async function promote(ctx: Context): Promise<StageResult> {
           model_files: modelFiles.map((f) => relativePosix(cwd, f)),
           model_hash: `sha256:${modelHash}`,
           // As the inputs named them, with forward slashes on every platform.
-          metrics_files: files.map((f) => toPosix(f.file)),
+          metrics_files: read.map((f) => toPosix(f.file)),
+          ...(challenger?.recorded ? { predictions: challenger.recorded } : {}),
           tool: 'ml-quality-gate',
         },
       });
@@ -171,6 +190,7 @@ async function promote(ctx: Context): Promise<StageResult> {
         state,
         holder,
         champion,
+        championNote,
         version: reg.version,
         registered: Boolean(reg.tag),
         artifact,
@@ -180,7 +200,7 @@ async function promote(ctx: Context): Promise<StageResult> {
   );
 
   if (out.kind === 'refused')
-    return refused(ctx, out.state, gate, out.champion, out.holder, keyMetrics, files, uploaded);
+    return refused(ctx, out.state, gate, out.champion, out.holder, keyMetrics, files, uploaded, out.championNote);
   const state = await readRegistry(git, s.model);
   if (out.kind === 'already') return already(ctx, state, gate, out.holder, keyMetrics);
 
@@ -198,7 +218,7 @@ async function promote(ctx: Context): Promise<StageResult> {
     { kind: 'heading', text: `✅ ${headline}` },
     { kind: 'text', text: publishedText(s, tagNames, out.attempts) },
     ...gateBlocks(gate),
-    ...championBlocks(s, out.champion, out.holder, out.version),
+    ...championBlocks(s, out.champion, out.holder, out.version, out.championNote),
     ...artifactBlocks(out.artifact, ctx.store.kind),
     ...historyBlocks(state, keyMetrics, s.promoteTo),
   ];
@@ -222,6 +242,7 @@ async function promote(ctx: Context): Promise<StageResult> {
       tags: tagNames,
       gate,
       champion: out.champion,
+      champion_note: out.championNote ?? null,
       artifact: out.artifact,
       attempts: out.attempts,
     }),
@@ -281,6 +302,70 @@ async function rollbackStage(ctx: Context): Promise<StageResult> {
   };
 }
 
+/** The challenger's predictions, their metrics, and the path the version tag records. */
+interface ChallengerPredictions {
+  predictions: Predictions;
+  file: MetricFile;
+  comparisons: Map<string, MetricComparison>;
+  /** Workspace-relative, forward slashes; undefined when the file is outside the workspace. */
+  recorded?: string;
+}
+
+async function loadChallengerPredictions(s: PromoteSettings, cwd: string): Promise<ChallengerPredictions> {
+  const { comparePredictions, readPredictions } = await import('../noise/index.js');
+  const abs = resolve(cwd, s.predictions);
+  // Messages name the file as the input did.
+  const predictions = { ...(await readPredictions(abs)), file: s.predictions };
+  const { comparisons } = comparePredictions(predictions);
+  return {
+    predictions,
+    file: predictionsMetricFile(
+      s.predictions,
+      comparisons.map((c) => [c.metric, c.candidate.value]),
+    ),
+    comparisons: new Map(comparisons.map((c) => [c.metric, c])),
+    recorded: isInside(s.workspace, abs) ? relativePosix(s.workspace, abs) : undefined,
+  };
+}
+
+/**
+ * What the champion check compares: paired predictions when both sides have them, otherwise the
+ * metrics in the champion's tag message — with a note saying why, when the challenger had predictions.
+ */
+async function championComparison(
+  ctx: Context,
+  state: RegistryView,
+  holder: StageHolder,
+  read: MetricFile[],
+  challenger: ChallengerPredictions | undefined,
+): Promise<{ files: MetricFile[]; champion: MetricFile[]; noise?: NoiseContext; note?: string }> {
+  const files = challenger ? [challenger.file, ...read] : read;
+  const fromTag = holderMetricFile(holder);
+  if (!challenger) return { files, champion: [fromTag] };
+  const data = state.versions.find((v) => v.version === holder.version)?.data;
+  const got = await championPredictions(
+    ctx.git,
+    { version: holder.version, commit: holder.commit, data },
+    challenger.predictions,
+  );
+  if (got.kind === 'none') {
+    return {
+      files,
+      champion: [fromTag],
+      note:
+        `Not paired: ${got.reason}, so the challenger was compared with the metrics in the champion's ` +
+        'version tag (an unpaired comparison, or none where the tag has no sample size).',
+    };
+  }
+  const { paired } = got;
+  return {
+    files: [paired.candidate, ...read],
+    champion: [paired.champion, fromTag],
+    noise: { predictions: paired.comparisons },
+    note: `Paired with the champion ${holder.version}'s predictions (${paired.champion.file}), example by example.`,
+  };
+}
+
 /** Not promoted: the gate failed, or the candidate is worse than the champion. No tag was created. */
 function refused(
   ctx: Context,
@@ -291,6 +376,7 @@ function refused(
   keyMetrics: string[],
   files: MetricFile[],
   uploaded?: Artifact,
+  championNote?: string,
 ): StageResult {
   const { s } = ctx;
   const gateFailed = gate.filter((e) => !e.passed);
@@ -332,11 +418,18 @@ function refused(
           : 'No tag was created and nothing was uploaded.',
       },
       ...gateBlocks(gate),
-      ...championBlocks(s, champion, holder, 'candidate'),
+      ...championBlocks(s, champion, holder, 'candidate', championNote),
       ...historyBlocks(state, keyMetrics, s.promoteTo),
     ],
     annotations,
-    report: report(s, { promoted: false, previous: holder?.version, tags: [], gate, champion }),
+    report: report(s, {
+      promoted: false,
+      previous: holder?.version,
+      tags: [],
+      gate,
+      champion,
+      champion_note: championNote ?? null,
+    }),
   };
 }
 
@@ -406,7 +499,11 @@ async function upload(
     { what: 'model card', cwd, workspace: cwd },
   );
   const metricsPaths = files.map((f) => f.file).filter((f) => isInside(cwd, resolve(cwd, f)));
-  const all = [...new Set([...modelFiles, ...(await expandFiles(metricsPaths, cwd, 'metrics file')), card])];
+  // The predictions go with the model: a later champion check can pair with them.
+  const predictions = s.predictions ? await expandFiles([s.predictions], cwd, 'predictions file') : [];
+  const all = [
+    ...new Set([...modelFiles, ...(await expandFiles(metricsPaths, cwd, 'metrics file')), ...predictions, card]),
+  ];
   const result = await ctx.store.artifacts.upload(name, all, cwd);
   return { name, version, id: result.id, location: result.location };
 }
@@ -506,9 +603,11 @@ function championBlocks(
   champion: ChampionEntry[] | undefined,
   holder: StageHolder | undefined,
   challenger: string,
+  note?: string,
 ): SummaryBlock[] {
   if (!s.promoteTo) return [];
   const heading: SummaryBlock = { kind: 'heading', level: 3, text: 'Champion vs challenger' };
+  if (note && champion) return [...championBlocks(s, champion, holder, challenger), { kind: 'text', text: note }];
   if (!holder)
     return [heading, { kind: 'text', text: `No version holds ${s.promoteTo} yet: nothing to compare with.` }];
   if (!champion)
@@ -519,6 +618,8 @@ function championBlocks(
         text: `Not compared with ${s.model} ${holder.version}, which holds ${s.promoteTo} (champion-check: false).`,
       },
     ];
+  // Noise-aware rules (significance/confidence) show the test that decided, as the gate does.
+  const noisy = champion.some((e) => e.noise);
   const rows = [...champion]
     .sort((a, b) => Number(a.passed) - Number(b.passed))
     .map((e) => [
@@ -529,6 +630,7 @@ function championBlocks(
       e.delta === null ? '—' : formatSigned(e.delta),
       e.delta_pct === null ? '—' : formatSigned(e.delta_pct, ' %'),
       e.rule,
+      ...(noisy ? [e.noise?.verdict ?? '—', e.noise ? noiseEvidence(e.noise) : '—'] : []),
       e.passed ? (e.champion === null ? e.message : '') : e.message,
     ]);
   return [
@@ -543,6 +645,7 @@ function championBlocks(
         'Δ',
         'Δ %',
         'Rule',
+        ...(noisy ? ['Verdict', 'Evidence'] : []),
         'Why',
       ],
       rows,
