@@ -1,5 +1,5 @@
 /** The noise columns of a gate row (src/gate/noise.ts): source order and verdict words. */
-import { comparisonFor, noiseEntry } from '../../src/gate/noise.js';
+import { assertAgree, comparisonFor, noiseEntry } from '../../src/gate/noise.js';
 import type { MetricFile } from '../../src/metrics/types.js';
 import type { MetricRule } from '../../src/rules/types.js';
 import { twoProportionZ } from '../../src/stats/two-proportion-z.js';
@@ -43,4 +43,28 @@ test('no source: the row says why', () => {
   const e = noiseEntry(r, comparison, source, 'higher');
   expect(e).toMatchObject({ source: 'none', interval: null, verdict_kind: 'no estimate' });
   expect(e.verdict).toBe('no estimate: a sample size gives an interval for proportions (accuracy-like metrics) only');
+});
+
+describe('assertAgree: a metric computed from predictions and also read from a file', () => {
+  const metricFile = (file: string, value: number): MetricFile => ({
+    file,
+    format: 'json',
+    metrics: [{ name: 'accuracy', value, file, line: 2 }],
+    aliases: {},
+  });
+  const computed = metricFile('predictions.csv', 0.986013986013986);
+
+  test('the same value, or a rounded copy with 4 significant digits, agrees', () => {
+    expect(() => assertAgree(computed, [metricFile('m.json', 0.986013986013986)])).not.toThrow();
+    expect(() => assertAgree(computed, [metricFile('m.json', 0.986014)])).not.toThrow();
+    expect(() => assertAgree(computed, [metricFile('m.json', 0.98601)])).not.toThrow();
+  });
+
+  test('another value, or one too short to be a known rounding, is refused at the file line', () => {
+    for (const other of [0.9861, 0.986, 0.99, 0.9]) {
+      expect(() => assertAgree(computed, [metricFile('m.json', other)])).toThrow(
+        expect.objectContaining({ file: 'm.json', line: 2, message: expect.stringContaining("'accuracy' is") }),
+      );
+    }
+  });
 });

@@ -3,7 +3,9 @@
  * the first source it has — paired predictions, then the metrics file's stderr or sample size (or
  * the rule's n), else none — and the numbers the summary and the report show.
  */
-import { lookupMetric } from '../metrics/lookup.js';
+import { UserError, type Location } from '../errors.js';
+import { lookupMetric, sameValue } from '../metrics/lookup.js';
+import { formatNumber } from '../report/format.js';
 import type { Metric, MetricFile } from '../metrics/types.js';
 import { reportedComparison, reportedDifference, reportedEstimate } from '../noise/reported.js';
 import { isProportion, reportedFromFile } from '../noise/sources.js';
@@ -57,6 +59,30 @@ export interface NoiseEntry {
   /** `worse (p = 0.003)`, `within noise (p = 0.41)`, `better (p < 0.001)`, `no estimate: …`. */
   verdict: string;
   verdict_kind: Verdict['kind'];
+}
+
+/**
+ * A metric computed from predictions and also read from a metrics file must be the same number
+ * (or a rounded copy of it, as the gate's rule for one metric in two files: `sameValue`):
+ * otherwise which one the rule means is unknowable.
+ */
+export function assertAgree(computed: MetricFile, files: MetricFile[]): void {
+  const problems: (Location & { message: string })[] = [];
+  for (const m of computed.metrics) {
+    const other = lookupMetric(files, m.name);
+    if (!other) continue;
+    const v = m.value as number;
+    if (sameValue(v, other.value)) continue;
+    problems.push({
+      message:
+        `'${m.name}' is ${formatNumber(v)} from the predictions in ${computed.file} but ` +
+        `${typeof other.value === 'number' ? formatNumber(other.value) : String(other.value)} here: ` +
+        'the gate cannot tell which one the rule means; give the metric in one place only',
+      file: other.file,
+      line: other.line,
+    });
+  }
+  if (problems.length > 0) throw UserError.combine(problems);
 }
 
 /**

@@ -1,6 +1,5 @@
-import { UserError, type Location } from '../errors.js';
 import { checkRules, type GateEntry } from '../gate/check.js';
-import { noiseEvidence, predictionsMetricFile } from '../gate/noise.js';
+import { assertAgree, noiseEvidence, predictionsMetricFile } from '../gate/noise.js';
 import { flatMetrics, lookupMetric } from '../metrics/lookup.js';
 import { readMetrics } from '../metrics/read.js';
 import { resolveMetricPaths } from '../metrics/paths.js';
@@ -94,37 +93,6 @@ async function loadPredictions(
       : undefined,
     comparisons: new Map(comparisons.map((c) => [c.metric, c])),
   };
-}
-
-/**
- * A metric computed from predictions and also read from a metrics file must be the same number
- * (up to the rounding the file shows): otherwise which one the rule means is unknowable.
- */
-export function assertAgree(computed: MetricFile, files: MetricFile[]): void {
-  const problems: (Location & { message: string })[] = [];
-  for (const m of computed.metrics) {
-    const other = lookupMetric(files, m.name);
-    if (!other) continue;
-    const v = m.value as number;
-    const ok =
-      typeof other.value === 'number' && Math.abs(v - other.value) <= roundingOf(other.value) + 1e-9 * Math.abs(v);
-    if (ok) continue;
-    problems.push({
-      message:
-        `'${m.name}' is ${formatNumber(v)} from the predictions in ${computed.file} but ` +
-        `${typeof other.value === 'number' ? formatNumber(other.value) : String(other.value)} here: ` +
-        'the gate cannot tell which one the rule means; give the metric in one place only',
-      file: other.file,
-      line: other.line,
-    });
-  }
-  if (problems.length > 0) throw UserError.combine(problems);
-}
-
-/** Half a unit in the last decimal the number shows (0.9135 → 0.00005); 0 for integers and exponents. */
-function roundingOf(x: number): number {
-  const decimals = /\.(\d+)$/.exec(String(x))?.[1].length ?? 0;
-  return decimals > 0 ? 0.5 * 10 ** -decimals : 0;
 }
 
 /** The baseline input, or the `old` values a `dvc metrics diff --json` file carries. */

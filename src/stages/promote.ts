@@ -9,7 +9,7 @@ import { UserError } from '../errors.js';
 import { toPosix } from '../files/workspace.js';
 import { writeTextFile } from '../files/write-text.js';
 import { checkRules, type GateEntry } from '../gate/check.js';
-import { noiseEvidence, predictionsMetricFile, type NoiseContext } from '../gate/noise.js';
+import { assertAgree, noiseEvidence, predictionsMetricFile, type NoiseContext } from '../gate/noise.js';
 import { flatMetrics, lookupMetric } from '../metrics/lookup.js';
 import { resolveMetricPaths } from '../metrics/paths.js';
 import { readMetrics } from '../metrics/read.js';
@@ -44,7 +44,6 @@ import { loadRules } from '../rules/parse.js';
 import type { PromoteSettings } from '../settings/promote.js';
 import { selectStore, type StoreSelection } from '../store/select-store.js';
 import { LOCAL_DIR } from '../local-dir.js';
-import { assertAgree } from './gate.js';
 
 /** Metrics beyond this many (after the gated ones) are left out of the tag message. */
 const MAX_MESSAGE_METRICS = 500;
