@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { runAction, runActionAsync, type ActionRun } from '../../scripts/lib/run-action.mjs';
 import { expectBadInput } from '../helpers/bad-input.js';
 import { parseTag } from '../../src/registry/gto-tags.js';
-import { commitModel, gitFixture, RULES, sh, type Fixture } from '../promote/helpers.js';
+import { commitModel, gitFixture, PROMOTE_INPUTS, RULES, sh, type Fixture } from '../promote/helpers.js';
 
 let fx: Fixture;
 beforeEach(() => {
@@ -25,14 +25,7 @@ function project(repo: string, metrics: Record<string, number>, weights?: string
   commitModel(repo, metrics, weights);
 }
 
-const INPUTS = {
-  stage: 'promote',
-  'model-name': 'churn',
-  'model-path': 'models/churn.onnx',
-  metrics: 'reports/metrics.json',
-  thresholds: 'gate.yml',
-  'promote-to': 'prod',
-};
+const INPUTS = { ...PROMOTE_INPUTS, thresholds: 'gate.yml' };
 /** The local cache in the test's own directory, outside every checkout. */
 const env = () => ({ XDG_CACHE_HOME: join(fx.root, 'xdg') });
 const promote = (repo: string, inputs: Record<string, string> = {}): ActionRun =>

@@ -23,15 +23,20 @@ export function commitModel(repo: string, metrics: Record<string, number>, weigh
   return sh(repo, 'rev-parse', 'HEAD');
 }
 
+/** The promote step every test starts from: commitModel's files, `prod`; `thresholds` is the test's. */
+export const PROMOTE_INPUTS = {
+  stage: 'promote',
+  'model-name': 'churn',
+  'model-path': 'models/churn.onnx',
+  metrics: 'reports/metrics.json',
+  'promote-to': 'prod',
+} as const;
+
 /** Promote settings as the action reads them, for a run in `repo`. */
 export function promoteSettings(repo: string, inputs: Record<string, string> = {}): PromoteSettings {
   const all: Record<string, string> = {
-    stage: 'promote',
-    'model-name': 'churn',
-    'model-path': 'models/churn.onnx',
-    metrics: 'reports/metrics.json',
+    ...PROMOTE_INPUTS,
     thresholds: RULES,
-    'promote-to': 'prod',
     'report-path': join(repo, '.ml-quality-gate', 'report.json'),
     ...inputs,
   };

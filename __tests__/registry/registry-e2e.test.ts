@@ -9,7 +9,7 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runAction, type ActionRun } from '../../scripts/lib/run-action.mjs';
 import { expectBadInput } from '../helpers/bad-input.js';
-import { commitModel, gitFixture, RULES, sh, type Fixture } from '../promote/helpers.js';
+import { commitModel, gitFixture, PROMOTE_INPUTS, RULES, sh, type Fixture } from '../promote/helpers.js';
 
 let fx: Fixture;
 beforeEach(() => {
@@ -26,19 +26,7 @@ const env = () => ({ XDG_CACHE_HOME: join(fx.root, 'xdg-cache') });
 
 function promote(repo: string, inputs: Record<string, string> = {}): ActionRun {
   writeFileSync(join(repo, 'gate.yml'), RULES);
-  return runAction(
-    {
-      stage: 'promote',
-      'model-name': 'churn',
-      'model-path': 'models/churn.onnx',
-      metrics: 'reports/metrics.json',
-      thresholds: 'gate.yml',
-      'promote-to': 'prod',
-      ...inputs,
-    },
-    repo,
-    env(),
-  );
+  return runAction({ ...PROMOTE_INPUTS, thresholds: 'gate.yml', ...inputs }, repo, env());
 }
 
 /** A pull request's checkout (no tags, as actions/checkout leaves it) gated against the registry. */
@@ -184,19 +172,10 @@ describe('a stalled origin: every git network call has a timeout and a clear err
     commitModel(work, V1);
     stalled(work);
     for (const inputs of [{}, { rollback: 'true' }] as Record<string, string>[]) {
-      const run = runAction(
-        {
-          stage: 'promote',
-          'model-name': 'churn',
-          'model-path': 'models/churn.onnx',
-          metrics: 'reports/metrics.json',
-          thresholds: RULES,
-          'promote-to': 'prod',
-          ...inputs,
-        },
-        work,
-        { ...env(), ML_QUALITY_GATE_GIT_TIMEOUT: '2' },
-      );
+      const run = runAction({ ...PROMOTE_INPUTS, thresholds: RULES, ...inputs }, work, {
+        ...env(),
+        ML_QUALITY_GATE_GIT_TIMEOUT: '2',
+      });
       expect(run.code).not.toBe(0);
       expect(run.outputs.promoted).toBe('false');
       expect(run.errors[0].data).toContain(
