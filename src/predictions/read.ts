@@ -42,35 +42,14 @@ export async function readPredictions(file: string, options: ReadPredictionsOpti
 /** Predictions from a table already read (readTables reads a candidate's and a baseline's in parallel). */
 export function predictionsFromTable(table: Table, options: ReadPredictionsOptions = {}): Predictions {
   const { file } = table;
-  const what = options.what ?? 'predictions file';
   const line = (i: number) => fileLine(table, i);
-  const byName = new Map(table.columns.map((c) => [c.name, c]));
-  const need = (name: string): Column => {
-    const c = byName.get(name);
-    if (c) return c;
-    const names = table.columns.map((x) => quote(x.name)).slice(0, 20);
-    throw new UserError(
-      `the ${what} has no ${quote(name)} column (it has ${names.join(', ') || 'none'}); ` +
-        'predictions need y_true and y_pred, and optionally score or proba_<class>, and id',
-      file,
-      1,
-    );
-  };
-  const yTrueColumn = need('y_true');
-  const yPredColumn = need('y_pred');
-  const scoreColumn = byName.get('score');
-  const probaColumns = table.columns.filter((c) => c.name.startsWith('proba_'));
-  if (scoreColumn && probaColumns.length > 0) {
-    throw new UserError(
-      'the file has both a score column and proba_<class> columns, which may disagree; keep one of them',
-      file,
-      1,
-    );
-  }
 
-  // 1. Label texts, no missing cell.
-  const truth = labelTexts(yTrueColumn);
-  const predicted = labelTexts(yPredColumn);
+  // 1. The columns: y_true and y_pred, and score or proba_<class> (not both).
+  const columns = predictionColumns(table, options.what ?? 'predictions file');
+
+  // 2. Label texts, no missing cell.
+  const truth = labelTexts(columns.yTrue);
+  const predicted = labelTexts(columns.yPred);
   for (const [name, l] of [
     ['y_true', truth],
     ['y_pred', predicted],
@@ -79,10 +58,97 @@ export function predictionsFromTable(table: Table, options: ReadPredictionsOptio
     if (i >= 0) throw new UserError(`${name} is missing (an empty, NA, NaN, null or None cell)`, file, line(i));
   }
 
-  // 2. The classes: the proba_ columns, else the declared labels, else y_true's labels.
-  const suffixes = probaColumns.map((c) => c.name.slice('proba_'.length));
-  if (suffixes.includes('')) throw new UserError('a proba_ column must name its class (proba_<class>)', file, 1);
-  const declared = probaColumns.length > 0 ? suffixes : options.labels;
+  // 3. The classes: the proba_ columns, else the declared labels, else y_true's labels.
+  const { classes, numeric, canonical, source } = resolveClasses(file, columns.proba, truth, predicted, options.labels);
+  const classIndex = new Map(classes.map((c, k) => [c, k]));
+  const toClass = (name: 'y_true' | 'y_pred', l: { texts: string[]; codes: Int32Array }) => {
+    const map = l.texts.map((t) => classIndex.get(t) ?? -1);
+    const out = new Int32Array(l.codes.length);
+    for (let i = 0; i < out.length; i++) {
+      const k = map[l.codes[i]];
+      if (k < 0) throw new UserError(unknownLabel(name, l.texts[l.codes[i]], classes, source), file, line(i));
+      out[i] = k;
+    }
+    return out;
+  };
+  const yTrue = toClass('y_true', truth);
+  const yPred = toClass('y_pred', predicted);
+
+  // 4. Probabilities.
+  let score: Float64Array | undefined;
+  let proba: Map<number, Float64Array> | undefined;
+  if (columns.score) {
+    if (classes.length > 2) {
+      throw new UserError(
+        `a score column is for binary problems; this one has ${classes.length} classes: write one proba_<class> column per class`,
+        file,
+        1,
+      );
+    }
+    score = probabilities(columns.score, table, 'score');
+  } else if (columns.proba.length > 0) {
+    proba = new Map<number, Float64Array>();
+    for (const c of columns.proba) {
+      proba.set(classIndex.get(canonical(probaClass(c)))!, probabilities(c, table, c.name));
+    }
+    checkRowSums([...proba.values()], table);
+  }
+
+  // 5. Ids.
+  const ids = columns.id ? readIds(columns.id, table) : undefined;
+
+  return { file, n: table.rowCount, classes, numericLabels: numeric, yTrue, yPred, score, proba, ids, line };
+}
+
+/** The columns predictions are read from; refuses a file without y_true / y_pred, or with both score and proba_. */
+function predictionColumns(table: Table, what: string) {
+  const byName = new Map(table.columns.map((c) => [c.name, c]));
+  const need = (name: string): Column => {
+    const c = byName.get(name);
+    if (c) return c;
+    const names = table.columns.map((x) => quote(x.name)).slice(0, 20);
+    throw new UserError(
+      `the ${what} has no ${quote(name)} column (it has ${names.join(', ') || 'none'}); ` +
+        'predictions need y_true and y_pred, and optionally score or proba_<class>, and id',
+      table.file,
+      1,
+    );
+  };
+  const columns = {
+    yTrue: need('y_true'),
+    yPred: need('y_pred'),
+    score: byName.get('score'),
+    proba: table.columns.filter((c) => c.name.startsWith('proba_')),
+    id: byName.get('id'),
+  };
+  if (columns.score && columns.proba.length > 0) {
+    throw new UserError(
+      'the file has both a score column and proba_<class> columns, which may disagree; keep one of them',
+      table.file,
+      1,
+    );
+  }
+  if (columns.proba.some((c) => probaClass(c) === '')) {
+    throw new UserError('a proba_ column must name its class (proba_<class>)', table.file, 1);
+  }
+  return columns;
+}
+
+const probaClass = (c: Column) => c.name.slice('proba_'.length);
+
+/**
+ * The sorted class list (the proba_ columns', else the declared labels, else y_true's), whether
+ * labels are numbers, and how a label text becomes its class name (`1.0` → `1` for numbers).
+ */
+function resolveClasses(
+  file: string,
+  probaColumns: Column[],
+  truth: { texts: string[]; numeric: boolean },
+  predicted: { numeric: boolean },
+  labels: readonly string[] | undefined,
+) {
+  const suffixes = probaColumns.map(probaClass);
+  const declared = probaColumns.length > 0 ? suffixes : labels;
   const numeric =
     truth.numeric && predicted.numeric && (declared ?? []).every((t) => !Number.isNaN(parseCellNumber(t)));
   const canonical = (t: string) => (numeric ? numberLabel(parseCellNumber(t)) : t);
@@ -111,47 +177,8 @@ export function predictionsFromTable(table: Table, options: ReadPredictionsOptio
     );
   }
   classes.sort((a, b) => compareLabels(a, b, numeric));
-  const classIndex = new Map(classes.map((c, k) => [c, k]));
   const source = probaColumns.length > 0 ? 'proba_<class> columns' : declared ? 'declared labels' : 'y_true labels';
-  const toClass = (name: 'y_true' | 'y_pred', l: { texts: string[]; codes: Int32Array }) => {
-    const map = l.texts.map((t) => classIndex.get(t) ?? -1);
-    const out = new Int32Array(l.codes.length);
-    for (let i = 0; i < out.length; i++) {
-      const k = map[l.codes[i]];
-      if (k < 0) throw new UserError(unknownLabel(name, l.texts[l.codes[i]], classes, source), file, line(i));
-      out[i] = k;
-    }
-    return out;
-  };
-  const yTrue = toClass('y_true', truth);
-  const yPred = toClass('y_pred', predicted);
-
-  // 3. Probabilities.
-  let score: Float64Array | undefined;
-  let proba: Map<number, Float64Array> | undefined;
-  if (scoreColumn) {
-    if (classes.length > 2) {
-      throw new UserError(
-        `a score column is for binary problems; this one has ${classes.length} classes: write one proba_<class> column per class`,
-        file,
-        1,
-      );
-    }
-    score = probabilities(scoreColumn, table, 'score');
-  } else if (probaColumns.length > 0) {
-    const columns = new Map<number, Float64Array>();
-    probaColumns.forEach((c, j) =>
-      columns.set(classIndex.get(canonical(suffixes[j]))!, probabilities(c, table, c.name)),
-    );
-    checkRowSums([...columns.values()], table);
-    proba = columns;
-  }
-
-  // 4. Ids.
-  const idColumn = byName.get('id');
-  const ids = idColumn ? readIds(idColumn, table) : undefined;
-
-  return { file, n: table.rowCount, classes, numericLabels: numeric, yTrue, yPred, score, proba, ids, line };
+  return { classes, numeric, canonical, source };
 }
 
 function unknownLabel(name: string, label: string, classes: string[], source: string): string {
