@@ -42,50 +42,13 @@ export async function parseRules(text: string, file?: string): Promise<MetricRul
     };
     let checks: Check[];
     let direction: Direction | undefined;
-    const own: NoiseSettings = {};
+    const own: NoiseSettings = {}; // the rule's own significance / confidence / n
     if (value.kind === 'scalar' && typeof value.value === 'string') {
       checks = [parseExpression(value.value, fail)];
     } else if (value.kind === 'scalar' && typeof value.value === 'number') {
       checks = [{ kind: 'target', value: finite(value.value, 'value', fail) }];
     } else if (value.kind === 'object') {
-      checks = [];
-      for (const { key, line: at, value: node } of value.entries) {
-        const v = node.kind === 'scalar' ? node.value : undefined;
-        if (key === 'direction') {
-          if (v !== 'higher' && v !== 'lower') fail(`direction must be 'higher' or 'lower', got '${String(v)}'`, at);
-          direction = v as Direction;
-        } else if (key === 'min') checks.push({ kind: 'compare', op: '>=', value: finite(v, key, fail, at) });
-        else if (key === 'max') checks.push({ kind: 'compare', op: '<=', value: finite(v, key, fail, at) });
-        else if (key === 'max-drop' || key === 'max-drop-pct' || key === 'max-increase' || key === 'max-increase-pct') {
-          const n = finite(v, key, fail, at);
-          if (n < 0) fail(`${key} must not be negative, got ${n}`, at);
-          checks.push({ kind: key, value: n });
-        } else if (key === 'significance' || key === 'confidence') {
-          own[key] = noiseLevel(key, v, fail, at);
-        } else if (key === 'n') {
-          const n = finite(v, key, fail, at);
-          if (!(Number.isInteger(n) && n > 0)) fail(`n must be a whole number of examples above 0, got ${n}`, at);
-          own.n = n;
-        } else {
-          fail(
-            `unknown key '${key}'; expected min, max, max-drop, max-drop-pct, max-increase, max-increase-pct, ` +
-              'direction, significance, confidence or n',
-            at,
-          );
-        }
-      }
-      if (checks.length === 0) fail('no check given (min, max, max-drop, …)');
-      const min = checks.find((c) => c.kind === 'compare' && c.op === '>=');
-      const max = checks.find((c) => c.kind === 'compare' && c.op === '<=');
-      if (min?.kind === 'compare' && max?.kind === 'compare' && min.value > max.value) {
-        fail(`min ${min.value} is above max ${max.value}: no value can meet both`);
-      }
-      if (own.significance !== undefined && own.confidence !== undefined) {
-        fail(
-          'give significance (fail only on evidence) or confidence (pass only on evidence), not both: ' +
-            'they ask opposite questions of the same interval',
-        );
-      }
+      ({ checks, direction } = parseRuleMapping(value.entries, own, fail));
     } else {
       return fail(`expected a string like ">= 0.9", a number, or a mapping with min/max/max-drop/…`);
     }
@@ -97,6 +60,56 @@ export async function parseRules(text: string, file?: string): Promise<MetricRul
     throw new UserError('thresholds has a defaults block but no rule', configLocation(src, defaultsEntry?.line));
   }
   return rules;
+}
+
+type Fail = (msg: string, at?: number) => never;
+
+/** A rule written as a mapping (`{ min: 0.8, max-drop: 0.01, significance: 0.05 }`); noise keys go into `own`. */
+function parseRuleMapping(
+  entries: TreeEntry[],
+  own: NoiseSettings,
+  fail: Fail,
+): { checks: Check[]; direction: Direction | undefined } {
+  const checks: Check[] = [];
+  let direction: Direction | undefined;
+  for (const { key, line: at, value: node } of entries) {
+    const v = node.kind === 'scalar' ? node.value : undefined;
+    if (key === 'direction') {
+      if (v !== 'higher' && v !== 'lower') fail(`direction must be 'higher' or 'lower', got '${String(v)}'`, at);
+      direction = v as Direction;
+    } else if (key === 'min') checks.push({ kind: 'compare', op: '>=', value: finite(v, key, fail, at) });
+    else if (key === 'max') checks.push({ kind: 'compare', op: '<=', value: finite(v, key, fail, at) });
+    else if (key === 'max-drop' || key === 'max-drop-pct' || key === 'max-increase' || key === 'max-increase-pct') {
+      const n = finite(v, key, fail, at);
+      if (n < 0) fail(`${key} must not be negative, got ${n}`, at);
+      checks.push({ kind: key, value: n });
+    } else if (key === 'significance' || key === 'confidence') {
+      own[key] = noiseLevel(key, v, fail, at);
+    } else if (key === 'n') {
+      const n = finite(v, key, fail, at);
+      if (!(Number.isInteger(n) && n > 0)) fail(`n must be a whole number of examples above 0, got ${n}`, at);
+      own.n = n;
+    } else {
+      fail(
+        `unknown key '${key}'; expected min, max, max-drop, max-drop-pct, max-increase, max-increase-pct, ` +
+          'direction, significance, confidence or n',
+        at,
+      );
+    }
+  }
+  if (checks.length === 0) fail('no check given (min, max, max-drop, …)');
+  const min = checks.find((c) => c.kind === 'compare' && c.op === '>=');
+  const max = checks.find((c) => c.kind === 'compare' && c.op === '<=');
+  if (min?.kind === 'compare' && max?.kind === 'compare' && min.value > max.value) {
+    fail(`min ${min.value} is above max ${max.value}: no value can meet both`);
+  }
+  if (own.significance !== undefined && own.confidence !== undefined) {
+    fail(
+      'give significance (fail only on evidence) or confidence (pass only on evidence), not both: ' +
+        'they ask opposite questions of the same interval',
+    );
+  }
+  return { checks, direction };
 }
 
 /** The `defaults:` block: `significance` or `confidence` for every rule. */
@@ -120,12 +133,7 @@ function parseDefaults(entry: TreeEntry, src: { file?: string; label: string }):
 }
 
 /** significance in (0, 0.5], confidence in [0.5, 1). */
-function noiseLevel(
-  key: 'significance' | 'confidence',
-  v: unknown,
-  fail: (msg: string, at?: number) => never,
-  at: number | undefined,
-): number {
+function noiseLevel(key: 'significance' | 'confidence', v: unknown, fail: Fail, at: number | undefined): number {
   const x = finite(v, key, fail, at);
   if (key === 'significance' && !(x > 0 && x <= 0.5)) {
     fail(`significance is the level of a one-sided test, above 0 and at most 0.5 (e.g. 0.05), got ${x}`, at);
@@ -187,7 +195,7 @@ function numberOf(written: string, text: string, fail: (msg: string) => never): 
   return n;
 }
 
-function finite(v: unknown, key: string, fail: (msg: string, at?: number) => never, at?: number): number {
+function finite(v: unknown, key: string, fail: Fail, at?: number): number {
   if (typeof v !== 'number' || !Number.isFinite(v))
     return fail(`${key} must be a finite number, got '${String(v)}'`, at);
   return v;
