@@ -38,6 +38,10 @@ function checkNumeric(c: NumericColumn, test: ValueTest, mostly: number): Outcom
   return rowOutcome(failing, n - c.missing, mostly, samples);
 }
 
+/**
+ * checkNumeric's loop with the range test written inline: a range is the common case on columns of
+ * millions of rows, and a call per value (test.number) costs several times the comparison.
+ */
 function checkRange(c: NumericColumn, r: Range, mostly: number): Outcome {
   const lo = r.min ?? -Infinity,
     hi = r.max ?? Infinity;
