@@ -4,7 +4,7 @@ import { report, reportError, type Sink } from './report/reporter.js';
 import type { StageResult } from './report/result.js';
 import { readSettings, type InputReader, type Settings } from './settings.js';
 import { checkReportPath } from './settings/common.js';
-import { runStage } from './stages/index.js';
+import { runStage, verdictOnError } from './stage-defs/index.js';
 
 /**
  * What the action and the CLI share: inputs → settings → stage → one reporter → notification and
@@ -33,7 +33,12 @@ export async function runAndReport(input: InputReader, env: NodeJS.ProcessEnv, s
   } catch (err) {
     error = err;
     const stage = input('stage').toLowerCase();
-    code = reportError(err, stage, settings?.workspace ?? (env.GITHUB_WORKSPACE || process.cwd()), sink);
+    code = reportError(
+      err,
+      verdictOnError(stage),
+      settings?.workspace ?? (env.GITHUB_WORKSPACE || process.cwd()),
+      sink,
+    );
     outcome = {
       stage,
       ok: false,
