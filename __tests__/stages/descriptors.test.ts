@@ -11,6 +11,9 @@ import { classify } from '../../scripts/docs.mjs';
 import { Inputs, Outputs, STAGES, type InputName, type OutputName } from '../../src/constants.js';
 import { common, DESCRIPTORS, descriptorOf, STAGE_DEFS, verdictOnError } from '../../src/stage-defs/index.js';
 import { INPUTS } from '../../src/stage-defs/inputs.js';
+import type { Sink } from '../../src/report/reporter.js';
+import { runAndReport } from '../../src/run.js';
+import { ROOT } from '../helpers/in-process.js';
 
 interface Item {
   description: string;
@@ -110,4 +113,34 @@ test("scripts/docs.mjs's classify() agrees with the descriptors for a changed de
   const moved = { description: action.inputs.baseline.description.replace('Used by `gate`.', 'Used by `drift`.') };
   expect(named(moved)).toEqual(['drift']);
   expect(declaredBy('inputs', 'baseline')).not.toEqual(named(moved));
+});
+
+describe('a stage that cannot run sets its failing verdict (runAndReport in-process, a recording sink)', () => {
+  const recorded = async (inputs: Record<string, string>) => {
+    const outputs: Record<string, string> = {};
+    const errors: string[] = [];
+    const sink: Sink = {
+      setOutput: (name, value) => void (outputs[name] = value),
+      annotate: (a) => void (a.level === 'error' && errors.push(a.message)),
+      summary: async () => undefined,
+      info: () => undefined,
+      untrusted: () => undefined,
+      exitCodes: { violation: 1, error: 2 },
+    };
+    const code = await runAndReport((n) => inputs[n] ?? '', { GITHUB_WORKSPACE: ROOT }, sink);
+    return { code, outputs, errors };
+  };
+
+  test.each(STAGES)('%s, given an input it does not read', async (stage) => {
+    const other: Record<string, string> = stage === 'drift' ? { thresholds: 'a: ">= 1"' } : { reference: 'r.csv' };
+    const run = await recorded({ stage, ...other });
+    expect(run.code).toBe(2);
+    expect(run.errors).toHaveLength(1);
+    expect(run.outputs).toEqual(STAGE_DEFS[stage].verdictOnError);
+  });
+
+  test('no stage: no verdict output', async () => {
+    const run = await recorded({ stage: 'deploy' });
+    expect(run).toMatchObject({ code: 2, outputs: {} });
+  });
 });
