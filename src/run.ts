@@ -1,3 +1,4 @@
+import { Inputs } from './constants.js';
 import { commentAfterRun, commentSettings } from './comment/after-run.js';
 import { notifyAfterRun, notifySettings, type RunOutcome } from './notify/after-run.js';
 import { report, reportError, type Sink } from './report/reporter.js';
@@ -32,7 +33,7 @@ export async function runAndReport(input: InputReader, env: NodeJS.ProcessEnv, s
     };
   } catch (err) {
     error = err;
-    const stage = input('stage').toLowerCase();
+    const stage = input(Inputs.Stage).toLowerCase();
     code = reportError(
       err,
       verdictOnError(stage),

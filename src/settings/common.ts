@@ -8,8 +8,6 @@ import { readEmailSettings, type EmailSettings } from './email.js';
 import { readBoolean, readChoice, type InputReader } from './inputs.js';
 import { defaultReportPath } from '../local-dir.js';
 
-export { STAGES, type StageName } from '../constants.js';
-
 export const NOTIFY_ON = ['failure', 'always', 'never'] as const;
 
 /** `comment`: no pull-request comment, one comment edited in place on every run, or a new one each run. */
