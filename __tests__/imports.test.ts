@@ -91,7 +91,11 @@ describe('import graph of src/', () => {
   });
 
   test('reads the imports it should (static, type-only, dynamic)', () => {
-    expect(targets('stages/')).toEqual(expect.arrayContaining(['drift/', 'profile/', 'report/', 'settings.ts']));
+    expect(targets('stages/')).toEqual(expect.arrayContaining(['drift/', 'profile/', 'report/', 'settings/']));
+    // dynamic only: a descriptor loads its stage's runner with import() (src/stage-defs/gate.ts)
+    expect(graph.get('stage-defs/')?.get('stages/')).toEqual(
+      expect.arrayContaining([`stage-defs${path.sep}gate.ts → ../stages/gate.js`]),
+    );
     // type-only: src/drift/method.ts imports the profile's ColumnSummary type
     expect(graph.get('drift/')?.get('profile/')).toEqual(
       expect.arrayContaining([`drift${path.sep}method.ts → ../profile/profile.js`]),

@@ -1,10 +1,11 @@
+import { Inputs } from './constants.js';
 import { commentAfterRun, commentSettings } from './comment/after-run.js';
 import { notifyAfterRun, notifySettings, type RunOutcome } from './notify/after-run.js';
 import { report, reportError, type Sink } from './report/reporter.js';
 import type { StageResult } from './report/result.js';
 import { readSettings, type InputReader, type Settings } from './settings.js';
 import { checkReportPath } from './settings/common.js';
-import { runStage } from './stages/index.js';
+import { runStage, verdictOnError } from './stage-defs/index.js';
 
 /**
  * What the action and the CLI share: inputs → settings → stage → one reporter → notification and
@@ -32,8 +33,13 @@ export async function runAndReport(input: InputReader, env: NodeJS.ProcessEnv, s
     };
   } catch (err) {
     error = err;
-    const stage = input('stage').toLowerCase();
-    code = reportError(err, stage, settings?.workspace ?? (env.GITHUB_WORKSPACE || process.cwd()), sink);
+    const stage = input(Inputs.Stage).toLowerCase();
+    code = reportError(
+      err,
+      verdictOnError(stage),
+      settings?.workspace ?? (env.GITHUB_WORKSPACE || process.cwd()),
+      sink,
+    );
     outcome = {
       stage,
       ok: false,

@@ -4,8 +4,10 @@
  * server's reply is scrubbed of. One home for both.
  */
 
+import { Inputs, type InputName } from './constants.js';
+
 /** Reads an input by name (the action's or the CLI's). */
-type Input = (name: string) => string;
+type Input = (name: InputName) => string;
 
 /**
  * The secrets of the `notify-webhook` (webhookSecrets), `prometheus-url`, `prometheus-token`,
@@ -18,15 +20,15 @@ type Input = (name: string) => string;
  * // ['smtps://bot:p%40ss@mail:465', 'p%40ss', 'p@ss', 'cEBzcw==', 'AGJvdABwQHNz', 'Ym90OnBAc3M=']
  */
 export function inputSecrets(input: Input, env: NodeJS.ProcessEnv = {}): string[] {
-  const out = new Set<string>(webhookSecrets(input('notify-webhook')));
-  for (const name of ['prometheus-url', 'smtp-url']) {
+  const out = new Set<string>(webhookSecrets(input(Inputs.NotifyWebhook)));
+  for (const name of [Inputs.PrometheusUrl, Inputs.SmtpUrl]) {
     for (const secret of urlSecrets(input(name))) out.add(secret);
   }
-  const token = input('prometheus-token');
+  const token = input(Inputs.PrometheusToken);
   if (token) out.add(token);
   // The comment's token (the runner masks github.token already; a token from a step may not be). Off
   // a runner the literal default falls back to GITHUB_TOKEN (comment/after-run.ts).
-  const github = input('github-token');
+  const github = input(Inputs.GithubToken);
   if (github && !github.includes('${{')) out.add(github);
   else if (env.GITHUB_TOKEN) out.add(env.GITHUB_TOKEN);
   return [...out].filter((s) => s.trim() !== '');

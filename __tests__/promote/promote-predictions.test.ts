@@ -56,7 +56,7 @@ test('the version tag records the predictions path and the file is stored with t
   const result = await champion(repo);
   expect(tagMessage(repo, 'churn@v0.1.0').predictions).toBe('reports/predictions.csv');
   expect(tagMessage(repo, 'churn@v0.1.0').metrics).toMatchObject({ accuracy: 0.9 });
-  const stored = result.outputs['artifact-id'];
+  const stored = result.outputs['artifact-id'] as string;
   expect(existsSync(join(stored, 'reports', 'predictions.csv'))).toBe(true);
 });
 

@@ -57,7 +57,7 @@ test('first promotion: v0.1.0 registered and assigned, pushed, files in the loca
   expect(message.artifact_id).toBe('churn-v0.1.0');
 
   // Local store: model, metrics and card; one notice says so.
-  const artifact = result.outputs['artifact-id'];
+  const artifact = result.outputs['artifact-id'] as string;
   expect(artifact).toBe(join(repo, '.ml-quality-gate', 'artifacts', 'churn-v0.1.0'));
   expect(readFileSync(join(artifact, 'models', 'churn.onnx'), 'utf8')).toBe(JSON.stringify(GOOD));
   expect(existsSync(join(artifact, 'reports', 'metrics.json'))).toBe(true);
@@ -88,7 +88,7 @@ test("off a runner the card shows this job's drift report, never one committed o
   writeFileSync(join(repo, '.ml-quality-gate', 'validate-report.json'), JSON.stringify({ valid: true, rows: 120 }));
   const result = await promote(repo);
   expect(result.ok).toBe(true);
-  const artifact = result.outputs['artifact-id'];
+  const artifact = result.outputs['artifact-id'] as string;
   const card = readFileSync(join(artifact, '.ml-quality-gate', 'model-cards', 'churn-v0.1.0', 'MODEL_CARD.md'), 'utf8');
   expect(card).toContain('### validate report');
   expect(card).toContain('| rows | 120 |');

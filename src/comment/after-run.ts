@@ -3,6 +3,7 @@
  * or why it could not run. Never changes the verdict: anything that goes wrong is a warning, a run
  * outside a pull request a notice. octokit is loaded only here, only when a comment is asked for.
  */
+import { Inputs } from '../constants.js';
 import { runUrl } from '../notify/after-run.js';
 import type { Sink } from '../report/reporter.js';
 import type { StageResult } from '../report/result.js';
@@ -30,8 +31,8 @@ const UNCHANGED = '(the verdict is unchanged)';
  * `comment` that is itself wrong counts as `off` (its error is the run's annotation).
  */
 export function commentSettings(input: InputReader): CommentSettings {
-  const comment = COMMENT_MODES.find((c) => c === input('comment')) ?? 'off';
-  return { comment, githubToken: input('github-token'), commentKey: input('comment-key') };
+  const comment = COMMENT_MODES.find((c) => c === input(Inputs.Comment)) ?? 'off';
+  return { comment, githubToken: input(Inputs.GithubToken), commentKey: input(Inputs.CommentKey) };
 }
 
 /**

@@ -1,4 +1,5 @@
 /** The stage result of `profile-out`: what was written, column by column. Prints nothing. */
+import { Outputs } from '../constants.js';
 import { formatNumber } from '../report/format.js';
 import type { StageResult } from '../report/result.js';
 import type { ColumnSummary, Profile } from '../profile/profile.js';
@@ -22,7 +23,7 @@ export function profileOutResult({ given, file, bytes, profile, parts }: Written
     stage: 'drift',
     ok: true,
     headline,
-    outputs: { profile: file },
+    outputs: { [Outputs.Profile]: file },
     summary: [
       { kind: 'heading', text: `📦 ${headline}` },
       { kind: 'table', header: ['Column', 'Kind', 'Values', 'Missing', 'Summary', 'Distinct', 'Accuracy'], rows },

@@ -4,9 +4,10 @@
  * drifted columns against `drift-share`, and the stage result (outputs, summary, annotations,
  * report). Prints nothing.
  */
+import { Outputs } from '../constants.js';
 import { formatBytes } from '../files/read-text.js';
 import { formatNumber } from '../report/format.js';
-import type { Annotation, StageResult, SummaryBlock } from '../report/result.js';
+import type { Annotation, OutputValues, StageResult, SummaryBlock } from '../report/result.js';
 import { benjaminiHochberg } from '../stats/benjamini-hochberg.js';
 import { bonferroni } from '../stats/bonferroni.js';
 import type { Compared } from './column-test.js';
@@ -26,7 +27,7 @@ export interface Comparison {
   /** Compared from profiles rather than from the data. */
   fromProfiles: boolean;
   /** Outputs besides the verdict's (`profile`: the merged shards). */
-  outputs?: Record<string, string>;
+  outputs?: OutputValues;
   /** Two datasets compared from profiles because the exact path would need more than `memory-budget`. */
   overBudget?: { estimate: ExactPathEstimate; budget: MemoryBudget };
 }
@@ -107,9 +108,9 @@ export function verdict(comparison: Comparison, options: VerdictOptions): StageR
     ok: !detected,
     headline,
     outputs: {
-      'drift-detected': String(detected),
-      'drifted-columns': JSON.stringify(drifted),
-      'drift-share': String(share),
+      [Outputs.DriftDetected]: String(detected),
+      [Outputs.DriftedColumns]: JSON.stringify(drifted),
+      [Outputs.DriftShare]: String(share),
       ...outputs,
     },
     summary: summarize(headline, detected, compared, entries, options, ref, cur, fromProfiles, overBudget),

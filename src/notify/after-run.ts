@@ -1,3 +1,4 @@
+import { Inputs } from '../constants.js';
 import type { SummaryBlock } from '../report/result.js';
 import { NOTIFY_ON, type CommonSettings } from '../settings/common.js';
 import { readEmailSettings } from '../settings/email.js';
@@ -31,14 +32,14 @@ export function runUrl(env: NodeJS.ProcessEnv): string | undefined {
  * settings that are themselves wrong send no email (the run's error says why).
  */
 export function notifySettings(input: InputReader): Pick<CommonSettings, 'notifyWebhook' | 'notifyOn' | 'notifyEmail'> {
-  const on = NOTIFY_ON.find((c) => c === input('notify-on')) ?? 'failure';
+  const on = NOTIFY_ON.find((c) => c === input(Inputs.NotifyOn)) ?? 'failure';
   let notifyEmail: CommonSettings['notifyEmail'];
   try {
     notifyEmail = readEmailSettings(input);
   } catch {
     notifyEmail = undefined;
   }
-  return { notifyWebhook: input('notify-webhook'), notifyOn: on, notifyEmail };
+  return { notifyWebhook: input(Inputs.NotifyWebhook), notifyOn: on, notifyEmail };
 }
 
 /**

@@ -7,6 +7,7 @@
  *   latency_p95_seconds: >-
  *     histogram_quantile(0.95, sum by (le) (rate(predict_latency_seconds_bucket[15m])))
  */
+import { Inputs } from '../constants.js';
 import { UserError, type Location } from '../errors.js';
 import { configLocation, parseConfig, readInlineOrFile } from '../tree/config.js';
 
@@ -30,7 +31,7 @@ export interface QuerySet {
 }
 
 export async function loadQueries(input: string): Promise<QuerySet> {
-  const { text, file } = await readInlineOrFile(input, 'prometheus-queries');
+  const { text, file } = await readInlineOrFile(input, Inputs.PrometheusQueries);
   return { file, queries: await parseQueries(text, file) };
 }
 

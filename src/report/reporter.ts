@@ -1,13 +1,15 @@
+import { Outputs, type OutputName } from '../constants.js';
 import { formatLocation, OperationalError, UserError } from '../errors.js';
 import { writeTextFile } from '../files/write-text.js';
 import { boundJson, capOutput, MAX_ANNOTATION_CHARS, truncate } from './limits.js';
 import { renderMarkdown } from './markdown.js';
-import type { Annotation, StageResult } from './result.js';
+import type { Annotation, OutputValues, StageResult } from './result.js';
 import { annotationLocation } from './workspace-path.js';
 
 /** Where a result goes: the runner (src/report/action-sink.ts) or a terminal (src/report/cli-sink.ts). */
 export interface Sink {
-  setOutput(name: string, value: string): void;
+  /** An output named by the Outputs constants (src/constants.ts). */
+  setOutput(name: OutputName, value: string): void;
   /** Message and title are untrusted: the sink escapes them, and cuts them (boundAnnotation). */
   annotate(annotation: Annotation): void;
   /** Markdown of the job summary (already escaped). */
@@ -31,27 +33,19 @@ export interface ReportOptions {
 export const MAX_ANNOTATIONS_PER_LEVEL = 10;
 
 /**
- * The failing value of each stage's verdict output, set when the stage could not run: a run that
- * could not run never reads as a pass, a valid input, a promotion — or as "no drift".
- */
-export const VERDICT_ON_ERROR: Record<string, Record<string, string>> = {
-  gate: { passed: 'false' },
-  promote: { promoted: 'false' },
-  validate: { valid: 'false' },
-  drift: { 'drift-detected': 'true' },
-};
-
-/**
  * Turns any stage's result into outputs, report file, summary, annotations and an exit code.
  * Everything written is capped (src/report/limits.ts): each output, the summary, the report's values.
  */
 export async function report(result: StageResult, opts: ReportOptions, sink: Sink): Promise<number> {
-  const outputs = { ...result.outputs };
+  const outputs: OutputValues = { ...result.outputs };
   if (result.report !== undefined) {
     const json = JSON.stringify(boundJson(result.report), null, 2) + '\n';
-    outputs.report = await writeTextFile(opts.reportPath, json, { what: 'report-path', workspace: opts.workspace });
+    outputs[Outputs.Report] = await writeTextFile(opts.reportPath, json, {
+      what: 'report-path',
+      workspace: opts.workspace,
+    });
   }
-  for (const [name, value] of Object.entries(outputs)) {
+  for (const [name, value] of Object.entries(outputs) as [OutputName, string][]) {
     const capped = capOutput(value);
     sink.setOutput(name, capped.value);
     if (capped.note) sink.annotate({ level: 'warning', message: `output '${name}' ${capped.note}` });
@@ -73,9 +67,13 @@ export async function report(result: StageResult, opts: ReportOptions, sink: Sin
   return 0;
 }
 
-/** Reports an error that stopped a stage: one annotation, a negative verdict, no stack for user errors. */
-export function reportError(err: unknown, stage: string, workspace: string, sink: Sink): number {
-  for (const [name, value] of Object.entries(VERDICT_ON_ERROR[stage] ?? {})) sink.setOutput(name, value);
+/**
+ * Reports an error that stopped a stage: one annotation, a negative verdict, no stack for user
+ * errors. `verdict` is the stage's failing verdict outputs (its descriptor's `verdictOnError`:
+ * a run that could not run never reads as a pass); {} when no stage was chosen.
+ */
+export function reportError(err: unknown, verdict: OutputValues, workspace: string, sink: Sink): number {
+  for (const [name, value] of Object.entries(verdict) as [OutputName, string][]) sink.setOutput(name, value);
   if (err instanceof UserError) {
     sink.annotate({
       level: 'error',

@@ -3,6 +3,8 @@
  * summary, annotations and the exit code (src/report/action-reporter.ts for the action,
  * src/report/cli-reporter.ts for the CLI).
  */
+import type { OutputName } from '../constants.js';
+
 export type Level = 'error' | 'warning' | 'notice';
 
 export interface Annotation {
@@ -31,13 +33,17 @@ export type SummaryBlock =
   | { kind: 'markdown'; markdown: string }
   | { kind: 'details'; summary: string; blocks: SummaryBlock[] };
 
+/** Output values by name. */
+export type OutputValues = Partial<Record<OutputName, string>>;
+
 export interface StageResult {
   stage: string;
   /** The verdict: false fails the job (or warns, when fail-on-violation is false). */
   ok: boolean;
   /** One line, e.g. "2 of 5 metrics failed". Untrusted text allowed. */
   headline: string;
-  outputs: Record<string, string>;
+  /** Named by the Outputs constants (src/constants.ts): a misspelt output is a type error. */
+  outputs: OutputValues;
   summary: SummaryBlock[];
   annotations: Annotation[];
   /** JSON report written by the reporter; its path becomes the `report` output. */

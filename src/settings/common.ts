@@ -1,14 +1,12 @@
 import { realpath, stat } from 'node:fs/promises';
 import * as path from 'node:path';
+import { Inputs, type InputName, type StageName } from '../constants.js';
 import { UserError } from '../errors.js';
 import { checkOutputPath, within, workspaceRoot } from '../files/workspace.js';
 import { resolveMetricPaths } from '../metrics/paths.js';
 import { readEmailSettings, type EmailSettings } from './email.js';
 import { readBoolean, readChoice, type InputReader } from './inputs.js';
 import { defaultReportPath } from '../local-dir.js';
-
-export const STAGES = ['validate', 'gate', 'drift', 'promote'] as const;
-export type StageName = (typeof STAGES)[number];
 
 export const NOTIFY_ON = ['failure', 'always', 'never'] as const;
 
@@ -43,39 +41,39 @@ export function readCommonSettings(stage: StageName, input: InputReader, env: No
   const workspace = workspaceRoot(env);
   return {
     stage,
-    failOnViolation: readBoolean(input, 'fail-on-violation', true),
-    summary: readBoolean(input, 'summary', true),
-    reportPath: path.resolve(workspace, input('report-path') || defaultReportPath(stage, env)),
+    failOnViolation: readBoolean(input, Inputs.FailOnViolation, true),
+    summary: readBoolean(input, Inputs.Summary, true),
+    reportPath: path.resolve(workspace, input(Inputs.ReportPath) || defaultReportPath(stage, env)),
     workspace,
-    notifyWebhook: input('notify-webhook'),
-    notifyOn: readChoice(input, 'notify-on', NOTIFY_ON, 'failure'),
+    notifyWebhook: input(Inputs.NotifyWebhook),
+    notifyOn: readChoice(input, Inputs.NotifyOn, NOTIFY_ON, 'failure'),
     notifyEmail: readEmailSettings(input),
-    comment: readChoice(input, 'comment', COMMENT_MODES, 'off'),
-    githubToken: input('github-token'),
-    commentKey: input('comment-key'),
+    comment: readChoice(input, Inputs.Comment, COMMENT_MODES, 'off'),
+    githubToken: input(Inputs.GithubToken),
+    commentKey: input(Inputs.CommentKey),
   };
 }
 
 /** Inputs that name files or folders a stage reads or writes (one per line; globs in GLOB_INPUTS). */
-const PATH_INPUTS = [
-  'metrics',
-  'baseline',
-  'metrics-schema',
-  'data',
-  'expectations',
-  'infer-expectations',
-  'reference',
-  'current',
-  'profile-out',
-  'profile-shards',
-  'model-path',
+const PATH_INPUTS: readonly InputName[] = [
+  Inputs.Metrics,
+  Inputs.Baseline,
+  Inputs.MetricsSchema,
+  Inputs.Data,
+  Inputs.Expectations,
+  Inputs.InferExpectations,
+  Inputs.Reference,
+  Inputs.Current,
+  Inputs.ProfileOut,
+  Inputs.ProfileShards,
+  Inputs.ModelPath,
   // Inline YAML or a file: only a one-line value can be a file.
-  'thresholds',
-  'drift-config',
-  'prometheus-queries',
+  Inputs.Thresholds,
+  Inputs.DriftConfig,
+  Inputs.PrometheusQueries,
 ];
-const GLOB_INPUTS = ['metrics', 'baseline', 'profile-shards'];
-const ONE_LINE_INPUTS = ['thresholds', 'drift-config', 'prometheus-queries'];
+const GLOB_INPUTS: readonly InputName[] = [Inputs.Metrics, Inputs.Baseline, Inputs.ProfileShards];
+const ONE_LINE_INPUTS: readonly InputName[] = [Inputs.Thresholds, Inputs.DriftConfig, Inputs.PrometheusQueries];
 
 /**
  * Refuses, before the stage runs, a report path that cannot be written (a folder, a path under a
@@ -83,7 +81,7 @@ const ONE_LINE_INPUTS = ['thresholds', 'drift-config', 'prometheus-queries'];
  * names, or land inside a folder one names (`model-path`), by any path to it (links, hard links).
  */
 export async function checkReportPath(s: CommonSettings, input: InputReader): Promise<void> {
-  const shown = input('report-path') || s.reportPath;
+  const shown = input(Inputs.ReportPath) || s.reportPath;
   await checkOutputPath(shown, { what: 'report-path', cwd: s.workspace, workspace: s.workspace });
   const report = await identify(s.reportPath);
   for (const name of PATH_INPUTS) {
@@ -93,7 +91,7 @@ export async function checkReportPath(s: CommonSettings, input: InputReader): Pr
       if (same || within(other.real, report.real)) {
         throw new UserError(
           `input 'report-path' (${shown}) is ${same || other.real === report.real ? 'the file' : 'inside the folder'} of input '${name}' (${file}): the report would overwrite or change it; choose another path`,
-          { input: 'report-path' },
+          { input: Inputs.ReportPath },
         );
       }
     }
@@ -101,7 +99,7 @@ export async function checkReportPath(s: CommonSettings, input: InputReader): Pr
 }
 
 /** The paths an input names; a glob's matches (none when it matches nothing: the stage says so). */
-async function inputPaths(input: InputReader, name: string, workspace: string): Promise<string[]> {
+async function inputPaths(input: InputReader, name: InputName, workspace: string): Promise<string[]> {
   const value = input(name);
   if (!value || value.startsWith('registry:')) return [];
   const lines = value

@@ -1,3 +1,4 @@
+import { Inputs } from '../constants.js';
 import { UserError } from '../errors.js';
 import { getMethod, METHOD_NAMES, type DriftMethodName } from '../drift/registry.js';
 import type { CommonSettings } from './common.js';
@@ -43,22 +44,22 @@ export interface DriftSettings extends CommonSettings {
 const MAX_JENSEN_SHANNON = Math.sqrt(Math.LN2);
 
 export function readDriftSettings(input: InputReader, common: CommonSettings): DriftSettings {
-  const method = readChoice(input, 'drift-method', DRIFT_METHODS, 'auto');
-  const threshold = readNumber(input, 'drift-threshold', undefined, 0);
+  const method = readChoice(input, Inputs.DriftMethod, DRIFT_METHODS, 'auto');
+  const threshold = readNumber(input, Inputs.DriftThreshold, undefined, 0);
   if (threshold !== undefined && method === 'auto') {
     throw new UserError(
       "input 'drift-threshold' needs one 'drift-method' for every column; with 'auto', set thresholds per column in 'drift-config'",
     );
   }
   if (threshold !== undefined && method !== 'auto') checkThreshold(method, threshold);
-  const categoricalColumns = readList(input, 'categorical-columns');
-  const numericalColumns = readList(input, 'numerical-columns');
+  const categoricalColumns = readList(input, Inputs.CategoricalColumns);
+  const numericalColumns = readList(input, Inputs.NumericalColumns);
   const both = categoricalColumns.filter((c) => numericalColumns.includes(c));
   if (both.length > 0) throw new UserError(`columns listed as both categorical and numerical: ${both.join(', ')}`);
-  const profileOut = input('profile-out');
-  const profileShards = input('profile-shards');
-  let reference = input('reference');
-  let current = input('current');
+  const profileOut = input(Inputs.ProfileOut);
+  const profileShards = input(Inputs.ProfileShards);
+  let reference = input(Inputs.Reference);
+  let current = input(Inputs.Current);
   if (profileOut) {
     if (reference && current) {
       throw new UserError("with 'profile-out', give the one dataset to profile: 'current' or 'reference', not both");
@@ -69,27 +70,27 @@ export function readDriftSettings(input: InputReader, common: CommonSettings): D
       );
     }
   } else {
-    reference = required(input, 'reference', 'drift');
+    reference = required(input, Inputs.Reference, 'drift');
     if (profileShards && current)
       throw new UserError("give the current data as 'current' or as 'profile-shards', not both");
-    if (!profileShards) current = required(input, 'current', 'drift');
+    if (!profileShards) current = required(input, Inputs.Current, 'drift');
   }
   return {
     ...common,
     stage: 'drift',
     reference,
     current,
-    dataFormat: readChoice(input, 'data-format', DATA_FORMATS, 'auto'),
-    columns: readList(input, 'columns'),
-    excludeColumns: readList(input, 'exclude-columns'),
+    dataFormat: readChoice(input, Inputs.DataFormat, DATA_FORMATS, 'auto'),
+    columns: readList(input, Inputs.Columns),
+    excludeColumns: readList(input, Inputs.ExcludeColumns),
     categoricalColumns,
     numericalColumns,
     method,
     threshold,
-    config: input('drift-config'),
+    config: input(Inputs.DriftConfig),
     driftShare: readDriftShare(input),
     newCategoryShare: readNewCategoryShare(input),
-    correction: readChoice(input, 'correction', CORRECTIONS, 'none'),
+    correction: readChoice(input, Inputs.Correction, CORRECTIONS, 'none'),
     profileOut,
     profileShards,
     memoryBudget: readMemoryBudget(input),
@@ -101,7 +102,7 @@ export function readDriftSettings(input: InputReader, common: CommonSettings): D
  * would declare drift with no drifted column.
  */
 function readDriftShare(input: InputReader): number {
-  const share = readNumber(input, 'drift-share', 0.5, 0, 1) as number;
+  const share = readNumber(input, Inputs.DriftShare, 0.5, 0, 1) as number;
   if (share === 0)
     throw new UserError(
       "input 'drift-share' must be above 0 (at most 1): with 0 the dataset drifts even when no column drifts",
@@ -114,7 +115,7 @@ function readDriftShare(input: InputReader): number {
  * 1 flags only a column whose every current value is new.
  */
 function readNewCategoryShare(input: InputReader): number {
-  const share = readNumber(input, 'new-category-share', 0.01, 0, 1) as number;
+  const share = readNumber(input, Inputs.NewCategoryShare, 0.01, 0, 1) as number;
   if (share === 0) {
     throw new UserError(
       "input 'new-category-share' must be above 0 (at most 1): with 0 a single unseen value anywhere drifts its column",

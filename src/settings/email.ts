@@ -1,3 +1,4 @@
+import { Inputs, type InputName } from '../constants.js';
 import { UserError } from '../errors.js';
 import { parseUrlInput, readList, type InputReader } from './inputs.js';
 
@@ -32,13 +33,15 @@ export interface SmtpServer {
  * URL, which holds the password.
  */
 export function readEmailSettings(input: InputReader): EmailSettings | undefined {
-  const to = readList(input, 'notify-email-to');
-  const from = input('notify-email-from');
-  const url = input('smtp-url');
+  const to = readList(input, Inputs.NotifyEmailTo);
+  const from = input(Inputs.NotifyEmailFrom);
+  const url = input(Inputs.SmtpUrl);
   if (to.length === 0 && !from && !url) return undefined;
-  const missing = [to.length === 0 && 'notify-email-to', !from && 'notify-email-from', !url && 'smtp-url'].filter(
-    (x): x is string => !!x,
-  );
+  const missing = [
+    to.length === 0 && Inputs.NotifyEmailTo,
+    !from && Inputs.NotifyEmailFrom,
+    !url && Inputs.SmtpUrl,
+  ].filter((x) => x !== false);
   if (missing.length > 0) {
     throw new UserError(
       `email notifications need 'notify-email-to', 'notify-email-from' and 'smtp-url'; missing: ${missing.map((m) => `'${m}'`).join(', ')}`,
@@ -47,16 +50,16 @@ export function readEmailSettings(input: InputReader): EmailSettings | undefined
   }
   if (to.length > MAX_RECIPIENTS) {
     throw new UserError(`input 'notify-email-to' lists ${to.length} addresses; at most ${MAX_RECIPIENTS}`, {
-      input: 'notify-email-to',
+      input: Inputs.NotifyEmailTo,
     });
   }
-  for (const address of to) checkAddress(address, 'notify-email-to');
-  checkAddress(from, 'notify-email-from');
+  for (const address of to) checkAddress(address, Inputs.NotifyEmailTo);
+  checkAddress(from, Inputs.NotifyEmailFrom);
   return { to, from, smtp: parseSmtpUrl(url) };
 }
 
 /** A plain `local@domain` address: no display name, no list, nothing a header could be split at. */
-function checkAddress(address: string, name: string): void {
+function checkAddress(address: string, name: InputName): void {
   if (address.length <= 254 && /^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:".]+(\.[^\s@<>()[\]\\,;:".]+)*$/.test(address))
     return;
   throw new UserError(`input '${name}': '${address.slice(0, 80)}' is not an email address (name@example.com)`, {
@@ -76,7 +79,7 @@ const URL_OPTIONS = ['tls-verify', 'starttls'];
  * parseSmtpUrl('smtps://bot%40example.com:p%40ss@smtp.example.com').password // 'p@ss'
  */
 export function parseSmtpUrl(text: string): SmtpServer {
-  const bad = (why: string) => new UserError(`input 'smtp-url' ${why}`, { input: 'smtp-url' });
+  const bad = (why: string) => new UserError(`input 'smtp-url' ${why}`, { input: Inputs.SmtpUrl });
   const { url, user, password } = parseUrlInput(
     text,
     bad,

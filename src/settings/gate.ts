@@ -1,3 +1,4 @@
+import { Inputs } from '../constants.js';
 import { METRICS_FORMATS, type MetricsFormat } from '../metrics/formats.js';
 import { UserError } from '../errors.js';
 import { readChoice, required, type InputReader } from './inputs.js';
@@ -27,14 +28,14 @@ export interface GateSettings extends CommonSettings {
  */
 export function readGateSettings(input: InputReader, common: CommonSettings): GateSettings {
   const prometheus = readPrometheusSettings(input);
-  const predictions = input('predictions');
-  const baselinePredictions = input('baseline-predictions');
+  const predictions = input(Inputs.Predictions);
+  const baselinePredictions = input(Inputs.BaselinePredictions);
   if (baselinePredictions && !predictions) {
     throw new UserError(
       "input 'baseline-predictions' needs 'predictions': the candidate's predictions on the same examples",
     );
   }
-  if (!input('metrics') && !prometheus && !predictions) {
+  if (!input(Inputs.Metrics) && !prometheus && !predictions) {
     throw new UserError(
       "input 'metrics' is required for stage 'gate' (metrics files), unless 'prometheus-queries' or 'predictions' " +
         'gives the metrics',
@@ -43,10 +44,10 @@ export function readGateSettings(input: InputReader, common: CommonSettings): Ga
   return {
     ...common,
     stage: 'gate',
-    metrics: input('metrics'),
-    metricsFormat: readChoice(input, 'metrics-format', METRICS_FORMATS, 'auto'),
-    thresholds: required(input, 'thresholds', 'gate'),
-    baseline: input('baseline'),
+    metrics: input(Inputs.Metrics),
+    metricsFormat: readChoice(input, Inputs.MetricsFormat, METRICS_FORMATS, 'auto'),
+    thresholds: required(input, Inputs.Thresholds, 'gate'),
+    baseline: input(Inputs.Baseline),
     prometheus,
     predictions,
     baselinePredictions,

@@ -1,17 +1,18 @@
+import type { InputName } from '../constants.js';
 import { UserError } from '../errors.js';
 import { booleanOfText } from '../data/boolean.js';
 
-/** Reads one input by its action.yml name, trimmed; '' when not given. */
-export type InputReader = (name: string) => string;
+/** Reads one input by its action.yml name (an Inputs constant, src/constants.ts), trimmed; '' when not given. */
+export type InputReader = (name: InputName) => string;
 
-export function required(input: InputReader, name: string, stage: string): string {
+export function required(input: InputReader, name: InputName, stage: string): string {
   const value = input(name);
   if (!value) throw new UserError(`input '${name}' is required for stage '${stage}'`);
   return value;
 }
 
 /** The YAML 1.2 core booleans, as core.getBooleanInput accepts; anything else is an error. */
-export function readBoolean(input: InputReader, name: string, fallback: boolean): boolean {
+export function readBoolean(input: InputReader, name: InputName, fallback: boolean): boolean {
   const value = input(name);
   if (value === '') return fallback;
   const b = booleanOfText(value);
@@ -19,7 +20,12 @@ export function readBoolean(input: InputReader, name: string, fallback: boolean)
   throw new UserError(`input '${name}' must be true or false, got '${value}'`);
 }
 
-export function readChoice<T extends string>(input: InputReader, name: string, choices: readonly T[], fallback: T): T {
+export function readChoice<T extends string>(
+  input: InputReader,
+  name: InputName,
+  choices: readonly T[],
+  fallback: T,
+): T {
   const value = input(name) || fallback;
   const choice = choices.find((c) => c === value);
   if (!choice) throw new UserError(`input '${name}' must be one of ${choices.join(', ')}; got '${value}'`);
@@ -29,7 +35,7 @@ export function readChoice<T extends string>(input: InputReader, name: string, c
 /** A finite number within [min, max]; `fallback` when the input is empty (undefined: no default). */
 export function readNumber(
   input: InputReader,
-  name: string,
+  name: InputName,
   fallback: number | undefined,
   min = -Infinity,
   max = Infinity,
@@ -45,7 +51,7 @@ export function readNumber(
 }
 
 /** A list given comma- or newline-separated; blanks dropped. */
-export function readList(input: InputReader, name: string): string[] {
+export function readList(input: InputReader, name: InputName): string[] {
   return input(name)
     .split(/[,\n]/)
     .map((s) => s.trim())

@@ -1,3 +1,4 @@
+import { Inputs } from '../constants.js';
 import { totalmem } from 'node:os';
 import { UserError } from '../errors.js';
 import type { MemoryBudget } from '../drift/memory.js';
@@ -27,13 +28,13 @@ const UNITS: Record<string, number> = {
  * readMemoryBudget((n) => (n === 'memory-budget' ? '1.5GiB' : '')) // { bytes: 1610612736, label: '1.5GiB' }
  */
 export function readMemoryBudget(input: InputReader): MemoryBudget {
-  const value = input('memory-budget') || 'auto';
+  const value = input(Inputs.MemoryBudget) || 'auto';
   if (value === 'auto') {
     const machine = Math.min(totalmem(), process.constrainedMemory?.() || Infinity);
     const bytes = Math.floor(machine * AUTO_BUDGET_SHARE);
     return { bytes, label: `auto (half of this machine's ${(machine / 2 ** 30).toFixed(1)} GiB)` };
   }
-  const at = { input: 'memory-budget' };
+  const at = { input: Inputs.MemoryBudget };
   const shown = value.length > 40 ? `${value.slice(0, 40)}…` : value;
   const m = /^(\d+(?:\.\d+)?)\s*([a-z]+)?$/i.exec(value);
   if (!m) throw new UserError(`must be 'auto' or a size such as 2GB or 512MiB; got '${shown}'`, at);

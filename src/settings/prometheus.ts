@@ -1,3 +1,4 @@
+import { Inputs } from '../constants.js';
 import { UserError } from '../errors.js';
 import { parseDuration } from '../prometheus/duration.js';
 import type { PrometheusSettings } from '../prometheus/source.js';
@@ -15,17 +16,17 @@ export const DEFAULT_MAX_AGE = '15m';
  * never repeat the URL or the token: either may hold a secret.
  */
 export function readPrometheusSettings(input: InputReader): PrometheusSettings | undefined {
-  const queries = input('prometheus-queries');
-  const url = input('prometheus-url');
-  const token = input('prometheus-token');
-  const maxAge = input('prometheus-max-age') || DEFAULT_MAX_AGE;
+  const queries = input(Inputs.PrometheusQueries);
+  const url = input(Inputs.PrometheusUrl);
+  const token = input(Inputs.PrometheusToken);
+  const maxAge = input(Inputs.PrometheusMaxAge) || DEFAULT_MAX_AGE;
   if (!queries) {
     const stray = url
-      ? 'prometheus-url'
+      ? Inputs.PrometheusUrl
       : token
-        ? 'prometheus-token'
+        ? Inputs.PrometheusToken
         : maxAge !== DEFAULT_MAX_AGE
-          ? 'prometheus-max-age'
+          ? Inputs.PrometheusMaxAge
           : '';
     if (stray) {
       throw new UserError(
@@ -37,21 +38,21 @@ export function readPrometheusSettings(input: InputReader): PrometheusSettings |
   }
   if (!url) {
     throw new UserError("input 'prometheus-queries' needs 'prometheus-url': the base URL of the Prometheus HTTP API", {
-      input: 'prometheus-url',
+      input: Inputs.PrometheusUrl,
     });
   }
   const maxAgeMs = parseDuration(maxAge);
   if (!maxAgeMs) {
     throw new UserError(
       `input 'prometheus-max-age' must be a Prometheus duration above zero such as 15m, 1h or 90s; got '${maxAge.slice(0, 40)}'`,
-      { input: 'prometheus-max-age' },
+      { input: Inputs.PrometheusMaxAge },
     );
   }
   const { base, basic } = parseBaseUrl(url);
   if (basic && token) {
     throw new UserError(
       "give Prometheus credentials once: 'prometheus-token' (a bearer token) or a user and password in 'prometheus-url'",
-      { input: 'prometheus-token' },
+      { input: Inputs.PrometheusToken },
     );
   }
   return { url: base, authorization: token ? bearer(token) : basic, queries, maxAgeMs };
@@ -59,7 +60,7 @@ export function readPrometheusSettings(input: InputReader): PrometheusSettings |
 
 /** The URL without user info, and `Basic …` when it had a user and password. */
 function parseBaseUrl(text: string): { base: string; basic: string } {
-  const bad = (why: string) => new UserError(`input 'prometheus-url' ${why}`, { input: 'prometheus-url' });
+  const bad = (why: string) => new UserError(`input 'prometheus-url' ${why}`, { input: Inputs.PrometheusUrl });
   const { url, user, password } = parseUrlInput(text, bad, 'e.g. http://prometheus:9090');
   if (url.protocol !== 'http:' && url.protocol !== 'https:') throw bad('must be an http or https URL');
   if (url.search || url.hash)
@@ -77,12 +78,12 @@ function parseBaseUrl(text: string): { base: string; basic: string } {
 function bearer(token: string): string {
   if (/^bearer\s/i.test(token)) {
     throw new UserError("input 'prometheus-token' must be the token alone, without 'Bearer '", {
-      input: 'prometheus-token',
+      input: Inputs.PrometheusToken,
     });
   }
   if (!/^[\x21-\x7e]+$/.test(token)) {
     throw new UserError("input 'prometheus-token' must be one line of visible ASCII characters (a bearer token)", {
-      input: 'prometheus-token',
+      input: Inputs.PrometheusToken,
     });
   }
   return `Bearer ${token}`;

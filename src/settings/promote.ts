@@ -1,3 +1,4 @@
+import { Inputs } from '../constants.js';
 import { UserError } from '../errors.js';
 import { METRICS_FORMATS, type MetricsFormat } from '../metrics/formats.js';
 import { assertValidArtifact, assertValidStage } from '../registry/gto-tags.js';
@@ -37,11 +38,11 @@ export interface PromoteSettings extends CommonSettings {
 }
 
 export function readPromoteSettings(input: InputReader, common: CommonSettings): PromoteSettings {
-  const model = required(input, 'model-name', 'promote');
+  const model = required(input, Inputs.ModelName, 'promote');
   assertValidArtifact(model);
-  const promoteTo = input('promote-to');
+  const promoteTo = input(Inputs.PromoteTo);
   if (promoteTo) assertValidStage(promoteTo);
-  const rollback = readBoolean(input, 'rollback', false);
+  const rollback = readBoolean(input, Inputs.Rollback, false);
   if (rollback && !promoteTo)
     throw new UserError("input 'rollback' needs 'promote-to': the stage to give back to its previous version");
   return {
@@ -49,18 +50,18 @@ export function readPromoteSettings(input: InputReader, common: CommonSettings):
     stage: 'promote',
     model,
     // A rollback re-assigns a registered version: it reads no files.
-    modelPaths: rollback ? [] : lines(required(input, 'model-path', 'promote')),
-    metrics: rollback ? input('metrics') : required(input, 'metrics', 'promote'),
-    metricsFormat: readChoice(input, 'metrics-format', METRICS_FORMATS, 'auto'),
-    thresholds: rollback ? input('thresholds') : required(input, 'thresholds', 'promote'),
-    predictions: rollback ? '' : input('predictions'),
+    modelPaths: rollback ? [] : lines(required(input, Inputs.ModelPath, 'promote')),
+    metrics: rollback ? input(Inputs.Metrics) : required(input, Inputs.Metrics, 'promote'),
+    metricsFormat: readChoice(input, Inputs.MetricsFormat, METRICS_FORMATS, 'auto'),
+    thresholds: rollback ? input(Inputs.Thresholds) : required(input, Inputs.Thresholds, 'promote'),
+    predictions: rollback ? '' : input(Inputs.Predictions),
     promoteTo,
-    version: readVersion(input('version') || 'auto'),
-    bump: readChoice(input, 'bump', BUMPS, 'minor'),
+    version: readVersion(input(Inputs.Version) || 'auto'),
+    bump: readChoice(input, Inputs.Bump, BUMPS, 'minor'),
     rollback,
-    championCheck: readBoolean(input, 'champion-check', true),
-    push: readBoolean(input, 'push', true),
-    storeDir: input('store-dir') || LOCAL_DIR,
+    championCheck: readBoolean(input, Inputs.ChampionCheck, true),
+    push: readBoolean(input, Inputs.Push, true),
+    storeDir: input(Inputs.StoreDir) || LOCAL_DIR,
   };
 }
 

@@ -1,3 +1,4 @@
+import { Inputs } from '../constants.js';
 import { UserError } from '../errors.js';
 import { METRICS_FORMATS, type MetricsFormat } from '../metrics/formats.js';
 import type { DataFormat } from '../data/types.js';
@@ -33,21 +34,21 @@ export interface ValidateSettings extends CommonSettings {
  * to be checked against, or `infer-expectations` to write a first version of them.
  */
 export function readValidateSettings(input: InputReader, common: CommonSettings): ValidateSettings {
-  const data = input('data')
+  const data = input(Inputs.Data)
     .split(/\r?\n/)
     .map((l) => l.trim())
     .filter(Boolean);
   const s: ValidateSettings = {
     ...common,
     stage: 'validate',
-    metrics: input('metrics'),
-    metricsFormat: readChoice(input, 'metrics-format', METRICS_FORMATS, 'auto'),
-    requiredMetrics: readList(input, 'required-metrics'),
-    metricsSchema: input('metrics-schema'),
+    metrics: input(Inputs.Metrics),
+    metricsFormat: readChoice(input, Inputs.MetricsFormat, METRICS_FORMATS, 'auto'),
+    requiredMetrics: readList(input, Inputs.RequiredMetrics),
+    metricsSchema: input(Inputs.MetricsSchema),
     data,
-    dataFormat: dataFormat(readChoice(input, 'data-format', DATA_FORMATS, 'auto')),
-    expectations: input('expectations'),
-    inferExpectations: input('infer-expectations'),
+    dataFormat: dataFormat(readChoice(input, Inputs.DataFormat, DATA_FORMATS, 'auto')),
+    expectations: input(Inputs.Expectations),
+    inferExpectations: input(Inputs.InferExpectations),
     prometheus: readPrometheusSettings(input),
   };
   if (!s.metrics && !s.prometheus && data.length === 0) {

@@ -11,6 +11,7 @@
  * Columns are planned (src/drift/plan.ts) and tested (src/drift/column-test.ts, methods in
  * src/drift/methods/) the same way on both comparison paths. Prints nothing.
  */
+import { Outputs } from '../constants.js';
 import * as path from 'node:path';
 import { profileFiles, readTables } from '../workers/readTables.js';
 import { compareColumn, samplePair, summaryPair, type Compared } from '../drift/column-test.js';
@@ -24,8 +25,8 @@ import { profileFile } from '../profile/build.js';
 import { isProfilePath, mergeProfiles, readProfile, writeProfile } from '../profile/io.js';
 import { DEFAULT_PARAMS, type ProfileParams } from '../profile/params.js';
 import type { Profile } from '../profile/profile.js';
-import type { StageResult } from '../report/result.js';
-import type { DriftSettings } from '../settings.js';
+import type { OutputValues, StageResult } from '../report/result.js';
+import type { DriftSettings } from '../settings/drift.js';
 
 type DriftConfig = Map<string, ColumnConfig>;
 
@@ -90,7 +91,7 @@ async function compareProfiles(s: DriftSettings, config: DriftConfig): Promise<C
   const both = !given && shards.length === 0 && !isProfilePath(s.current) ? await profileBoth(s) : undefined;
   const ref: Side =
     both?.[0] ?? (given ? { profile: given, label: s.reference } : await loadSide(s, s.reference, params));
-  const outputs: Record<string, string> = {};
+  const outputs: OutputValues = {};
   let cur: Side;
   if (both) {
     cur = both[1];
@@ -98,7 +99,7 @@ async function compareProfiles(s: DriftSettings, config: DriftConfig): Promise<C
     const merged = mergeProfiles(shards);
     const file = path.join(path.dirname(s.reportPath), `${path.basename(s.reportPath, '.json')}.current.profile.json`);
     await writeProfile(file, merged);
-    outputs.profile = file;
+    outputs[Outputs.Profile] = file;
     cur = {
       profile: merged,
       label: shards.length === 1 ? shards[0].file : `${shards.length} merged profiles (${shards[0].file}, …)`,

@@ -1,3 +1,4 @@
+import { Outputs } from '../constants.js';
 import { checkRules, type GateEntry } from '../gate/check.js';
 import { assertAgree, noiseEvidence, predictionsMetricFile } from '../gate/noise.js';
 import { flatMetrics, lookupMetric } from '../metrics/lookup.js';
@@ -10,7 +11,7 @@ import { loadRules } from '../rules/parse.js';
 import { formatNumber, formatSigned } from '../report/format.js';
 import type { Annotation, StageResult, SummaryBlock } from '../report/result.js';
 import { annotationLocation } from '../report/workspace-path.js';
-import type { GateSettings } from '../settings.js';
+import type { GateSettings } from '../settings/gate.js';
 
 export type { GateEntry } from '../gate/check.js';
 
@@ -51,9 +52,9 @@ export async function runGate(s: GateSettings): Promise<StageResult> {
     ok,
     headline,
     outputs: {
-      passed: String(ok),
-      failed: JSON.stringify(failed.map((e) => e.name)),
-      metrics: JSON.stringify(flatMetrics(files)),
+      [Outputs.Passed]: String(ok),
+      [Outputs.Failed]: JSON.stringify(failed.map((e) => e.name)),
+      [Outputs.Metrics]: JSON.stringify(flatMetrics(files)),
     },
     summary: [...summarize(ok, headline, entries, files, baseline), ...(queried ? prometheusSummary(queried) : [])],
     annotations,

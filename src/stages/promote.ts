@@ -4,6 +4,7 @@
  * the stage, and the tags pushed; `rollback: true` gives the stage back to its previous holder.
  * Returns a result and prints nothing.
  */
+import { Outputs } from '../constants.js';
 import { join, resolve } from 'node:path';
 import { UserError } from '../errors.js';
 import { toPosix } from '../files/workspace.js';
@@ -38,7 +39,7 @@ import { hashFiles } from '../registry/hash-files.js';
 import { readRegistry, type RegistryView } from '../registry/read-tags.js';
 import type { ModelVersion } from '../registry/registry-state.js';
 import { formatNumber, formatSigned } from '../report/format.js';
-import type { Annotation, StageResult, SummaryBlock } from '../report/result.js';
+import type { Annotation, OutputValues, StageResult, SummaryBlock } from '../report/result.js';
 import { annotationLocation } from '../report/workspace-path.js';
 import { loadRules } from '../rules/parse.js';
 import type { PromoteSettings } from '../settings/promote.js';
@@ -548,14 +549,14 @@ function runInfo(env: NodeJS.ProcessEnv): Record<string, string | number | null>
   };
 }
 
-function outputs(
-  version: string,
-  tag: string,
-  previous: string,
-  promoted: boolean,
-  artifactId: string,
-): Record<string, string> {
-  return { version, tag, 'previous-version': previous, promoted: String(promoted), 'artifact-id': artifactId };
+function outputs(version: string, tag: string, previous: string, promoted: boolean, artifactId: string): OutputValues {
+  return {
+    [Outputs.Version]: version,
+    [Outputs.Tag]: tag,
+    [Outputs.PreviousVersion]: previous,
+    [Outputs.Promoted]: String(promoted),
+    [Outputs.ArtifactId]: artifactId,
+  };
 }
 
 /**

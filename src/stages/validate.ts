@@ -4,6 +4,7 @@
  * expectations. Returns one result; prints nothing. Heavy modules (data readers, Ajv) are loaded
  * here only, and this module itself only when the stage is chosen.
  */
+import { Outputs } from '../constants.js';
 import type { Table } from '../data/types.js';
 import { readMetrics } from '../metrics/read.js';
 import { resolveMetricPaths } from '../metrics/paths.js';
@@ -12,7 +13,7 @@ import { joinPrometheus, prometheusSummary, queryLocation, readPrometheusMetrics
 import { formatNumber } from '../report/format.js';
 import type { Annotation, StageResult, SummaryBlock } from '../report/result.js';
 import { annotationLocation } from '../report/workspace-path.js';
-import type { ValidateSettings } from '../settings.js';
+import type { ValidateSettings } from '../settings/validate.js';
 import { cellTextsFor } from '../validate/cell-text.js';
 import { checkTable, type RuleResult } from '../validate/check.js';
 import { checkMetrics, type MetricCheck } from '../validate/metrics.js';
@@ -103,7 +104,7 @@ export async function runValidate(s: ValidateSettings): Promise<StageResult> {
     stage: 'validate',
     ok,
     headline,
-    outputs: { valid: String(ok), errors: String(errors) },
+    outputs: { [Outputs.Valid]: String(ok), [Outputs.Errors]: String(errors) },
     summary: [
       ...summarize(ok, headline, metricFiles, metricChecks, data, s),
       ...(queried ? prometheusSummary(queried) : []),

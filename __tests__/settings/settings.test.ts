@@ -3,7 +3,6 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { UserError } from '../../src/errors.js';
 import { INPUT_NAMES, readSettings, STAGES } from '../../src/settings.js';
-import { INPUTS } from '../../src/settings/stage-inputs.js';
 
 const action = parse(readFileSync('action.yml', 'utf8'));
 const reader = (inputs: Record<string, string>) => (name: string) => inputs[name] ?? '';
@@ -68,21 +67,6 @@ describe('inputs a stage does not read', () => {
     }
     throw new Error('accepted');
   };
-
-  test('the table of inputs is action.yml: names, defaults, and the stages each description names', () => {
-    expect(Object.keys(INPUTS)).toEqual(Object.keys(action.inputs));
-    for (const [name, spec] of Object.entries(action.inputs) as [string, { default?: string; description: string }][]) {
-      expect([name, INPUTS[name].default]).toEqual([name, spec.default ?? '']);
-      // "`drift`: …" or "… Used by `gate`, `validate` and `promote`."; otherwise every stage.
-      const prefix = /^`(\w+)`:/.exec(spec.description)?.[1];
-      const usedBy = /Used by ((?:`\w+`(?:, | and )?)+)\./.exec(spec.description)?.[1];
-      const named = prefix ? [prefix] : usedBy ? [...usedBy.matchAll(/`(\w+)`/g)].map((m) => m[1]) : 'all';
-      expect([name, INPUTS[name].stages === 'all' ? 'all' : [...INPUTS[name].stages].sort()]).toEqual([
-        name,
-        named === 'all' ? 'all' : named.sort(),
-      ]);
-    }
-  });
 
   test.each([
     [{ stage: 'validate', metrics: 'm.json', thresholds: 'f1: ">= 0.8"' }, ["input 'thresholds'", 'gate and promote']],
