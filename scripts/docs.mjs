@@ -1,14 +1,16 @@
 #!/usr/bin/env node
 /**
- * The README's input and output tables, generated from action.yml (as actions/checkout does):
- *   npm run docs                   rewrite the tables between the README's markers
- *   node scripts/docs.mjs --check  exit 1 when README.md differs from what action.yml gives
+ * The input and output tables of the documentation, generated from action.yml (as actions/checkout does):
+ *   npm run docs                   rewrite the tables between the markers of README.md and docs/*.md
+ *   node scripts/docs.mjs --check  exit 1, naming each file whose tables differ from what action.yml gives
+ *   --root <dir>                   work on the copy of the repository in <dir> (tests)
  * Markers: <!-- inputs:<section>:start --> … <!-- inputs:<section>:end --> (and outputs:), with
- * <section> one of common, validate, gate, drift, promote. An item belongs to a stage when its
- * description starts with the stage in backticks ("`drift`: …") or says "Used by `gate`, `validate`
- * and `promote`."; every other input applies to every stage (common).
+ * <section> one of common, validate, gate, drift, promote; each block lives in whichever file holds
+ * its markers (docs/<stage>.md, docs/common-inputs.md), and every block must be in some file. An item
+ * belongs to a stage when its description starts with the stage in backticks ("`drift`: …") or says
+ * "Used by `gate`, `validate` and `promote`."; every other input applies to every stage (common).
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
@@ -69,38 +71,77 @@ export function tables(actionText) {
   return blocks;
 }
 
-/** README text with every marked block replaced; throws when a block's markers are missing. */
-export function render(readme, actionText) {
-  let out = readme;
-  for (const [name, body] of Object.entries(tables(actionText))) {
+/**
+ * `text` (the file `file`) with every marked block it holds replaced, and the names of those blocks;
+ * throws when a block's start marker has no end marker after it.
+ */
+export function renderBlocks(text, blocks, file) {
+  let out = text;
+  const found = [];
+  for (const [name, body] of Object.entries(blocks)) {
     const start = `<!-- ${name}:start -->`;
     const end = `<!-- ${name}:end -->`;
     const i = out.indexOf(start);
-    const j = out.indexOf(end);
-    if (i < 0 || j < i) {
-      if (name.startsWith('outputs:') && body.startsWith('_none')) continue; // optional block
-      throw new Error(`README.md has no '${start}' … '${end}' block for ${name}`);
-    }
+    if (i < 0) continue;
+    const j = out.indexOf(end, i);
+    if (j < 0) throw new Error(`${file} has '${start}' but no '${end}' after it`);
     out = `${out.slice(0, i + start.length)}\n<!-- generated from action.yml by \`npm run docs\`: do not edit -->\n${body}\n${out.slice(j)}`;
+    found.push(name);
+  }
+  return { text: out, found };
+}
+
+/**
+ * Every file's text (by relative path) with its marked blocks replaced; throws when a block is in
+ * no file (an `outputs:` block of a stage without outputs of its own is optional).
+ */
+export function renderAll(texts, actionText) {
+  const blocks = tables(actionText);
+  const out = {};
+  const found = new Set();
+  for (const [file, text] of Object.entries(texts)) {
+    const result = renderBlocks(text, blocks, file);
+    out[file] = result.text;
+    for (const name of result.found) found.add(name);
+  }
+  for (const [name, body] of Object.entries(blocks)) {
+    if (found.has(name) || (name.startsWith('outputs:') && body.startsWith('_none'))) continue;
+    throw new Error(
+      `no file of ${Object.keys(texts).join(', ')} has a '<!-- ${name}:start -->' … '<!-- ${name}:end -->' block`,
+    );
   }
   return out;
 }
 
+/** The documentation files that may hold tables, relative to `root`: README.md and docs/*.md. */
+export function docFiles(root) {
+  const docs = existsSync(path.join(root, 'docs'))
+    ? readdirSync(path.join(root, 'docs'))
+        .filter((f) => f.endsWith('.md'))
+        .sort()
+        .map((f) => `docs/${f}`)
+    : [];
+  return ['README.md', ...docs];
+}
+
 function main() {
-  const readmePath = path.join(ROOT, 'README.md');
-  const readme = readFileSync(readmePath, 'utf8');
-  const next = render(readme, readFileSync(path.join(ROOT, 'action.yml'), 'utf8'));
+  const at = process.argv.indexOf('--root');
+  const root = at > 0 ? path.resolve(process.argv[at + 1]) : ROOT;
+  const texts = Object.fromEntries(docFiles(root).map((f) => [f, readFileSync(path.join(root, f), 'utf8')]));
+  const next = renderAll(texts, readFileSync(path.join(root, 'action.yml'), 'utf8'));
+  const stale = Object.keys(texts).filter((f) => next[f] !== texts[f]);
   if (process.argv.includes('--check')) {
-    if (next !== readme) {
-      console.error("README.md's input/output tables differ from action.yml: run 'npm run docs' and commit README.md.");
-      process.exit(1);
-    }
-    console.log('README.md tables match action.yml.');
-  } else if (next !== readme) {
-    writeFileSync(readmePath, next);
-    console.log('README.md tables regenerated from action.yml.');
+    for (const f of stale)
+      console.error(`${f}: its input/output tables differ from action.yml: run 'npm run docs' and commit it.`);
+    if (stale.length > 0) process.exit(1);
+    console.log('The input/output tables match action.yml.');
   } else {
-    console.log('README.md tables already match action.yml.');
+    for (const f of stale) writeFileSync(path.join(root, f), next[f]);
+    console.log(
+      stale.length > 0
+        ? `Tables regenerated from action.yml in ${stale.join(', ')}.`
+        : 'The input/output tables already match action.yml.',
+    );
   }
 }
 

@@ -1,7 +1,7 @@
 /**
  * The drift methods' documentation lists what the registry holds: docs/drift-methods.md (kinds,
- * value, default threshold, in order), the `drift-method` input of action.yml, and the README's
- * method table. Adding a method without documenting it fails here.
+ * value, default threshold, in order), the `drift-method` input of action.yml, and the method
+ * table of the drift stage's page (docs/drift.md). Adding a method without documenting it fails here.
  */
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
@@ -47,10 +47,11 @@ describe('drift method documentation', () => {
     expect(named.filter((n) => !['auto', 'drift'].includes(n))).toEqual(METHOD_NAMES);
   });
 
-  test("the README's method table lists every method, and links to docs/drift-methods.md", () => {
-    const readme = read('README.md');
-    const rows = tableRows(readme, '| method | column kinds |');
+  test("docs/drift.md's method table lists every method, and it and the README link to docs/drift-methods.md", () => {
+    const page = read('docs/drift.md');
+    const rows = tableRows(page, '| method | column kinds |');
     expect(rows.map(([name]) => name.replace(/`/g, '')).sort()).toEqual([...METHOD_NAMES].sort());
-    expect(readme).toContain('(docs/drift-methods.md)');
+    expect(page).toContain('(drift-methods.md)');
+    expect(read('README.md')).toContain('(docs/drift-methods.md)');
   });
 });

@@ -4,7 +4,7 @@ import { comparePredictions } from '../../src/noise/predictions.js';
 import { differenceVerdict } from '../../src/noise/verdict.js';
 import { readPredictionPair } from '../../src/predictions/pair.js';
 
-/** The worked example of the README section "Noise-aware gating" (scripts/golden/noise_example.py). */
+/** The worked example of docs/noise.md ("Noise-aware gating") (scripts/golden/noise_example.py). */
 const dir = (name: string) => fileURLToPath(new URL(`../fixtures/predictions/${name}`, import.meta.url));
 const expected = JSON.parse(readFileSync(dir('expected.json'), 'utf8')) as {
   candidate: Record<string, number>;

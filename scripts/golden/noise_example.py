@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""The worked example of the README section "Noise-aware gating": a candidate's and a baseline's predictions on
+"""The worked example of docs/noise.md ("Noise-aware gating"): a candidate's and a baseline's predictions on
 the same 2 000 examples (binary, with scores and ids; the baseline file in another row order), and
 what scikit-learn and statsmodels say about them — the metrics of both models and the exact
 McNemar test of their accuracies — for __tests__/noise/example.test.ts.

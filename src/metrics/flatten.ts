@@ -1,5 +1,5 @@
 /**
- * The flattening rule, quoted by the README:
+ * The flattening rule, quoted by docs/gate.md:
  *
  * A metrics file is a tree; every leaf value becomes one metric named by the keys on its path joined
  * with `.` (`accuracy`, `macro avg.f1-score`, `results.arc_easy.acc,none`, `report.macro avg.f1-score`).
