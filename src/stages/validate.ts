@@ -19,7 +19,7 @@ import { checkTable, type RuleResult } from '../validate/check.js';
 import { checkMetrics, type MetricCheck } from '../validate/metrics.js';
 import { loadExpectations } from '../validate/parse.js';
 import { readDataFiles } from '../validate/read-data.js';
-import type { Sample } from '../validate/types.js';
+import type { Expectations, Sample } from '../validate/types.js';
 
 /** Passing metrics checks beyond this many are counted, not listed, in the summary. */
 const MAX_PASSING_ROWS = 50;
@@ -33,40 +33,19 @@ interface DataReport {
 }
 
 export async function runValidate(s: ValidateSettings): Promise<StageResult> {
-  // Rules first: a typo in the expectations is reported before a large file is read.
+  // 1. Rules first: a typo in the expectations is reported before a large file is read.
   const expectations = s.expectations ? await loadExpectations(s.expectations) : undefined;
 
-  let metricFiles: MetricFile[] = [];
-  let metricChecks: MetricCheck[] = [];
-  const queried = s.prometheus && (await readPrometheusMetrics(s.prometheus));
-  if (s.metrics || queried) {
-    const fromFiles = s.metrics ? await readMetrics(await resolveMetricPaths(s.metrics), s.metricsFormat) : [];
-    metricFiles = joinPrometheus(fromFiles, queried);
-    metricChecks = checkMetrics(metricFiles, s.requiredMetrics);
-    // The schema is about the files' documents; Prometheus' values have none.
-    if (s.metricsSchema)
-      metricChecks.push(...(await (await import('../validate/schema.js')).checkSchema(s.metricsSchema, fromFiles)));
-  }
+  // 2. Metrics: files and Prometheus, checked for presence, finiteness and the schema.
+  const metrics = await validateMetrics(s);
 
-  const data: DataReport[] = [];
-  const notices: string[] = [];
-  if (s.data.length > 0) {
-    const tables = await readDataFiles(s.data, s.dataFormat);
-    if (s.inferExpectations) {
-      await (await import('../validate/infer.js')).inferExpectations(tables, s.inferExpectations);
-      notices.push(
-        `Expectations inferred from ${s.data.join(', ')} written to ${s.inferExpectations}: ` +
-          "review, edit and commit them, then pass the file as 'expectations'.",
-      );
-    }
-    if (expectations)
-      for (const t of tables)
-        data.push(dataReport(t, checkTable(t, expectations, await cellTextsFor(t, expectations))));
-  }
+  // 3. Data: expectations checked per file; inferred expectations written when asked.
+  const { data, notices } = await validateData(s, expectations);
 
-  const failedMetrics = metricChecks.filter((c) => !c.passed);
+  // 4. The verdict, its annotations and the summary.
+  const failedMetrics = metrics.checks.filter((c) => !c.passed);
   const failedRules = data.flatMap((d) => d.rules.filter((r) => !r.passed).map((r) => ({ d, r })));
-  const total = metricChecks.length + data.reduce((n, d) => n + d.rules.length, 0);
+  const total = metrics.checks.length + data.reduce((n, d) => n + d.rules.length, 0);
   const errors = failedMetrics.length + failedRules.length;
   const ok = errors === 0;
   const names = [
@@ -79,37 +58,19 @@ export async function runValidate(s: ValidateSettings): Promise<StageResult> {
       : `Validation passed: ${total} of ${total} rules hold`
     : `Validation failed: ${errors} of ${total} rules broke (${listed(names)})`;
 
-  const annotations: Annotation[] = [
-    ...failedMetrics.map((c) => ({
-      level: 'error' as const,
-      title: `Validation: ${c.check}${c.metric ? ` ${c.metric}` : ''}`,
-      message: c.message,
-      ...annotationLocation(s.workspace, queryLocation({ file: c.file ?? undefined, line: c.line ?? undefined })),
-    })),
-    ...failedRules.map(({ d, r }) => ({
-      level: 'error' as const,
-      title: `Validation: ${r.rule}${r.column === null ? '' : ` ${r.column}`}`,
-      message:
-        `${r.text}${r.column === null ? '' : ` on column ${r.column}`} in ${d.file}: ${r.message}` +
-        (r.samples.length > 0 ? `; samples: ${sampleText(r.samples)}` : ''),
-      // The rule's line in the expectations file: the file the user edits.
-      ...annotationLocation(s.workspace, {
-        file: r.line === null ? d.file : s.expectations,
-        line: r.line ?? undefined,
-      }),
-    })),
-  ];
-
   return {
     stage: 'validate',
     ok,
     headline,
     outputs: { [Outputs.Valid]: String(ok), [Outputs.Errors]: String(errors) },
     summary: [
-      ...summarize(ok, headline, metricFiles, metricChecks, data, s),
-      ...(queried ? prometheusSummary(queried) : []),
+      ...summarize(ok, headline, metrics.files, metrics.checks, data, s),
+      ...(metrics.queried ? prometheusSummary(metrics.queried) : []),
     ],
-    annotations,
+    annotations: [
+      ...failedMetrics.map((c) => metricAnnotation(c, s.workspace)),
+      ...failedRules.map(({ d, r }) => ruleAnnotation(d, r, s)),
+    ],
     notices,
     report: {
       stage: 'validate',
@@ -117,18 +78,72 @@ export async function runValidate(s: ValidateSettings): Promise<StageResult> {
       errors,
       rules: total,
       metrics:
-        metricFiles.length > 0
+        metrics.files.length > 0
           ? {
-              files: metricFiles.map((f) => ({ file: f.file, format: f.format })),
+              files: metrics.files.map((f) => ({ file: f.file, format: f.format })),
               schema: s.metricsSchema || null,
-              checks: metricChecks,
-              ...(queried ? { prometheus: queried.values } : {}),
+              checks: metrics.checks,
+              ...(metrics.queried ? { prometheus: metrics.queried.values } : {}),
             }
           : null,
       expectations: s.expectations || null,
       data,
       inferred: s.inferExpectations || null,
     },
+  };
+}
+
+/** The metrics files and Prometheus' values, with their checks (none when neither is given). */
+async function validateMetrics(s: ValidateSettings) {
+  const queried = s.prometheus && (await readPrometheusMetrics(s.prometheus));
+  if (!s.metrics && !queried) return { files: [] as MetricFile[], checks: [] as MetricCheck[], queried };
+  const fromFiles = s.metrics ? await readMetrics(await resolveMetricPaths(s.metrics), s.metricsFormat) : [];
+  const files = joinPrometheus(fromFiles, queried);
+  const checks = checkMetrics(files, s.requiredMetrics);
+  // The schema is about the files' documents; Prometheus' values have none.
+  if (s.metricsSchema) {
+    checks.push(...(await (await import('../validate/schema.js')).checkSchema(s.metricsSchema, fromFiles)));
+  }
+  return { files, checks, queried };
+}
+
+/** Each data file checked against the expectations; inferred expectations written when asked. */
+async function validateData(s: ValidateSettings, expectations: Expectations | undefined) {
+  const data: DataReport[] = [];
+  const notices: string[] = [];
+  if (s.data.length === 0) return { data, notices };
+  const tables = await readDataFiles(s.data, s.dataFormat);
+  if (s.inferExpectations) {
+    await (await import('../validate/infer.js')).inferExpectations(tables, s.inferExpectations);
+    notices.push(
+      `Expectations inferred from ${s.data.join(', ')} written to ${s.inferExpectations}: ` +
+        "review, edit and commit them, then pass the file as 'expectations'.",
+    );
+  }
+  if (expectations) {
+    for (const t of tables) data.push(dataReport(t, checkTable(t, expectations, await cellTextsFor(t, expectations))));
+  }
+  return { data, notices };
+}
+
+function metricAnnotation(c: MetricCheck, workspace: string): Annotation {
+  return {
+    level: 'error',
+    title: `Validation: ${c.check}${c.metric ? ` ${c.metric}` : ''}`,
+    message: c.message,
+    ...annotationLocation(workspace, queryLocation({ file: c.file ?? undefined, line: c.line ?? undefined })),
+  };
+}
+
+function ruleAnnotation(d: DataReport, r: RuleResult, s: ValidateSettings): Annotation {
+  return {
+    level: 'error',
+    title: `Validation: ${r.rule}${r.column === null ? '' : ` ${r.column}`}`,
+    message:
+      `${r.text}${r.column === null ? '' : ` on column ${r.column}`} in ${d.file}: ${r.message}` +
+      (r.samples.length > 0 ? `; samples: ${sampleText(r.samples)}` : ''),
+    // The rule's line in the expectations file: the file the user edits.
+    ...annotationLocation(s.workspace, { file: r.line === null ? d.file : s.expectations, line: r.line ?? undefined }),
   };
 }
 
