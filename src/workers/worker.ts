@@ -1,8 +1,9 @@
 /**
  * Worker-thread entry: one job on one file — read it with readTable and post the Table back,
  * transferring its typed arrays' buffers (no copy), profile it with profileFile and post the
- * profile as JSON text, or profile one part of it (src/profile/chunk.ts) and post that as JSON. Bundled separately by scripts/package.mjs to dist/data-worker/index.js,
- * where readTables.ts looks for it (from the action and the CLI alike).
+ * profile as JSON text, or profile one part of it (src/profile/chunk.ts) and post that as JSON.
+ * Bundled separately by scripts/package.mjs to dist/data-worker/index.js, where readTables.ts
+ * looks for it (from the action and the CLI alike).
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { UserError } from '../errors.js';
