@@ -10,7 +10,7 @@
 // Figures are printed, never asserted.
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { benchData, bestOf, measure, ratio, ROOT, tempDir } from './lib.mjs';
+import { benchData, bestOf, cpuAndLoad, measure, ratio, ROOT, tempDir } from './lib.mjs';
 import { installPolars, polarsRead } from './peers/peers.mjs';
 
 function action(inputs) {
@@ -49,10 +49,11 @@ export default async function profile() {
   const own = bestOf(runs, () => action({ current: csv1m, 'profile-out': path.join(out, 'best.profile.json') }));
   if (polars)
     console.log(
-      `  nodejs-polars 0.25.2 reading it: ${polars.wallS.toFixed(2)} s, peak RSS ${polars.peakRssMB.toFixed(0)} MB`,
+      `  nodejs-polars 0.25.2 reading it: ${polars.wallS.toFixed(2)} s, peak RSS ${polars.peakRssMB.toFixed(0)} MB ` +
+        `(${cpuAndLoad(polars)})`,
     );
   console.log(
-    `  profile-out: ${own.wallS.toFixed(2)} s, peak RSS ${own.peakRssMB.toFixed(0)} MB` +
+    `  profile-out: ${own.wallS.toFixed(2)} s, peak RSS ${own.peakRssMB.toFixed(0)} MB (${cpuAndLoad(own)})` +
       (polars ? ` → ${ratio(own.wallS, polars.wallS)} Polars's read time (target ≤ 1.4×)` : ''),
   );
 
@@ -67,7 +68,7 @@ export default async function profile() {
     const m = action({ current: csv, 'profile-out': file });
     profiles[name] = file;
     console.log(
-      `  ${label}: CSV ${mb(statSync(csv).size)} MB → profile ${(statSync(file).size / 1024).toFixed(0)} kB (target ≤ 1024 kB); wall ${(m.wallMs / 1000).toFixed(2)} s; peak RSS ${m.peakRssMB.toFixed(0)} MB (target ≤ 200 MB)`,
+      `  ${label}: CSV ${mb(statSync(csv).size)} MB → profile ${(statSync(file).size / 1024).toFixed(0)} kB (target ≤ 1024 kB); wall ${(m.wallMs / 1000).toFixed(2)} s (${cpuAndLoad(m)}); peak RSS ${m.peakRssMB.toFixed(0)} MB (target ≤ 200 MB)`,
     );
   }
 
