@@ -1,6 +1,7 @@
 // Reference profiles (issue 7) on the benchmark CSVs (scripts/gen-bench-data.mjs, 20 columns):
-//  - `profile-out` on the 1 000 000-row reference CSV against nodejs-polars reading that file, in
-//    the same run (scripts/bench/peers/), best of BENCH_RUNS (3): wall, peak RSS, ratio;
+//  - `profile-out` (in parts, one per core) on the 1 000 000-row reference CSV against nodejs-polars
+//    reading that file, in the same run (scripts/bench/peers/), best of BENCH_RUNS (3): wall, peak
+//    RSS, CPU time, load, ratio;
 //  - `profile-out` on the 1 000 000-row CSV and on a 5 000 000-row one generated on the fly into
 //    bench-data/5000000/ (same generator, ~0.6 GB per file): wall time, peak RSS (target ≤ 200 MB at
 //    both sizes: memory must not grow with rows), profile size (target ≤ 1 MB);
@@ -57,7 +58,7 @@ export default async function profile() {
       (polars ? ` → ${ratio(own.wallS, polars.wallS)} Polars's read time (target ≤ 1.4×)` : ''),
   );
 
-  console.log('profile-out (one streaming pass), 20 columns:');
+  console.log('profile-out (streaming; a CSV of 8 MB or more in parts, one per core), 20 columns:');
   const profiles = {};
   for (const [label, csv, name] of [
     ['1 000 000 rows (reference)', path.join(data, 'reference.csv'), 'ref'],
