@@ -195,3 +195,49 @@ describe('profiles: bad input never reads as "no drift"', () => {
     expectBadInput(drift({ reference: good, 'profile-shards': path.join(dir, 'none-*.json') }), 'no file matches');
   });
 });
+
+// A CSV over SPLIT_MIN_BYTES (8 MB) is profiled in parts, one per core, in the worker bundle
+// (src/workers/split.ts): the same profile as one pass here (profileFile from the sources), and
+// the same error, at the same line, for a defect far into the file.
+describe('a large CSV profiled on every core', () => {
+  const dir = tempDir('mqg-profile-split-');
+  const u = mulberry32(15);
+  const lines = ['id,x,label,note'];
+  for (let i = 0; i < 300_000; i++) {
+    const note = u() < 0.2 ? `"line one, ""quoted""\nline two ${i % 50}"` : `plain ${i % 40}`;
+    lines.push(`${i},${(u() * 1000).toFixed(4)},${'abcde'[i % 5]},${note}`);
+  }
+  const text = lines.join('\n') + '\n';
+  const file = path.join(dir, 'big.csv');
+  writeFileSync(file, text);
+
+  test('the profile of one pass: counts, missing, min/max, categories, HLL registers', async () => {
+    expect(statSync(file).size).toBeGreaterThan(8 * 1024 * 1024);
+    const out = path.join(dir, 'big.profile.json');
+    const run = drift({ current: file, 'profile-out': out });
+    expect(run.code).toBe(0);
+    const split = JSON.parse(readFileSync(out, 'utf8'));
+    const { profileFile } = await import('../../src/profile/build.js');
+    const whole = JSON.parse(JSON.stringify(await profileFile(file)));
+    expect(split.rows).toBe(whole.rows);
+    expect(split.columns.length).toBe(whole.columns.length);
+    whole.columns.forEach((c: Record<string, unknown>, i: number) => {
+      const s = split.columns[i];
+      for (const k of ['name', 'kind', 'count', 'missing', 'min', 'max', 'integer_like', 'values', 'categories', 'hll'])
+        expect([c.name, k, s[k]]).toEqual([c.name, k, c[k]]);
+      if (c.kind === 'numeric') expect(Math.abs((s.mean as number) - (c.mean as number))).toBeLessThan(1e-9);
+    });
+  });
+
+  test('a defect far into the file: the error and line of one pass', async () => {
+    const bad = path.join(dir, 'bad.csv');
+    writeFileSync(bad, text.replace('\n100000,', '\n100000,"never closed,'));
+    const { profileFile } = await import('../../src/profile/build.js');
+    const e = await profileFile(bad).catch((err: { message: string; line: number }) => err);
+    expect(e).toMatchObject({ line: expect.any(Number) });
+    const { line, message } = e as { message: string; line: number };
+    expect(line).toBeGreaterThan(100_000);
+    const run = drift({ current: bad, 'profile-out': path.join(dir, 'bad.profile.json') });
+    expectBadInput(run, `${bad}:${line}`, message);
+  });
+});

@@ -101,6 +101,32 @@ describe('KLL sketch', () => {
   });
 });
 
+test('levels above 0 stay in ascending order (compaction runs merged in), through merges and more updates', () => {
+  const r = rng(33);
+  const draw = () => (r.u() < 0.2 ? r.int(5) - 2 : r.u() < 0.1 ? -0 : r.normal() * 100);
+  const a = new KllSketch(16);
+  const b = new KllSketch(16);
+  const all: number[] = [];
+  for (let i = 0; i < 20_000; i++) {
+    const x = draw();
+    all.push(x);
+    (i % 3 === 0 ? b : a).update(x);
+  }
+  a.merge(b); // appended levels: out of order until their next compaction
+  for (let i = 0; i < 20_000; i++) {
+    const x = draw();
+    all.push(x);
+    a.update(x);
+  }
+  const levels = a.toJSON().levels;
+  expect(levels.length).toBeGreaterThan(4);
+  const unsorted = levels.slice(1).filter((l) => l.some((x, i) => i > 0 && l[i - 1] > x)).length;
+  expect(unsorted).toBeLessThanOrEqual(1); // at most the level the merge appended to and never compacted since
+  // Items are kept, not lost or duplicated by the merge: weights add up, within the bound.
+  expect(KllSketch.fromJSON(a.toJSON()).n).toBe(all.length);
+  expect(maxRankError(a, Float64Array.from(all))).toBeLessThanOrEqual(a.rankErrorBound());
+});
+
 test('an ECDF helper sanity check', () => {
   expect(ecdf(Float64Array.of(1, 2, 2, 3), 2)).toBe(0.75);
 });

@@ -3,6 +3,8 @@ import { Worker } from 'node:worker_threads';
 import { profileFiles, readTables } from '../../src/workers/readTables.js';
 import type { WorkerReply, WorkerRequest } from '../../src/workers/worker.js';
 import { profileFile } from '../../src/profile/build.js';
+import { profileChunk } from '../../src/profile/chunk.js';
+import { partJob, planSplit } from '../../src/workers/split.js';
 import { DEFAULT_PARAMS } from '../../src/profile/params.js';
 import { Profile } from '../../src/profile/profile.js';
 import { cat, fixture, num, texts } from '../data/helpers.js';
@@ -51,5 +53,16 @@ describe('worker bundle (dist/data-worker)', () => {
     const here = await profileFile(file, { textColumns: ['id'] });
     // Small data: the sketches hold every value, so the two agree exactly.
     expect(Profile.fromJSON(JSON.parse(reply.profile)).toJSON()).toEqual(JSON.parse(JSON.stringify(here)));
+  });
+
+  test('posts the profile of one part of a file back, as profileChunk makes it in this thread', async () => {
+    const file = fixture('quoted.csv');
+    const plan = (await planSplit(file, {}, 2, 0))!;
+    const job = partJob(plan, plan.ranges[0].start, plan.ranges[0].stop, [], DEFAULT_PARAMS);
+    const reply = await run(file, { job: 'chunk', chunk: job });
+    if (!('chunk' in reply)) throw new Error(JSON.stringify(reply));
+    const part = JSON.parse(reply.chunk);
+    expect(part.rows).toBeGreaterThan(0);
+    expect(part).toEqual(JSON.parse(JSON.stringify(await profileChunk(job))));
   });
 });

@@ -6,7 +6,7 @@
 // Prints wall time, peak RSS and each ratio. Figures are printed, never asserted.
 import { availableParallelism } from 'node:os';
 import * as path from 'node:path';
-import { actionEnv, benchData, bestOf, measure, ratio, ROOT } from './lib.mjs';
+import { actionEnv, benchData, bestOf, cpuAndLoad, measure, ratio, ROOT } from './lib.mjs';
 import { findPandasScipy, installPolars, pandasDrift, polarsRead } from './peers/peers.mjs';
 
 /** This action's drift stage on the two files, as the runner runs it; exits non-zero → throws. */
@@ -18,7 +18,7 @@ export function actionDrift(reference, current, inputs = {}) {
 }
 
 const line = (label, m) =>
-  `  ${label.padEnd(44)} ${m.wallS.toFixed(2).padStart(6)} s  ${m.peakRssMB.toFixed(0).padStart(5)} MB`;
+  `  ${label.padEnd(44)} ${m.wallS.toFixed(2).padStart(6)} s  ${m.peakRssMB.toFixed(0).padStart(5)} MB  ${cpuAndLoad(m)}`;
 
 export default async function drift() {
   const rows = Number(process.env.BENCH_ROWS ?? 1_000_000);

@@ -1,5 +1,6 @@
 // Shared by the benchmarks: whole-process timing and peak memory, printed, never asserted.
 import { execFileSync, spawnSync } from 'node:child_process';
+import { loadavg } from 'node:os';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,7 +17,8 @@ const PROBE = path.join(path.dirname(fileURLToPath(import.meta.url)), 'rss-probe
 
 /**
  * Runs `node <args>` once; returns wall time (ms), peak RSS (MB, the whole process with its worker
- * threads, from process.resourceUsage at exit) and the exit code.
+ * threads, from process.resourceUsage at exit), CPU time (s, user + system, every thread), the
+ * machine's 1-minute load average when it ended, and the exit code.
  */
 export function measure(args, { env = process.env, cwd = ROOT } = {}) {
   return measureCommand(process.execPath, ['--import', PROBE, ...args], { env, cwd });
@@ -33,11 +35,15 @@ export function measurePython(python, script, args, { env = process.env, cwd = R
     'try:\n' +
     '    runpy.run_path(sys.argv[0], run_name="__main__")\n' +
     'finally:\n' +
-    '    open(os.environ["MQG_RSS_FILE"], "w").write(str(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss))\n';
+    '    u = resource.getrusage(resource.RUSAGE_SELF)\n' +
+    '    open(os.environ["MQG_RSS_FILE"], "w").write(f"{u.ru_maxrss} {round((u.ru_utime + u.ru_stime) * 1e6)}")\n';
   return measureCommand(python, ['-c', wrapper, script, ...args], { env, cwd });
 }
 
-/** Runs `cmd args` once with $MQG_RSS_FILE set; the command writes its peak RSS (KB) there at exit. */
+/**
+ * Runs `cmd args` once with $MQG_RSS_FILE set; the command writes its peak RSS (KB) and CPU time
+ * (µs) there at exit.
+ */
 function measureCommand(cmd, args, { env, cwd }) {
   const out = path.join(tempDir('mqg-rss-'), 'rss');
   const t0 = process.hrtime.bigint();
@@ -48,9 +54,18 @@ function measureCommand(cmd, args, { env, cwd }) {
     maxBuffer: 64 * 1024 * 1024,
   });
   const wallMs = Number(process.hrtime.bigint() - t0) / 1e6;
-  const peakRssMB = existsSync(out) ? Number(readFileSync(out, 'utf8')) / 1024 : NaN;
+  const [rssKB, cpuUs] = existsSync(out) ? readFileSync(out, 'utf8').split(' ').map(Number) : [NaN, NaN];
   rmSync(path.dirname(out), { recursive: true, force: true });
-  return { wallMs, peakRssMB, code: res.status, stdout: res.stdout, stderr: res.stderr };
+  const load = loadavg()[0];
+  return {
+    wallMs,
+    peakRssMB: rssKB / 1024,
+    cpuS: cpuUs / 1e6,
+    load,
+    code: res.status,
+    stdout: res.stdout,
+    stderr: res.stderr,
+  };
 }
 
 /** Median wall time of `runs` runs of each command, interleaved so they share the machine's noise. */
@@ -82,6 +97,9 @@ export function bestOf(runs, run) {
   const best = results.reduce((a, b) => (a.wallMs < b.wallMs ? a : b));
   return { ...best, wallS: best.wallMs / 1000, peakRssMB: Math.max(...results.map((m) => m.peakRssMB)) };
 }
+
+/** A measurement's CPU time against its wall time, and the load it ran under: "CPU 3.1 s, load 2.7". */
+export const cpuAndLoad = (m) => `CPU ${m.cpuS.toFixed(2)} s, load ${m.load.toFixed(1)}`;
 
 /** `a / b` as "2.1×". */
 export const ratio = (a, b) => `${(a / b).toFixed(2)}×`;

@@ -1,6 +1,7 @@
 // Reference profiles (issue 7) on the benchmark CSVs (scripts/gen-bench-data.mjs, 20 columns):
-//  - `profile-out` on the 1 000 000-row reference CSV against nodejs-polars reading that file, in
-//    the same run (scripts/bench/peers/), best of BENCH_RUNS (3): wall, peak RSS, ratio;
+//  - `profile-out` (in parts, one per core) on the 1 000 000-row reference CSV against nodejs-polars
+//    reading that file, in the same run (scripts/bench/peers/), best of BENCH_RUNS (3): wall, peak
+//    RSS, CPU time, load, ratio;
 //  - `profile-out` on the 1 000 000-row CSV and on a 5 000 000-row one generated on the fly into
 //    bench-data/5000000/ (same generator, ~0.6 GB per file): wall time, peak RSS (target ≤ 200 MB at
 //    both sizes: memory must not grow with rows), profile size (target ≤ 1 MB);
@@ -10,7 +11,7 @@
 // Figures are printed, never asserted.
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { benchData, bestOf, measure, ratio, ROOT, tempDir } from './lib.mjs';
+import { benchData, bestOf, cpuAndLoad, measure, ratio, ROOT, tempDir } from './lib.mjs';
 import { installPolars, polarsRead } from './peers/peers.mjs';
 
 function action(inputs) {
@@ -49,14 +50,15 @@ export default async function profile() {
   const own = bestOf(runs, () => action({ current: csv1m, 'profile-out': path.join(out, 'best.profile.json') }));
   if (polars)
     console.log(
-      `  nodejs-polars 0.25.2 reading it: ${polars.wallS.toFixed(2)} s, peak RSS ${polars.peakRssMB.toFixed(0)} MB`,
+      `  nodejs-polars 0.25.2 reading it: ${polars.wallS.toFixed(2)} s, peak RSS ${polars.peakRssMB.toFixed(0)} MB ` +
+        `(${cpuAndLoad(polars)})`,
     );
   console.log(
-    `  profile-out: ${own.wallS.toFixed(2)} s, peak RSS ${own.peakRssMB.toFixed(0)} MB` +
+    `  profile-out: ${own.wallS.toFixed(2)} s, peak RSS ${own.peakRssMB.toFixed(0)} MB (${cpuAndLoad(own)})` +
       (polars ? ` → ${ratio(own.wallS, polars.wallS)} Polars's read time (target ≤ 1.4×)` : ''),
   );
 
-  console.log('profile-out (one streaming pass), 20 columns:');
+  console.log('profile-out (streaming; a CSV of 8 MB or more in parts, one per core), 20 columns:');
   const profiles = {};
   for (const [label, csv, name] of [
     ['1 000 000 rows (reference)', path.join(data, 'reference.csv'), 'ref'],
@@ -67,7 +69,7 @@ export default async function profile() {
     const m = action({ current: csv, 'profile-out': file });
     profiles[name] = file;
     console.log(
-      `  ${label}: CSV ${mb(statSync(csv).size)} MB → profile ${(statSync(file).size / 1024).toFixed(0)} kB (target ≤ 1024 kB); wall ${(m.wallMs / 1000).toFixed(2)} s; peak RSS ${m.peakRssMB.toFixed(0)} MB (target ≤ 200 MB)`,
+      `  ${label}: CSV ${mb(statSync(csv).size)} MB → profile ${(statSync(file).size / 1024).toFixed(0)} kB (target ≤ 1024 kB); wall ${(m.wallMs / 1000).toFixed(2)} s (${cpuAndLoad(m)}); peak RSS ${m.peakRssMB.toFixed(0)} MB (target ≤ 200 MB)`,
     );
   }
 

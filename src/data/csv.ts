@@ -67,6 +67,75 @@ export async function readDelimited(
   return { names: p.names, builders: p.builders ?? [], rowCount: p.rowCount, anchors: p.anchors() };
 }
 
+/**
+ * The header of a CSV/TSV file (not gzip): its column names and the byte offset where the first
+ * record starts (after a byte-order mark and the header's line break).
+ */
+export async function readDelimitedHeader(
+  file: string,
+  delimiter: ',' | '\t',
+): Promise<{ names: string[]; end: number }> {
+  const p = new DelimitedParser(file, delimiter.charCodeAt(0), new Set(), () => {
+    throw new Error('no sink for a header');
+  });
+  let end = 0;
+  await readBlocks(
+    file,
+    false,
+    (buf, limit, final) => {
+      const bom = limit >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf ? 3 : 0;
+      p.names = [];
+      const pos = p.parseHeader(buf, bom, limit, final, false);
+      if (pos > bom || final) end = pos;
+      return end;
+    },
+    () => recordTooLong('a record', file, 1),
+    { start: 0, stop: 1 },
+  );
+  return { names: p.names, end };
+}
+
+/** What readDelimitedRange parsed: the records starting in its range, and where the last one ends. */
+export interface DelimitedRange<S extends CellSink> {
+  builders: S[];
+  rowCount: number;
+  /** Offset after the last record parsed (its line break included): where the next record starts. */
+  end: number;
+}
+
+/**
+ * Parses the records of a CSV/TSV file (not gzip) that start in `[start, stop)`, with the columns
+ * `names` (from readDelimitedHeader): `start` must be the start of a record (or of a blank line),
+ * the last record is followed past `stop` to its end. The same parser and bounds as readDelimited,
+ * except records over `maxRecordBytes`. Line numbers in errors count from `start` as line 1: the
+ * caller (src/workers/split.ts) reads the file again in one piece to report an error.
+ */
+export async function readDelimitedRange<S extends CellSink>(
+  file: string,
+  delimiter: ',' | '\t',
+  names: string[],
+  textColumns: ReadonlySet<string>,
+  makeSink: SinkFactory<S>,
+  range: { start: number; stop: number; maxRecordBytes: number },
+): Promise<DelimitedRange<S>> {
+  const p = new DelimitedParser(file, delimiter.charCodeAt(0), textColumns, makeSink);
+  p.names = names;
+  p.builders = names.map((n) => makeSink(n, textColumns.has(n)));
+  let end = range.start;
+  await readBlocks(
+    file,
+    false,
+    (buf, limit, final, _progress, offset) => {
+      const used = p.parseRecords(buf, 0, limit, final, range.stop - offset);
+      end = offset + used;
+      return used;
+    },
+    () => recordTooLong('a record', file, p.line),
+    range,
+  );
+  return { builders: p.builders as S[], rowCount: p.rowCount, end };
+}
+
 class DelimitedParser {
   names: string[] = [];
   builders: CellSink[] | null = null;
@@ -113,8 +182,11 @@ class DelimitedParser {
     for (const c of b) c.reserve(Math.max(need, guess, Math.floor(cap * factor)));
   }
 
-  /** Parses the header record; returns the position after it (unchanged when incomplete). */
-  parseHeader(buf: Buffer, pos: number, limit: number, final: boolean): number {
+  /**
+   * Parses the header record; returns the position after it (unchanged when incomplete). Makes the
+   * columns' sinks unless `sinks` is false.
+   */
+  parseHeader(buf: Buffer, pos: number, limit: number, final: boolean, sinks = true): number {
     if (pos >= limit) {
       if (final) throw new UserError(`the file is empty`, this.file);
       return pos;
@@ -148,7 +220,7 @@ class DelimitedParser {
       seen.set(n, i);
     });
     this.names = names;
-    this.builders = names.map((n) => this.makeSink(n, this.textColumns.has(n)));
+    if (sinks) this.builders = names.map((n) => this.makeSink(n, this.textColumns.has(n)));
     this.line++;
     return p;
   }
@@ -156,14 +228,16 @@ class DelimitedParser {
   /**
    * Parses records in `buf[pos..limit)`, where `buf[limit - 1]` is a line feed; returns the
    * position after the last complete record. Only a quoted field can run past `limit`: when not
-   * `final` its record is dropped, to be parsed again with the next chunk.
+   * `final` its record is dropped, to be parsed again with the next chunk. No record starting at
+   * or after `stop` is parsed.
    */
-  parseRecords(buf: Buffer, pos: number, limit: number, final: boolean): number {
+  parseRecords(buf: Buffer, pos: number, limit: number, final: boolean, stop = Infinity): number {
     const cols = this.builders!;
     const n = cols.length,
       delim = this.delim,
       from = pos;
-    while (pos < limit) {
+    const until = Math.min(limit, stop);
+    while (pos < until) {
       const recStart = pos,
         recLine = this.line;
       let b = buf[pos];

@@ -24,9 +24,21 @@ const LF = 0x0a;
 /**
  * Called with `buf[0..end)` holding whole lines (`buf[end - 1]` is a line feed; at the end of the
  * file one is added if missing); returns how many bytes it consumed. `progress` is the fraction of
- * the file on disk behind this block's start, for size estimates.
+ * the file on disk behind this block's start, for size estimates; `offset` the (decompressed)
+ * file's offset of `buf[0]`.
  */
-export type BlockHandler = (buf: Buffer, end: number, final: boolean, progress: number) => number;
+export type BlockHandler = (buf: Buffer, end: number, final: boolean, progress: number, offset: number) => number;
+
+/**
+ * Part of an uncompressed file to read (a worker's share of it, src/workers/split.ts): from byte
+ * `start` (a line start) until the handler has consumed up to `stop` or past it; to the end of the
+ * file when it never does. `maxRecordBytes` lowers the record bound (see readBlocks).
+ */
+export interface BlockRange {
+  start: number;
+  stop: number;
+  maxRecordBytes?: number;
+}
 
 /**
  * Throws a UserError when `file` is missing, not a regular file, empty, or a symbolic link from the
@@ -45,27 +57,33 @@ export async function checkFile(file: string): Promise<number> {
 }
 
 /**
- * Calls `handle` with the file's lines, block by block. `tooLong` makes the error for a record
- * over MAX_RECORD_BYTES (the reader knows its line).
+ * Calls `handle` with the file's lines, block by block (of `range` only, when given). `tooLong`
+ * makes the error for a record over MAX_RECORD_BYTES (the reader knows its line): thrown when the
+ * bytes of the one incomplete record read so far exceed the bound, so never for a shorter record.
  */
 export async function readBlocks(
   file: string,
   gzip: boolean,
   handle: BlockHandler,
   tooLong: () => UserError,
+  range?: BlockRange,
 ): Promise<void> {
   const size = await checkFile(file);
-  const source = gzip ? gunzipSource(file, size) : await plainSource(file);
+  if (range && gzip) throw new RangeError('a gzip stream cannot be read from an offset');
+  const start = range?.start ?? 0;
+  const maxRecord = range?.maxRecordBytes ?? MAX_RECORD_BYTES;
+  const source = gzip ? gunzipSource(file, size) : await plainSource(file, start);
   try {
     let buf = Buffer.allocUnsafe(BLOCK * 2);
     let len = 0;
     /** Offset in the file of buf[0]; buf[0..checked) is known to be UTF-8 text. */
-    let base = 0;
+    let base = start;
     let checked = 0;
     for (;;) {
+      if (range && base >= range.stop) return;
       if (len > buf.length / 2) {
         // a long record: make room
-        if (len > MAX_RECORD_BYTES) throw tooLong();
+        if (len > maxRecord) throw tooLong();
         const bigger = Buffer.allocUnsafe(buf.length * 2);
         buf.copy(bigger, 0, 0, len);
         buf = bigger;
@@ -77,7 +95,7 @@ export async function readBlocks(
       const end = buf.subarray(0, len).lastIndexOf(LF) + 1;
       if (end === 0) continue;
       if (checked < end) await checkText(buf, checked, end, base, file, gzip);
-      const used = handle(buf, end, false, before / size);
+      const used = handle(buf, end, false, before / size, base);
       buf.copy(buf, 0, used, len);
       len -= used;
       base += used;
@@ -88,7 +106,7 @@ export async function readBlocks(
       buf[len++] = LF;
     }
     if (checked < len) await checkText(buf, checked, len, base, file, gzip);
-    handle(buf, len, true, 1);
+    handle(buf, len, true, 1, base);
   } finally {
     await source.close();
   }
@@ -152,12 +170,13 @@ interface Source {
   close(): Promise<void>;
 }
 
-async function plainSource(file: string): Promise<Source> {
+/** `file` read from byte `start` on. */
+async function plainSource(file: string, start = 0): Promise<Source> {
   const fh = await open(file, 'r');
-  let pos = 0;
+  let pos = start;
   return {
     async read(buf, offset) {
-      const { bytesRead } = await fh.read(buf, offset, Math.min(BLOCK, buf.length - offset), null);
+      const { bytesRead } = await fh.read(buf, offset, Math.min(BLOCK, buf.length - offset), pos);
       pos += bytesRead;
       return bytesRead;
     },

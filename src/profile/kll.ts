@@ -27,6 +27,12 @@ export class KllSketch {
   sumSqWeights = 0;
   private levels: Float64Array[] = [new Float64Array(16)];
   private lens: number[] = [0];
+  /**
+   * Whether each level above 0 is in ascending order: a compaction's output is an ascending run,
+   * merged into the level above in linear time, so that most compactions need no sort (level 0,
+   * and a level after a merge of sketches, are sorted when compacted).
+   */
+  private sorted: boolean[] = [true];
   private size = 0;
   private maxSize = 0;
   private readonly rand: () => number;
@@ -136,6 +142,7 @@ export class KllSketch {
   private grow(): void {
     this.levels.push(new Float64Array(16));
     this.lens.push(0);
+    this.sorted.push(true);
     this.maxSize = this.totalCapacity();
   }
 
@@ -145,6 +152,7 @@ export class KllSketch {
       this.levels[h] = growTo(this.levels[h], Math.max(need, this.levels[h].length * 2));
     this.levels[h].set(src.subarray(from, to), this.lens[h]);
     this.lens[h] = need;
+    this.sorted[h] = false;
   }
 
   /** Compacts the lowest level at or over its capacity (lazy KLL: one level per call). */
@@ -161,19 +169,35 @@ export class KllSketch {
   private compact(h: number): void {
     const len = this.lens[h];
     const buf = this.levels[h];
-    sortPrefix(buf, len);
+    if (h === 0 || !this.sorted[h]) sortPrefix(buf, len);
     // Pairs are taken from the top; with an odd count the smallest item stays at this level.
     const odd = len & 1;
     const keepUpper = this.rand() < 0.5 ? 1 : 0;
     const kept = (len - odd) >> 1;
-    const up = this.lens[h + 1] + kept;
+    const m = this.lens[h + 1];
+    const up = m + kept;
     if (up > this.levels[h + 1].length)
       this.levels[h + 1] = growTo(this.levels[h + 1], Math.max(up, this.levels[h + 1].length * 2));
     const dst = this.levels[h + 1];
-    let j = this.lens[h + 1];
-    for (let i = odd; i < len; i += 2) dst[j++] = buf[i + keepUpper];
+    const first = odd + keepUpper; // the run: buf[first], buf[first + 2], … ascending
+    if (this.sorted[h + 1]) {
+      // Merge the run into the ascending level, from the top down.
+      let i = m - 1;
+      let r = first + 2 * (kept - 1);
+      for (let w = up - 1; r >= first; w--) {
+        if (i >= 0 && dst[i] > buf[r]) dst[w] = dst[i--];
+        else {
+          dst[w] = buf[r];
+          r -= 2;
+        }
+      }
+    } else {
+      let j = m;
+      for (let r = first; j < up; r += 2) dst[j++] = buf[r];
+    }
     this.lens[h + 1] = up;
     this.lens[h] = odd; // buf[0] is the smallest item when odd
+    this.sorted[h] = true;
     this.size -= kept;
     this.sumSqWeights += 4 ** h;
   }
@@ -199,9 +223,12 @@ function growTo(a: Float64Array, n: number): Float64Array {
   return b;
 }
 
-/** Sorts a[0..n) ascending (insertion sort for the small buffers of the low levels). */
+/**
+ * Sorts a[0..n) ascending: insertion sort for the small buffers of the low levels (faster than the
+ * native sort up to ~100 items, measured), the native sort above.
+ */
 function sortPrefix(a: Float64Array, n: number): void {
-  if (n > 24) {
+  if (n > 64) {
     a.subarray(0, n).sort();
     return;
   }

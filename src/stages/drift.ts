@@ -21,7 +21,6 @@ import { tryEstimateExactPath } from '../drift/memory.js';
 import { profileOutResult } from '../drift/profile-out.js';
 import { verdict, type Comparison } from '../drift/verdict.js';
 import { UserError } from '../errors.js';
-import { profileFile } from '../profile/build.js';
 import { isProfilePath, mergeProfiles, readProfile, writeProfile } from '../profile/io.js';
 import { DEFAULT_PARAMS, type ProfileParams } from '../profile/params.js';
 import type { Profile } from '../profile/profile.js';
@@ -153,7 +152,8 @@ interface Side {
 async function loadSide(s: DriftSettings, file: string, params: ProfileParams = DEFAULT_PARAMS): Promise<Side> {
   if (isProfilePath(file)) return { profile: await readProfile(file), label: file };
   const format = s.dataFormat === 'auto' ? undefined : s.dataFormat;
-  return { profile: await profileFile(file, { format, textColumns: s.categoricalColumns }, params), label: file };
+  const [profile] = await profileFiles([file], { format, textColumns: s.categoricalColumns }, params);
+  return { profile, label: file };
 }
 
 /** Both datasets profiled in parallel (src/workers/readTables.ts), with the default sketch sizes. */

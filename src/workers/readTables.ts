@@ -4,6 +4,7 @@
  * (dist/data-worker/index.js, built by scripts/package.mjs). Where it is not (jest on the TypeScript
  * sources) or a worker cannot start, files are handled one after the other in this thread. Results
  * are identical either way (profiles within their sketches' bounds: sketches are seeded at random).
+ * A large CSV/TSV file is profiled in parts, one per core (split.ts).
  */
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -12,10 +13,12 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { UserError } from '../errors.js';
 import { profileFile } from '../profile/build.js';
+import { profileChunk, type ChunkJob, type ChunkProfile } from '../profile/chunk.js';
 import { DEFAULT_PARAMS, type ProfileParams } from '../profile/params.js';
 import { Profile } from '../profile/profile.js';
 import { readTable } from '../data/read.js';
 import type { ReadOptions, Table } from '../data/types.js';
+import { finishSplit, partJob, planSplit, SPLIT_MIN_BYTES } from './split.js';
 import type { WorkerReply, WorkerRequest } from './worker.js';
 
 export interface ReadTablesOptions extends ReadOptions {
@@ -33,19 +36,67 @@ export async function readTables(paths: string[], opts: ReadTablesOptions = {}):
   );
 }
 
-/** Profiles of several data files (profileFile), in parallel as readTables reads them. */
+/** How profileFiles cuts files (split.ts); tests set both to split small files in this thread. */
+export interface SplitOptions {
+  /** Parts per file: os.availableParallelism() where the worker bundle is, else 1 (no split). */
+  parts?: number;
+  /** Smallest file cut into parts. */
+  minBytes?: number;
+}
+
+/**
+ * Profiles of several data files (profileFile), in parallel as readTables reads them; a CSV/TSV
+ * file of SPLIT_MIN_BYTES or more in parts, one per core (split.ts). The parts of every file and
+ * the whole files share the cores, at most one job per core.
+ */
 export async function profileFiles(
   paths: string[],
   opts: ReadOptions & { textColumns?: string[] } = {},
   params: ProfileParams = DEFAULT_PARAMS,
   workers = true,
+  split: SplitOptions = {},
 ): Promise<Profile[]> {
-  return inParallel(
-    paths.map((file) => ({ job: 'profile', file, opts, params }) as const),
-    workers,
-    (reply) => ('profile' in reply ? Profile.fromJSON(JSON.parse(reply.profile)) : undefined),
-    (job) => profileFile(job.file, job.opts, job.params),
-  );
+  const parts = split.parts ?? (workers && workerScript() ? availableParallelism() : 1);
+  const plans = await Promise.all(paths.map((f) => planSplit(f, opts, parts, split.minBytes ?? SPLIT_MIN_BYTES)));
+  const textColumns = opts.textColumns ?? [];
+  const jobs: ProfileRequest[] = paths.flatMap((file, i): ProfileRequest[] => {
+    const plan = plans[i];
+    if (!plan) return [{ job: 'profile', file, opts, params }];
+    return plan.ranges.map((r) => ({ job: 'chunk', chunk: partJob(plan, r.start, r.stop, textColumns, params) }));
+  });
+  const results = await inParallel(jobs, workers, decodeProfile, runProfile);
+  const out: Profile[] = [];
+  for (let i = 0, k = 0; i < paths.length; i++) {
+    const plan = plans[i];
+    if (!plan) {
+      out.push(results[k++] as Profile);
+      continue;
+    }
+    const first = results.slice(k, (k += plan.ranges.length)) as ChunkProfile[];
+    const run = (chunks: ChunkJob[]) =>
+      inParallel(
+        chunks.map((chunk): ProfileRequest => ({ job: 'chunk', chunk })),
+        workers,
+        decodeProfile,
+        runProfile,
+      ) as Promise<ChunkProfile[]>;
+    const profile = await finishSplit(plan, first, textColumns, params, run);
+    // Not profiled in parts (an error, a record too long for a part): one pass, as readTable would.
+    out.push(profile ?? (await profileFile(paths[i], opts, params)));
+  }
+  return out;
+}
+
+type ProfileRequest = Extract<WorkerRequest, { job: 'profile' | 'chunk' }>;
+
+function decodeProfile(reply: WorkerReply): Profile | ChunkProfile | undefined {
+  if ('profile' in reply) return Profile.fromJSON(JSON.parse(reply.profile));
+  if ('chunk' in reply) return JSON.parse(reply.chunk) as ChunkProfile;
+  return undefined;
+}
+
+function runProfile(job: ProfileRequest): Promise<Profile | ChunkProfile> {
+  return job.job === 'chunk' ? profileChunk(job.chunk) : profileFile(job.file, job.opts, job.params);
 }
 
 /**

@@ -1,22 +1,26 @@
 /**
  * Worker-thread entry: one job on one file — read it with readTable and post the Table back,
- * transferring its typed arrays' buffers (no copy), or profile it with profileFile and post the
- * profile as JSON text. Bundled separately by scripts/package.mjs to dist/data-worker/index.js,
- * where readTables.ts looks for it (from the action and the CLI alike).
+ * transferring its typed arrays' buffers (no copy), profile it with profileFile and post the
+ * profile as JSON text, or profile one part of it (src/profile/chunk.ts) and post that as JSON.
+ * Bundled separately by scripts/package.mjs to dist/data-worker/index.js, where readTables.ts
+ * looks for it (from the action and the CLI alike).
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { UserError } from '../errors.js';
 import { profileFile } from '../profile/build.js';
+import { profileChunk, type ChunkJob } from '../profile/chunk.js';
 import type { ProfileParams } from '../profile/params.js';
 import { readTable } from '../data/read.js';
 import type { ReadOptions, Table } from '../data/types.js';
 
 export type WorkerRequest =
   | { job: 'table'; file: string; opts: ReadOptions }
-  | { job: 'profile'; file: string; opts: ReadOptions & { textColumns?: string[] }; params: ProfileParams };
+  | { job: 'profile'; file: string; opts: ReadOptions & { textColumns?: string[] }; params: ProfileParams }
+  | { job: 'chunk'; chunk: ChunkJob };
 export type WorkerReply =
   | { table: Table }
   | { profile: string }
+  | { chunk: string }
   | { error: { user: boolean; message: string; stack?: string; file?: string; line?: number; column?: number } };
 
 const request = workerData as WorkerRequest;
@@ -25,9 +29,13 @@ const request = workerData as WorkerRequest;
   ? profileFile(request.file, request.opts, request.params).then((p) =>
       parentPort!.postMessage({ profile: JSON.stringify(p) } satisfies WorkerReply),
     )
-  : readTable(request.file, request.opts).then((table) =>
-      parentPort!.postMessage({ table } satisfies WorkerReply, buffersOf(table)),
-    )
+  : request.job === 'chunk'
+    ? profileChunk(request.chunk).then((c) =>
+        parentPort!.postMessage({ chunk: JSON.stringify(c) } satisfies WorkerReply),
+      )
+    : readTable(request.file, request.opts).then((table) =>
+        parentPort!.postMessage({ table } satisfies WorkerReply, buffersOf(table)),
+      )
 ).catch((e: unknown) => {
   const err = e as Error;
   const u = e instanceof UserError ? e : undefined;
