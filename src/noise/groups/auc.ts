@@ -40,11 +40,7 @@ export function aucGroup(
   const names = outputNames([metric], paired);
   const estimates = new Float64Array(names.length);
   const full = (cs: Column[]) => cs.reduce((s, c) => s + rocAuc(c.positive, c.score), 0) / cs.length;
-  estimates[0] = full(cols);
-  if (colsB) {
-    estimates[1] = full(colsB);
-    estimates[2] = estimates[0] - estimates[1];
-  }
+  writeOutputs(Float64Array.of(full(cols)), colsB && Float64Array.of(full(colsB)), estimates);
   const leaveOneOut = (cs: Column[]) => {
     const out = new Float64Array(n);
     for (const c of cs) {

@@ -6,7 +6,7 @@
 import { sampleBinomial } from '../../stats/binomial-sample.js';
 import { accuracy } from '../../predictions/accuracy.js';
 import { clearClassCounts, emptyClassCounts, type ClassCounts } from '../../predictions/class-counts.js';
-import { binaryPositive } from '../../predictions/metrics.js';
+import { binaryPositive, CONFUSION_METRICS } from '../../predictions/metrics.js';
 import { precisionRecallF1 } from '../../predictions/precision-recall-f1.js';
 import type { Predictions } from '../../predictions/types.js';
 import { outputNames, writeOutputs, type CompareOptions, type Group } from './group.js';
@@ -105,16 +105,8 @@ function add(c: ClassCounts, t: number, p: number, w: number): void {
  */
 function countMetrics(positive: number | string, zeroDivision: 0 | 1) {
   const binary = typeof positive === 'number';
-  const metrics = [
-    'accuracy',
-    ...(binary ? ['precision', 'recall', 'f1'] : []),
-    'precision_macro',
-    'recall_macro',
-    'f1_macro',
-    'precision_weighted',
-    'recall_weighted',
-    'f1_weighted',
-  ];
+  // the binary-only forms (precision, recall, f1) have no suffix
+  const metrics = CONFUSION_METRICS.filter((m) => binary || m.includes('_') || m === 'accuracy');
   const averages = binary ? (['binary', 'macro', 'weighted'] as const) : (['macro', 'weighted'] as const);
   const vector = (c: ClassCounts, out: Float64Array) => {
     let j = 0;

@@ -30,11 +30,7 @@ export function logLossGroup(
   };
   const names = outputNames(['log_loss'], paired);
   const estimates = new Float64Array(names.length);
-  estimates[0] = mean(lc);
-  if (lb) {
-    estimates[1] = mean(lb);
-    estimates[2] = estimates[0] - estimates[1];
-  }
+  writeOutputs(Float64Array.of(mean(lc)), lb && Float64Array.of(mean(lb)), estimates);
   return {
     weights: new Int32Array(n).fill(1),
     names,
