@@ -5,6 +5,7 @@
  * sources) or a worker cannot start, files are handled one after the other in this thread. Results
  * are identical either way (profiles within their sketches' bounds: sketches are seeded at random).
  */
+import { debug, reason } from '../debug.js';
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -95,7 +96,8 @@ function inWorker<J extends WorkerRequest, T>(
     const fallback = () => local(job).then(resolve, reject);
     try {
       worker = new Worker(script, { workerData: job });
-    } catch {
+    } catch (e) {
+      debug(`the data worker could not start (reading in the main thread): ${reason(e)}`);
       fallback();
       return;
     }
