@@ -3,8 +3,9 @@
  * records the path of its `predictions` file, which is read from git at the champion's commit
  * (bounded), paired example by example with the challenger's, and compared with the same tests
  * the gate runs on `baseline-predictions` (exact McNemar for accuracy, paired bootstrap otherwise).
- * When the champion recorded none, or the file is not in its commit, the caller falls back to the
- * tag message's metrics and says why.
+ * When the champion recorded none, or the file is not in its commit, the comparison falls back to
+ * the tag message's metrics and says why (championComparison). The challenger's side is the
+ * `predictions` input (loadChallengerPredictions).
  */
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
