@@ -1,8 +1,10 @@
 import { Inputs } from './constants.js';
+import { installDebug } from './debug.js';
 import { commentAfterRun, commentSettings } from './comment/after-run.js';
 import { notifyAfterRun, notifySettings, type RunOutcome } from './notify/after-run.js';
 import { report, reportError, type Sink } from './report/reporter.js';
 import type { StageResult } from './report/result.js';
+import { inputSecrets } from './secrets.js';
 import { readSettings, type InputReader, type Settings } from './settings.js';
 import { checkReportPath } from './settings/common.js';
 import { runStage, verdictOnError } from './stage-defs/index.js';
@@ -13,6 +15,16 @@ import { runStage, verdictOnError } from './stage-defs/index.js';
  * Returns the exit code; only the entry files (main.ts, cli.ts) differ.
  */
 export async function runAndReport(input: InputReader, env: NodeJS.ProcessEnv, sink: Sink): Promise<number> {
+  // Best-effort failures are said at debug level when the sink shows debug lines, never a secret.
+  const uninstall = installDebug(sink.debug, inputSecrets(input, env));
+  try {
+    return await runStageAndReport(input, env, sink);
+  } finally {
+    uninstall();
+  }
+}
+
+async function runStageAndReport(input: InputReader, env: NodeJS.ProcessEnv, sink: Sink): Promise<number> {
   let settings: Settings | undefined;
   let outcome: RunOutcome;
   let code: number;

@@ -48,6 +48,7 @@ export function urlSecrets(text: string): string[] {
     try {
       return decodeURIComponent(s);
     } catch {
+      // Not percent-encoded as a URL would be: masked as written.
       return s;
     }
   };
@@ -75,6 +76,17 @@ export function scrubSecrets(text: string, secrets: readonly string[]): string {
     .filter((s) => s !== '')
     .sort((a, b) => b.length - a.length)
     .reduce((t, s) => t.split(s).join('***'), text);
+}
+
+/**
+ * `text` with the user name and password of every URL in it removed (git and HTTP errors quote URLs).
+ *
+ * @example
+ * scrubUrlCredentials("fatal: unable to access 'https://x-access-token:ghs_abc@github.com/o/r/'")
+ * // "fatal: unable to access 'https://github.com/o/r/'"
+ */
+export function scrubUrlCredentials(text: string): string {
+  return text.replace(/([a-z][a-z0-9+.-]*:\/\/)[^\s/@]*@/gi, '$1');
 }
 
 /**
@@ -136,6 +148,7 @@ function safeDecode(text: string): string {
   try {
     return decodeURIComponent(text);
   } catch {
+    // Not percent-encoded: the text as written is the form to mask.
     return text;
   }
 }

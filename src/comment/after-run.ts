@@ -94,6 +94,7 @@ export function apiBaseUrl(env: NodeJS.ProcessEnv): string | undefined {
     if (url.protocol !== 'https:' && url.protocol !== 'http:') return undefined;
     return raw.replace(/\/+$/, '');
   } catch {
+    // undefined is the answer: the caller says the comment was not posted and why.
     return undefined;
   }
 }

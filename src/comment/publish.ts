@@ -9,6 +9,7 @@
  * exchange has one deadline, octokit's own logging (deprecation headers) is silenced, and pages are
  * asked for by number, so the token never goes to an address a `Link` header names.
  */
+import { debug, reason } from '../debug.js';
 import { defaults, getOctokitOptions, GitHub } from '@actions/github/lib/utils';
 import { formatBytes } from '../files/read-text.js';
 import { hasMarker, markerRun } from './marker.js';
@@ -192,7 +193,7 @@ function cappedFetch(inner: typeof globalThis.fetch, maxBytes: number): typeof g
         if (done) break;
         size += value.byteLength;
         if (size > maxBytes) {
-          await reader.cancel().catch(() => {});
+          await reader.cancel().catch((e) => debug(`cancelling an oversized GitHub API reply failed: ${reason(e)}`));
           throw new ReplyTooLarge();
         }
         chunks.push(value);
@@ -264,6 +265,7 @@ function apiHost(url: string): string {
     const u = new URL(url);
     return `${u.host}${u.pathname.replace(/\/$/, '')}`;
   } catch {
+    // apiBaseUrl refuses such a URL before any request: this only names it in a message.
     return 'GITHUB_API_URL';
   }
 }

@@ -4,6 +4,7 @@
  * for `.gz`): header or first records give the columns, the sample's bytes per line the rows.
  * Best effort: undefined when the file cannot be sampled (the reader then reports why).
  */
+import { debug, reason } from '../debug.js';
 import { open } from 'node:fs/promises';
 import { constants, gunzipSync } from 'node:zlib';
 import { detectFormat } from './format.js';
@@ -57,7 +58,9 @@ export async function tryEstimateShape(file: string, opts: ReadOptions = {}): Pr
       ? lines.length - header + (text.length > sampled ? 1 : 0)
       : Math.round((textSize * lines.length) / sampled) - header;
     return { rows: Math.max(0, rows), columns, exact: false };
-  } catch {
+  } catch (e) {
+    // The reader reports what is wrong with the file; the estimate only sizes the work.
+    debug(`the shape of ${file} could not be estimated: ${reason(e)}`);
     return undefined;
   }
 }

@@ -8,6 +8,7 @@
  * workspace must stay inside it once symbolic links are resolved; a committed link to
  * `~/.git-credentials` is refused before anything reads, hashes or uploads it.
  */
+import { debug, reason } from '../debug.js';
 import { lstat, realpath, stat } from 'node:fs/promises';
 import * as nodePath from 'node:path';
 import { dirname, relative, resolve } from 'node:path';
@@ -145,7 +146,10 @@ export async function checkOutputPath(path: string, opts: ContainOptions): Promi
 
 /** The workspace's real path when `abs` names a place inside it; undefined for a place outside. */
 async function boundaryOf(abs: string, workspace: string): Promise<string | undefined> {
-  const real = await realpath(workspace).catch(() => workspace);
+  const real = await realpath(workspace).catch((e) => {
+    debug(`the workspace ${workspace} has no real path (compared as written): ${reason(e)}`);
+    return workspace;
+  });
   return within(workspace, abs) || within(real, abs) ? real : undefined;
 }
 

@@ -1,5 +1,6 @@
 import { Inputs } from '../constants.js';
 import type { SummaryBlock } from '../report/result.js';
+import { debug, reason } from '../debug.js';
 import { NOTIFY_ON, type CommonSettings } from '../settings/common.js';
 import { readEmailSettings } from '../settings/email.js';
 import type { InputReader } from '../settings/inputs.js';
@@ -36,7 +37,9 @@ export function notifySettings(input: InputReader): Pick<CommonSettings, 'notify
   let notifyEmail: CommonSettings['notifyEmail'];
   try {
     notifyEmail = readEmailSettings(input);
-  } catch {
+  } catch (e) {
+    // The settings error is the run's own error: reported once, by the reporter.
+    debug(`no e-mail notification: its settings could not be read: ${reason(e)}`);
     notifyEmail = undefined;
   }
   return { notifyWebhook: input(Inputs.NotifyWebhook), notifyOn: on, notifyEmail };

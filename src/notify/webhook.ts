@@ -96,6 +96,7 @@ function sameOrigin(location: string, from: URL): URL | undefined {
     const next = new URL(location, from);
     return next.origin === from.origin ? next : undefined;
   } catch {
+    // An unusable Location is not followed: the caller reports the redirect.
     return undefined;
   }
 }

@@ -8,6 +8,7 @@
  * Time and memory are bounded: one timeout covers the whole exchange, the body is read up to a cap,
  * and a redirect is not followed (it could carry the credentials elsewhere).
  */
+import { debug, reason } from '../debug.js';
 import { parseNumberText } from '../data/number.js';
 import { oneLine } from '../secrets.js';
 
@@ -191,6 +192,7 @@ function parseJson(text: string): unknown {
   try {
     return JSON.parse(text);
   } catch {
+    // Not JSON is an answer: the caller says what the reply should have been.
     return undefined;
   }
 }
@@ -199,7 +201,7 @@ function parseJson(text: string): unknown {
 async function readCapped(res: Response, maxBytes: number): Promise<string | undefined> {
   const declared = Number(res.headers.get('content-length'));
   if (Number.isFinite(declared) && declared > maxBytes) {
-    await res.body?.cancel().catch(() => undefined);
+    await res.body?.cancel().catch((e) => debug(`cancelling an oversized Prometheus reply failed: ${reason(e)}`));
     return undefined;
   }
   if (!res.body) return '';
@@ -211,7 +213,7 @@ async function readCapped(res: Response, maxBytes: number): Promise<string | und
     if (done) break;
     size += value.byteLength;
     if (size > maxBytes) {
-      await reader.cancel().catch(() => undefined);
+      await reader.cancel().catch((e) => debug(`cancelling an oversized Prometheus reply failed: ${reason(e)}`));
       return undefined;
     }
     chunks.push(value);

@@ -2,7 +2,9 @@
  * The model card uploaded with the model files: version, metrics table, data summary (when a
  * validate or drift step of the same job left its report at the default path), lineage.
  */
+import { lstat } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import { debug, reason } from '../debug.js';
 import { readTextFile } from '../files/read-text.js';
 import { escapeCell } from '../report/escape.js';
 import { formatNumber } from '../report/format.js';
@@ -94,20 +96,27 @@ export async function readDataReports(
   const reports: DataReport[] = [];
   for (const stage of ['validate', 'drift'] as const) {
     const file = resolve(cwd, defaultReportPath(stage, env));
+    // No report is the usual answer (no such step ran), not a failure.
+    if (!(await lstat(file).catch(() => undefined))) continue;
     if (!env.RUNNER_TEMP && (await isTracked(file))) continue;
-    // Best effort, with every check of a text input: a FIFO or a link out of the workspace is skipped.
-    const text = await readTextFile(file, { what: `${stage} report`, maxBytes: MAX_DATA_REPORT_BYTES }).catch(
-      () => undefined,
-    );
-    if (!text) continue;
-    try {
-      const facts = summarizeReport(JSON.parse(text));
-      if (facts.length) reports.push({ stage, facts });
-    } catch {
-      // Not a report we can read: the card goes without it.
-    }
+    const facts = await reportFacts(file, stage);
+    if (facts.length) reports.push({ stage, facts });
   }
   return reports;
+}
+
+/**
+ * Best effort, with every check of a text input: a FIFO, a link out of the workspace, an oversized
+ * or unparsable report is left off the card, said at debug level.
+ */
+async function reportFacts(file: string, stage: DataReport['stage']): Promise<[string, string][]> {
+  try {
+    const text = await readTextFile(file, { what: `${stage} report`, maxBytes: MAX_DATA_REPORT_BYTES });
+    return text ? summarizeReport(JSON.parse(text)) : [];
+  } catch (e) {
+    debug(`the ${stage} report ${file} is left off the model card: ${reason(e)}`);
+    return [];
+  }
 }
 
 /** The report's top-level numbers, booleans, strings and short lists; nested detail is left out. */

@@ -3,11 +3,13 @@
  * and creates local tags; one push; when the push loses a race (a tag of the same name now exists
  * on the remote), the remote's tags are fetched and `plan` runs again, so version numbers, counters
  * and the champion comparison are recomputed against what won. Bounded; then a clear error.
+ * What is published with the tags, the version's files, is uploaded by artifact.ts.
  */
 import { OperationalError } from '../errors.js';
 import type { GitClient } from '../registry/git-client.js';
 import type { PendingTag } from '../registry/git-registry.js';
 import { pushTags } from '../registry/push-tags.js';
+import type { ModelVersion } from '../registry/registry-state.js';
 
 export interface PublishOptions {
   push: boolean;
@@ -43,4 +45,14 @@ export async function publish<T extends Planned>(
       );
     }
   }
+}
+
+/**
+ * The version tag of an existing version when only this clone has it (registered with push: false):
+ * pushed with the stage tag, so a stage tag never reaches the remote without its version.
+ */
+export async function unpublished(git: GitClient, model: string, v: ModelVersion): Promise<PendingTag[]> {
+  if ((await git.lsRemoteTags('origin')).some((t) => t.name === v.tag)) return [];
+  const object = (await git.tryTagObject(v.tag)) ?? '';
+  return [{ name: v.tag, action: 'register', model, commit: v.commit, object, version: v.version }];
 }

@@ -6,7 +6,9 @@
  * operations are best effort and return undefined instead of failing.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { debug, reason } from '../debug.js';
 import { OperationalError } from '../errors.js';
+import { scrubUrlCredentials } from '../secrets.js';
 
 /** Seconds a network call may take: ML_QUALITY_GATE_GIT_TIMEOUT overrides (tests, slow remotes). */
 export const DEFAULT_NETWORK_TIMEOUT_S = 120;
@@ -287,6 +289,9 @@ export class GitClient {
       const where = options.remote ? `with ${await this.describeRemote(options.remote)}` : `in ${this.dir}`;
       throw new OperationalError(`git ${args[0]} failed ${where}: ${lastLines(out.stderr)}`);
     }
+    // Allowed to fail (a try* call, a check whose "no" is its answer): said at debug level.
+    if (out.code !== 0)
+      debug(`git ${args.join(' ')} failed (exit ${out.code}) in ${this.dir}: ${lastLines(out.stderr)}`);
     return out;
   }
 }
@@ -350,7 +355,8 @@ function spawnGit(
       clearTimeout(timer);
       resolve(ended ?? { code: code ?? 1, stdout: Buffer.concat(stdout), stderr });
     });
-    child.stdin.on('error', () => undefined);
+    // git may exit before reading its input (EPIPE): its exit code says what happened.
+    child.stdin.on('error', (e) => debug(`git ${args[0]}: writing its input failed: ${e.message}`));
     child.stdin.end(input ?? '');
   });
 }
@@ -379,7 +385,8 @@ function stopTree(child: ChildProcess): void {
         .on('error', alone)
         .on('exit', (code) => code === 0 || alone());
     } else alone();
-  } catch {
+  } catch (e) {
+    debug(`stopping git's process group failed (${reason(e)}): stopping git alone`);
     alone();
   }
 }
@@ -401,6 +408,5 @@ export function lines(s: string): string[] {
 
 /** The end of git's message, any credentials in URLs it quotes removed. */
 function lastLines(stderr: string): string {
-  const end = stderr.trim().split(/\r?\n/).slice(-3).join(' ').slice(0, 500) || 'no message';
-  return end.replace(/([a-z][a-z0-9+.-]*:\/\/)[^\s/@]*@/gi, '$1');
+  return scrubUrlCredentials(stderr.trim().split(/\r?\n/).slice(-3).join(' ').slice(0, 500) || 'no message');
 }

@@ -161,6 +161,7 @@ function parseJson(text: string): unknown {
   try {
     return JSON.parse(text);
   } catch {
+    // A message that is not JSON is an answer (GTO reads such a tag without data), not a failure.
     return undefined;
   }
 }

@@ -5,6 +5,7 @@
  * to the object id the remote lists (a git object id is the hash of the object), and every commit
  * likewise. A forged, stale or damaged entry is a miss, never a champion.
  */
+import { debug, reason } from '../debug.js';
 import { createHash } from 'node:crypto';
 import type { MetricsCache } from '../store/types.js';
 import type { RemoteTag } from './git-client.js';
@@ -46,7 +47,8 @@ export async function saveTags(cache: MetricsCache, key: string, tags: ModelTags
   if (data.length > MAX_ENTRY_BYTES) return false;
   try {
     return await cache.save(key, data);
-  } catch {
+  } catch (e) {
+    debug(`saving the registry tags of ${tags.model} to the cache failed: ${reason(e)}`);
     return false;
   }
 }
@@ -64,7 +66,8 @@ export async function restoreTags(
     if (!data) return undefined;
     entry = JSON.parse(data.toString('utf8')) as Entry;
     if (entry?.format !== 1 || entry.model !== model) return undefined;
-  } catch {
+  } catch (e) {
+    debug(`the cached registry tags of ${model} could not be read (fetching them instead): ${reason(e)}`);
     return undefined;
   }
   const tags: ModelTags = { model, tags: [], commitTimes: new Map(), names: listing.map((t) => t.name) };
@@ -78,8 +81,9 @@ export async function restoreTags(
       tags.tags.push(tag);
       tags.commitTimes.set(tag.commit, commitTime({ type: 'commit', raw: commit }, tag.commit));
     }
-  } catch {
+  } catch (e) {
     // A tag GTO could not read: let the fetched tags say so.
+    debug(`a cached registry tag of ${model} could not be read (fetching them instead): ${reason(e)}`);
     return undefined;
   }
   return tags;

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import * as core from '@actions/core';
+import { inert } from './escape.js';
 import { boundAnnotation, MAX_LOG_CHARS, truncate } from './limits.js';
 import type { Sink } from './reporter.js';
 
@@ -29,6 +30,10 @@ export const actionSink: Sink = {
   untrusted: (text) => {
     const token = randomUUID();
     process.stdout.write(`::stop-commands::${token}\n${truncate(text, MAX_LOG_CHARS)}\n::${token}::\n`);
+  },
+  /** core.debug (`::debug::`, its data escaped), when the runner's step debug logging is on (RUNNER_DEBUG=1). */
+  get debug() {
+    return core.isDebug() ? (line: string) => core.debug(inert(line)) : undefined;
   },
   exitCodes: { violation: 1, error: 1 },
 };

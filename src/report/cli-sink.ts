@@ -6,9 +6,11 @@ import { withLocation, type Sink } from './reporter.js';
 /**
  * A terminal or another CI: the summary Markdown goes to stdout, diagnostics to stderr. When the CLI
  * itself runs inside a GitHub Actions `run:` step, stdout is fenced as the action's log is.
+ * Debug lines (src/debug.ts) go to stderr when ML_QUALITY_GATE_DEBUG=1.
  */
 export function cliSink(env: NodeJS.ProcessEnv = process.env): Sink & { outputs: Record<string, string> } {
   const onRunner = env.GITHUB_ACTIONS === 'true';
+  const debugOn = env.ML_QUALITY_GATE_DEBUG === '1';
   const outputs: Record<string, string> = {};
   return {
     outputs,
@@ -31,6 +33,8 @@ export function cliSink(env: NodeJS.ProcessEnv = process.env): Sink & { outputs:
       const token = randomUUID();
       process.stdout.write(`::stop-commands::${token}\n${text}\n::${token}::\n`);
     },
+    // With ML_QUALITY_GATE_DEBUG=1 only: `debug: <line>` on stderr, inert as the diagnostics are.
+    debug: debugOn ? (line) => process.stderr.write(`debug: ${inert(line)}\n`) : undefined,
     exitCodes: { violation: 1, error: 2 },
   };
 }

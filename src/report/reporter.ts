@@ -18,6 +18,11 @@ export interface Sink {
   info(text: string): void;
   /** Text that may hold untrusted pieces (metric names, file contents): printed inert, cut at MAX_LOG_CHARS. */
   untrusted(text: string): void;
+  /**
+   * Writes a debug line (src/debug.ts: scrubbed, one line, capped; the sink escapes it as any
+   * untrusted text); undefined when debug output is off, the default.
+   */
+  readonly debug?: (line: string) => void;
   /** Exit code for a violated verdict and for an error (bad input or a bug). */
   readonly exitCodes: { violation: number; error: number };
 }

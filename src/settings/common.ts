@@ -1,4 +1,5 @@
 import { realpath, stat } from 'node:fs/promises';
+import { debug, reason } from '../debug.js';
 import * as path from 'node:path';
 import { Inputs, type InputName, type StageName } from '../constants.js';
 import { UserError } from '../errors.js';
@@ -108,11 +109,16 @@ async function inputPaths(input: InputReader, name: InputName, workspace: string
     .filter(Boolean);
   if (ONE_LINE_INPUTS.includes(name) && lines.length > 1) return [];
   if (!GLOB_INPUTS.includes(name)) return lines;
-  return resolveMetricPaths(lines.join('\n'), workspace).catch(() => lines);
+  return resolveMetricPaths(lines.join('\n'), workspace).catch((e) => {
+    // The stage refuses the input with its own message; here the lines are compared as written.
+    debug(`input '${name}' not resolved to files for the report-path check: ${reason(e)}`);
+    return lines;
+  });
 }
 
 /** A path's real location (of its deepest existing part, for a new file) and, when it exists, its inode. */
 async function identify(abs: string): Promise<{ real: string; id?: string }> {
+  // Not there (yet) is an answer: the deepest existing part is identified instead.
   const info = await stat(abs).catch(() => undefined);
   if (info) return { real: await realpath(abs), id: `${info.dev}:${info.ino}` };
   const parent = path.dirname(abs);

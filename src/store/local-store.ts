@@ -3,6 +3,7 @@
  * `.ml-quality-gate/`), `artifacts/<name>/<relative path>`; the cache in a directory outside the
  * workspace (cache-dir.ts), `<encoded key>/{data,meta.json}`.
  */
+import { debug, reason } from '../debug.js';
 import { createHash } from 'node:crypto';
 import { copyFile, mkdir, open, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -78,16 +79,20 @@ export class LocalMetricsCache implements MetricsCache {
       } finally {
         await handle.close();
       }
-    } catch {
+    } catch (e) {
+      // No entry under the key is the usual miss, not a failure.
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') debug(`local cache entry ${key} not read: ${reason(e)}`);
       return undefined;
     }
   }
 
   /** Keys of the complete entries (tests, housekeeping). */
   async keys(): Promise<string[]> {
+    // No folder yet: no entries.
     const names = await readdir(this.dir).catch(() => [] as string[]);
     const keys: string[] = [];
     for (const name of names.filter((n) => !n.includes('.tmp-'))) {
+      // An entry being written (or left half-written) has no meta.json: not an entry.
       const meta = await readFile(join(this.dir, name, 'meta.json'), 'utf8').catch(() => undefined);
       const key = meta && (JSON.parse(meta) as { key?: unknown }).key;
       if (typeof key === 'string') keys.push(key);

@@ -125,6 +125,7 @@ const re2RegExp = Object.assign(
 
 /** The document to validate, and its line-aware tree when the file has one. */
 async function documentOf(f: MetricFile): Promise<{ doc: unknown; tree?: TreeNode }> {
+  // Not a file on disk (metrics from a registry or a run folder) is an answer: the document is the values.
   const info = await stat(f.file).catch(() => undefined);
   if (info?.isFile()) {
     const text = await readTextFile(f.file, { what: 'metrics file' });

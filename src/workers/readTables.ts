@@ -6,6 +6,7 @@
  * are identical either way (profiles within their sketches' bounds: sketches are seeded at random).
  * A large CSV/TSV file is profiled in parts, one per core (split.ts).
  */
+import { debug, reason } from '../debug.js';
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -146,7 +147,8 @@ function inWorker<J extends WorkerRequest, T>(
     const fallback = () => local(job).then(resolve, reject);
     try {
       worker = new Worker(script, { workerData: job });
-    } catch {
+    } catch (e) {
+      debug(`the data worker could not start (reading in the main thread): ${reason(e)}`);
       fallback();
       return;
     }

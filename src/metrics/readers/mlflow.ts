@@ -165,6 +165,7 @@ export async function readMlflowRunDir(dir: string, absDir: string): Promise<Met
   const shown = dir.replace(/[\\/]+$/, '');
   await assertUsable(shown, absDir);
   const metricsDir = join(absDir, 'metrics');
+  // A test of existence: no metrics/ folder is refused just below.
   if (!(await stat(metricsDir).catch(() => undefined))?.isDirectory()) {
     throw new UserError(
       `not an MLflow run or logged-model directory: no metrics/ folder (only those can be read as a folder)`,
