@@ -1,4 +1,8 @@
-#!/usr/bin/env node
+/**
+ * The CLI: `ml-quality-gate <stage> --name value …` outside GitHub. dist/cli/index.js (written by
+ * scripts/package.mjs) loads the action's bundle with the CLI chosen; src/index.ts then imports this
+ * module and calls runCli. One bundle for both: the CLI shares every chunk with the action.
+ */
 import { setSecret } from '@actions/core';
 import { UserError } from './errors.js';
 import { cliSink } from './report/cli-sink.js';
@@ -69,7 +73,8 @@ export function parseArgs(argv: string[]): Map<string, string> {
   return inputs;
 }
 
-async function main(argv: string[]): Promise<number> {
+/** Runs the CLI on its arguments (without node and the script); resolves to the exit code. */
+export async function runCli(argv: string[]): Promise<number> {
   const sink = cliSink();
   const workspace = process.cwd();
   if (argv.length === 0 || argv.includes('--help') || argv.includes('-h')) {
@@ -92,5 +97,3 @@ async function main(argv: string[]): Promise<number> {
   if (sink.outputs[Outputs.Report]) sink.info(`report: ${sink.outputs[Outputs.Report]}`);
   return code;
 }
-
-process.exitCode = await main(process.argv.slice(2));

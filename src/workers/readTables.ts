@@ -124,15 +124,10 @@ async function inParallel<J extends WorkerRequest, T>(
   return out;
 }
 
-/**
- * Path of the worker bundle, if there is one: dist/data-worker/index.js, beside the action's chunks
- * (dist/) or one level up from the CLI's (dist/cli/).
- */
+/** Path of the worker bundle, if there is one: dist/data-worker/index.js, beside the bundle's chunks (dist/). */
 function workerScript(): string | undefined {
-  const here = dirname(fileURLToPath(import.meta.url));
-  return [join(here, 'data-worker', 'index.js'), join(here, '..', 'data-worker', 'index.js')].find((p) =>
-    existsSync(p),
-  );
+  const worker = join(dirname(fileURLToPath(import.meta.url)), 'data-worker', 'index.js');
+  return existsSync(worker) ? worker : undefined;
 }
 
 function inWorker<J extends WorkerRequest, T>(
