@@ -355,8 +355,11 @@ function spawnGit(
       clearTimeout(timer);
       resolve(ended ?? { code: code ?? 1, stdout: Buffer.concat(stdout), stderr });
     });
-    // git may exit before reading its input (EPIPE): its exit code says what happened.
-    child.stdin.on('error', (e) => debug(`git ${args[0]}: writing its input failed: ${e.message}`));
+    // git may exit before reading its input (EPIPE, a race with every short command): its exit
+    // code says what happened, so only another write error is worth a debug line.
+    child.stdin.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code !== 'EPIPE') debug(`git ${args[0]}: writing its input failed: ${e.message}`);
+    });
     child.stdin.end(input ?? '');
   });
 }
