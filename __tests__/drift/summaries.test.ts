@@ -10,7 +10,7 @@ import type { ColumnSummary } from '../../src/profile/profile.js';
 import { CategoricalSummary } from '../../src/profile/categorical.js';
 import { KllSketch } from '../../src/profile/kll.js';
 import { binCounts, numericView } from '../../src/profile/view.js';
-import { binEdges, histogram, sturgesEdges } from '../../src/stats/histogram.js';
+import { alignedBins, sortedHistogram, sturgesEdges } from '../../src/stats/histogram.js';
 import { NumericSummary } from '../../src/profile/numeric.js';
 import { DEFAULT_PARAMS } from '../../src/profile/params.js';
 import { ks2samp } from '../../src/stats/ks2samp.js';
@@ -164,19 +164,19 @@ describe('exact where the profile holds the sample', () => {
     expect(prof.bound?.on).toBe('bin-share');
     const bound = prof.bound!.value;
     expect(bound).toBeCloseTo(2 * Math.max(pr.kll.rankErrorBound(), pc.kll.rankErrorBound()), 15);
-    // The exact path's edges (binEdges on the samples) from the profiles' exact count, min and max.
+    // The exact path's edges (alignedBins on the samples) from the profiles' exact count, min and max.
     const sorted = (x: Sample) => (x as { sorted: Float64Array }).sorted;
     const edges = sturgesEdges(
       pr.count + pc.count,
       Math.min(pr.moments.min, pc.moments.min),
       Math.max(pr.moments.max, pc.moments.max),
     );
-    expect(Array.from(edges)).toEqual(Array.from(binEdges(sorted(sr), sorted(sc))));
+    expect(Array.from(edges)).toEqual(Array.from(alignedBins(sorted(sr), sorted(sc)).edges!));
     for (const [summary, sample] of [
       [pr, sr],
       [pc, sc],
     ] as const) {
-      const exact = histogram(sorted(sample), edges);
+      const exact = sortedHistogram(sorted(sample), edges);
       const approx = binCounts(numericView(summary), edges);
       for (let i = 0; i < exact.length; i++)
         expect(Math.abs(approx[i] - exact[i]) / summary.count).toBeLessThanOrEqual(bound);

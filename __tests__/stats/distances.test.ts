@@ -1,10 +1,11 @@
+import fc from 'fast-check';
 import { psi, EMPTY_BIN_FLOOR } from '../../src/stats/psi.js';
 import { meanShift } from '../../src/stats/mean-shift.js';
 import { jensenShannonDistance } from '../../src/stats/jensen-shannon.js';
 import { wassersteinNormed } from '../../src/stats/wasserstein.js';
 import { twoProportionZ } from '../../src/stats/two-proportion-z.js';
 import { chi2Homogeneity } from '../../src/stats/chi2-homogeneity.js';
-import { alignedBins, binEdges, histogram } from '../../src/stats/histogram.js';
+import { alignedBins, sortedHistogram, sturgesEdges } from '../../src/stats/histogram.js';
 
 describe('psi', () => {
   test('hand-computed, counts normalised', () => {
@@ -86,16 +87,42 @@ describe('twoProportionZ', () => {
 
 describe('Sturges binning (np.histogram_bin_edges(..., "sturges"))', () => {
   test('edges over both samples, last bin closed', () => {
-    // n = 8 → log2(8) + 1 = 4 bins over [0, 7]
-    const ref = Float64Array.of(0, 1, 2, 3);
-    const cur = Float64Array.of(4, 5, 6, 7);
-    expect(Array.from(binEdges(ref, cur))).toEqual([0, 1.75, 3.5, 5.25, 7]);
-    expect(histogram(ref, binEdges(ref, cur))).toEqual([2, 2, 0, 0]);
-    expect(histogram(cur, binEdges(ref, cur))).toEqual([0, 0, 2, 2]);
+    const ref = Float64Array.of(0, 1, 2, 3, 3.5, 4, 5, 7);
+    const cur = Float64Array.of(4, 5, 6, 7, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23);
+    const bins = alignedBins(ref, cur, 3); // binned: the reference has more than 3 distinct values
+    // np.histogram_bin_edges(np.concatenate([ref, cur]), bins='sturges'): 31 values → 6 bins over [0, 23]
+    expect(Array.from(bins.edges!)).toEqual([
+      0, 3.8333333333333335, 7.666666666666667, 11.5, 15.333333333333334, 19.166666666666668, 23,
+    ]);
+    expect(bins.ref).toEqual([5, 3, 0, 0, 0, 0]);
+    expect(bins.cur).toEqual([0, 5, 4, 4, 4, 4]);
   });
 
   test('constant data gets one bin [v - 0.5, v + 0.5]', () => {
-    expect(Array.from(binEdges(Float64Array.of(2, 2), Float64Array.of(2)))).toEqual([1.5, 2.5]);
+    expect(Array.from(sturgesEdges(3, 2, 2))).toEqual([1.5, 2.5]);
+  });
+
+  test('sortedHistogram equals per-value binning (np.histogram) on sorted samples', () => {
+    // The definition, one value at a time: the last edge ≤ v, the last bin closed, outside dropped.
+    const npHistogram = (x: Float64Array, edges: Float64Array) => {
+      const counts = new Array<number>(edges.length - 1).fill(0);
+      for (const v of x) {
+        if (!(v >= edges[0] && v <= edges[edges.length - 1])) continue;
+        let a = 0;
+        while (a + 1 < edges.length - 1 && edges[a + 1] <= v) a++;
+        counts[a]++;
+      }
+      return counts;
+    };
+    const value = fc.oneof(fc.integer({ min: -5, max: 5 }), fc.double({ min: -10, max: 10, noNaN: true }));
+    fc.assert(
+      fc.property(fc.array(value, { maxLength: 200 }), fc.array(value, { minLength: 2, maxLength: 12 }), (xs, es) => {
+        const x = Float64Array.from(xs).sort();
+        const edges = Float64Array.from(es).sort();
+        expect(sortedHistogram(x, edges)).toEqual(npHistogram(x, edges));
+      }),
+      { numRuns: 500 },
+    );
   });
 
   test('alignedBins: per-value counts up to 20 distinct reference values', () => {

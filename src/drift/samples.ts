@@ -53,7 +53,18 @@ export function toSample(column: Column, kind: ColumnKind, rows: number, file: s
       if (column.counts[k] > 0) counts.set(label, (counts.get(label) ?? 0) + column.counts[k]);
     });
   } else {
-    for (const v of column.values) if (!Number.isNaN(v)) counts.set(String(v), (counts.get(String(v)) ?? 0) + 1);
+    // Counted per value, then labelled once per distinct value (runs of equal values counted at once:
+    // every value of a sorted column is in one run).
+    const byValue = new Map<number, number>();
+    const values = column.values;
+    for (let i = 0; i < values.length;) {
+      const v = values[i];
+      let j = i + 1;
+      while (j < values.length && values[j] === v) j++;
+      if (v === v) byValue.set(v, (byValue.get(v) ?? 0) + j - i);
+      i = j;
+    }
+    for (const [v, n] of byValue) counts.set(String(v), n);
   }
   return { kind, counts, rows, missing: column.missing };
 }

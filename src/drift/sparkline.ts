@@ -1,6 +1,6 @@
 import type { ColumnSummary } from '../profile/profile.js';
 import { binCounts, numericView } from '../profile/view.js';
-import { histogram } from '../stats/histogram.js';
+import { sortedHistogram } from '../stats/histogram.js';
 import type { Sample } from './samples.js';
 
 const BARS = '▁▂▃▄▅▆▇█';
@@ -21,7 +21,7 @@ export function sparklines(ref: Sample, cur: Sample): [string, string] {
       Math.min(ref.sorted[0], cur.sorted[0]),
       Math.max(ref.sorted[ref.sorted.length - 1], cur.sorted[cur.sorted.length - 1]),
     );
-    return renderSparklines(histogram(ref.sorted, edges), histogram(cur.sorted, edges));
+    return renderSparklines(sortedHistogram(ref.sorted, edges), sortedHistogram(cur.sorted, edges));
   }
   if (ref.kind === 'categorical' && cur.kind === 'categorical') return categorySparklines(ref.counts, cur.counts);
   return ['', ''];

@@ -1,28 +1,6 @@
 import { forEachTieGroup } from './ranks.js';
 
 /**
- * Evidently's binning of a numeric column for the histogram-based tests (PSI,
- * Jensen–Shannon, …): `np.histogram_bin_edges(concat(ref, cur), bins='sturges')` —
- * k = ⌈log2(n) + 1⌉ equal-width bins over [min, max] of both samples together (n = combined
- * size; Sturges 1926); a constant pooled sample v gets the single bin [v - 0.5, v + 0.5] (NumPy).
- * Evidently bins like this only when the reference has > 20 distinct values; otherwise it
- * counts each distinct value (do that in the caller). Inputs must be finite.
- */
-export function binEdges(ref: Float64Array, cur: Float64Array): Float64Array {
-  const n = ref.length + cur.length;
-  if (n === 0) throw new RangeError('binEdges: no data');
-  let lo = Infinity;
-  let hi = -Infinity;
-  for (const x of [ref, cur]) {
-    for (let i = 0; i < x.length; i++) {
-      if (x[i] < lo) lo = x[i];
-      if (x[i] > hi) hi = x[i];
-    }
-  }
-  return sturgesEdges(n, lo, hi);
-}
-
-/**
  * Sturges edges over [lo, hi] for n pooled values (also used where only the range and count are
  * known: drift from profiles). NumPy: width = ptp / (log2(n) + 1), bins = ⌈range / width⌉, edges by
  * linspace with the last pinned to hi; a constant sample (width 0) gets one bin over [v − 0.5, v + 0.5].
@@ -42,29 +20,51 @@ export function sturgesEdges(n: number, lo: number, hi: number): Float64Array {
 }
 
 /**
- * Counts of x per bin for ascending edges, as `np.histogram(x, edges)`: bins are half-open
- * [e_i, e_{i+1}) except the last, which includes its right edge; values outside are dropped.
+ * Counts of an ascending, NaN-free `x` per bin for ascending edges, as `np.histogram(x, edges)`:
+ * bins are half-open [e_i, e_{i+1}) except the last, which includes its right edge; values outside
+ * are dropped. One binary search per edge, O(bins · log n): drift samples are sorted once when read.
+ *
+ * @example
+ * sortedHistogram(Float64Array.of(1, 2, 2, 6), Float64Array.of(0, 2, 4, 6)) // [1, 2, 1]
  */
-export function histogram(x: Float64Array, edges: Float64Array): number[] {
+export function sortedHistogram(x: Float64Array, edges: Float64Array): number[] {
   const bins = edges.length - 1;
   if (bins < 1) throw new RangeError('histogram: need at least two edges');
-  const counts = new Array<number>(bins).fill(0);
-  const lo = edges[0];
-  const hi = edges[bins];
-  for (let i = 0; i < x.length; i++) {
-    const v = x[i];
-    if (!(v >= lo && v <= hi)) continue;
-    // Binary search for the last edge <= v (searchsorted side='right' - 1).
-    let a = 0;
-    let b = bins;
-    while (b - a > 1) {
-      const mid = (a + b) >> 1;
-      if (edges[mid] <= v) a = mid;
-      else b = mid;
-    }
-    counts[a]++;
+  const counts = new Array<number>(bins);
+  // below = how many values lie under the current bin's left edge.
+  let below = firstAtLeast(x, edges[0], 0);
+  for (let a = 0; a < bins - 1; a++) {
+    const next = firstAtLeast(x, edges[a + 1], below);
+    counts[a] = next - below;
+    below = next;
   }
+  // The last bin includes its right edge.
+  counts[bins - 1] = firstAbove(x, edges[bins], below) - below;
   return counts;
+}
+
+/** First index ≥ `from` of ascending `x` whose value is ≥ t (x.length if none). */
+function firstAtLeast(x: Float64Array, t: number, from: number): number {
+  let lo = from;
+  let hi = x.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (x[mid] < t) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** First index ≥ `from` of ascending `x` whose value is > t (x.length if none). */
+function firstAbove(x: Float64Array, t: number, from: number): number {
+  let lo = from;
+  let hi = x.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (x[mid] <= t) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 export interface AlignedBins {
@@ -79,12 +79,16 @@ export interface AlignedBins {
 /**
  * Evidently's `get_binned_data` for a numeric column, before the empty-bin floor: when the
  * reference has more than `maxDistinct` (20) distinct values, Sturges histograms over the pooled
- * range (`binEdges`); otherwise one bin per distinct value seen on either side. Inputs sorted.
+ * sample, `np.histogram_bin_edges(concat(ref, cur), bins='sturges')` (`sturgesEdges`); otherwise
+ * one bin per distinct value seen on either side. Inputs sorted, finite.
  */
 export function alignedBins(refSorted: Float64Array, curSorted: Float64Array, maxDistinct = 20): AlignedBins {
   if (countDistinct(refSorted) > maxDistinct) {
-    const edges = binEdges(refSorted, curSorted);
-    return { edges, ref: histogram(refSorted, edges), cur: histogram(curSorted, edges) };
+    const ends = [refSorted, curSorted].filter((x) => x.length > 0);
+    const lo = Math.min(...ends.map((x) => x[0]));
+    const hi = Math.max(...ends.map((x) => x[x.length - 1]));
+    const edges = sturgesEdges(refSorted.length + curSorted.length, lo, hi);
+    return { edges, ref: sortedHistogram(refSorted, edges), cur: sortedHistogram(curSorted, edges) };
   }
   const values: number[] = [];
   const ref: number[] = [];
