@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { sortFloat64, sortFloat64InPlace } from '../../src/stats/sort.js';
 import { xorshift128 } from './helpers/random.js';
 
@@ -76,5 +77,44 @@ describe('sortFloat64InPlace', () => {
       expect(out).toBe(x);
       expectSameOrder(x, expected);
     }
+  });
+});
+
+describe('runs of equal high words (sorted by the low word)', () => {
+  // Values that share the top 32 bits of their pattern: large integers (timestamps), narrow ranges,
+  // either sign, with duplicates; short runs (insertion) and long ones (radix on the low word).
+  test.each([
+    ['epoch seconds over a day', (u: () => number) => 1.7e9 + Math.floor(u() * 86_400)],
+    ['epoch milliseconds', (u: () => number) => 1.7e12 + Math.floor(u() * 3.6e6)],
+    ['one high word', (u: () => number) => 1 + u() * 1e-7],
+    ['negative, one high word', (u: () => number) => -1 - u() * 1e-7],
+    ['both signs near zero', (u: () => number) => (u() - 0.5) * 1e-300],
+    ['a few values repeated', (u: () => number) => [1e9, 1e9 + 1, 1e9 + 2][Math.floor(u() * 3)]],
+  ])('%s', (_label, draw) => {
+    const u = xorshift128(7);
+    const x = Float64Array.from({ length: 20_000 }, () => draw(u));
+    expectSameOrder(sortFloat64(x), referenceSort(x));
+  });
+
+  test('property: any mix of a base, a spread and a sign sorts as Array.prototype.sort', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 4096, max: 12_000 }),
+        fc.double({ min: -1e15, max: 1e15, noNaN: true }),
+        fc.constantFrom(0, 1e-12, 1e-6, 1, 1e3, 1e6),
+        fc.boolean(),
+        fc.integer(),
+        (n, base, spread, integers, seed) => {
+          const u = xorshift128(seed);
+          const x = Float64Array.from({ length: n }, () => {
+            const v = base + spread * (u() - 0.5);
+            return integers ? Math.round(v) : v;
+          });
+          const scratch = new Float64Array(n + 3);
+          expectSameOrder(sortFloat64InPlace(Float64Array.from(x), scratch), referenceSort(x));
+        },
+      ),
+      { numRuns: 60 },
+    );
   });
 });

@@ -1,13 +1,20 @@
 /**
  * Ascending sort of a NaN-free Float64Array, returned as a new array (the input is not modified).
  *
- * LSD radix sort on the IEEE-754 bit pattern, six passes of 11/11/10-bit digits per 32-bit
- * word: flipping the sign bit of non-negative numbers and all bits of negative ones turns the
- * float order into unsigned-integer order (Herf, "Radix Tricks", 2001). -0 sorts before +0 and
- * ±Infinity at the ends, exactly like `Float64Array.prototype.sort`. 11-bit digits keep the
- * 2048-entry offset table in L1 cache (measured faster than 16-bit digits up to ~2e6 values).
- * A pass is skipped when every key has the same digit (typical for the exponent bits of real
+ * LSD radix sort on the high 32 bits of the IEEE-754 bit pattern (sign, exponent and the top 20
+ * mantissa bits), three passes of 11/11/10-bit digits: flipping the sign bit of non-negative
+ * numbers and all bits of negative ones turns the float order into unsigned-integer order (Herf,
+ * "Radix Tricks", 2001). Values whose high words are equal then sit side by side; each such run
+ * that is not yet in order is sorted by its low word (insertion sort when short, radix when long).
+ * Data parsed from decimal text mostly differs in the high word, so the runs are short and three
+ * passes over the whole array do what six did; where it does not (values in a narrow range, large
+ * integers such as timestamps), the runs' radix passes make up the other three. -0 sorts before +0 and ±Infinity at the ends, exactly like
+ * `Float64Array.prototype.sort`. 11-bit digits keep the 2048-entry offset table in L1 cache. A
+ * pass is skipped when every key has the same digit (typical for the top exponent bits of real
  * data). Below a few thousand values the native sort is as fast, so it is used there.
+ *
+ * @example
+ * sortFloat64(Float64Array.of(3, -1, 0, -0, 2)) // Float64Array [-1, -0, 0, 2, 3]
  */
 export function sortFloat64(x: Float64Array): Float64Array {
   return sortFloat64InPlace(Float64Array.from(x));
@@ -22,26 +29,23 @@ export function sortFloat64InPlace(x: Float64Array, scratch?: Float64Array): Flo
   if (n < RADIX_MIN_N || !LITTLE_ENDIAN) return x.sort();
   let src = x;
   let dst = scratch && scratch.length >= n ? scratch.subarray(0, n) : new Float64Array(n);
-  let srcWords = new Uint32Array(src.buffer);
-  let dstWords = new Uint32Array(dst.buffer);
+  let srcWords = new Uint32Array(src.buffer, src.byteOffset, 2 * n);
+  let dstWords = new Uint32Array(dst.buffer, dst.byteOffset, 2 * n);
 
-  // One read pass builds the histograms of all six digits of the order-preserving key.
-  const counts = new Uint32Array(DIGITS.length * RADIX);
+  // 1. One read pass builds the histograms of the three digits of the high word's key.
+  const counts = new Uint32Array(3 * RADIX);
   for (let i = 0; i < n; i++) {
     const hi = srcWords[2 * i + 1];
-    const lo = (srcWords[2 * i] ^ (hi >> 31)) >>> 0;
     const h = (hi ^ ((hi >> 31) | SIGN)) >>> 0;
-    counts[lo & MASK]++;
-    counts[RADIX + ((lo >>> 11) & MASK)]++;
-    counts[2 * RADIX + (lo >>> 22)]++;
-    counts[3 * RADIX + (h & MASK)]++;
-    counts[4 * RADIX + ((h >>> 11) & MASK)]++;
-    counts[5 * RADIX + (h >>> 22)]++;
+    counts[h & MASK]++;
+    counts[RADIX + ((h >>> 11) & MASK)]++;
+    counts[2 * RADIX + (h >>> 22)]++;
   }
 
+  // 2. A stable scatter per digit, least significant first.
   const offsets = new Uint32Array(RADIX);
-  for (let pass = 0; pass < DIGITS.length; pass++) {
-    const [word, shift] = DIGITS[pass];
+  for (let pass = 0; pass < 3; pass++) {
+    const shift = 11 * pass;
     const base = pass * RADIX;
     // A digit shared by every key would copy the array unchanged.
     let trivial = false;
@@ -58,8 +62,7 @@ export function sortFloat64InPlace(x: Float64Array, scratch?: Float64Array): Flo
     if (trivial) continue;
     for (let i = 0; i < n; i++) {
       const hi = srcWords[2 * i + 1];
-      const flip = word === 1 ? (hi >> 31) | SIGN : hi >> 31;
-      const d = ((srcWords[2 * i + word] ^ flip) >>> shift) & MASK;
+      const d = (((hi ^ ((hi >> 31) | SIGN)) >>> shift) & MASK) >>> 0;
       dst[offsets[d]++] = src[i];
     }
     [src, dst] = [dst, src];
@@ -67,21 +70,105 @@ export function sortFloat64InPlace(x: Float64Array, scratch?: Float64Array): Flo
   }
   // After an odd number of passes the result sits in the scratch buffer.
   if (src !== x) x.set(src);
+
+  // 3. Runs of equal high words, ordered by the low word (its key: the run shares one sign).
+  const words = new Uint32Array(x.buffer, x.byteOffset, 2 * n);
+  const tmp = src === x ? dst : src;
+  const r: RunSorter = {
+    x,
+    words,
+    tmp,
+    tmpWords: new Uint32Array(tmp.buffer, tmp.byteOffset, 2 * n),
+    counts: new Uint32Array(4 * 256),
+    offsets: new Uint32Array(256),
+  };
+  for (let i = 0; i < n;) {
+    const hi = words[2 * i + 1];
+    let j = i + 1;
+    let ordered = true;
+    for (; j < n && words[2 * j + 1] === hi; j++) if (x[j] < x[j - 1]) ordered = false;
+    if (!ordered) {
+      if (j - i <= INSERTION_MAX) insertionSort(x, i, j);
+      else sortByLowWord(r, i, j, hi >> 31);
+    }
+    i = j;
+  }
   return x;
+}
+
+/** Sorts x[from..to) by insertion (short runs). */
+function insertionSort(x: Float64Array, from: number, to: number): void {
+  for (let i = from + 1; i < to; i++) {
+    const v = x[i];
+    let k = i - 1;
+    while (k >= from && x[k] > v) {
+      x[k + 1] = x[k];
+      k--;
+    }
+    x[k + 1] = v;
+  }
+}
+
+/**
+ * Sorts x[from..to), whose values share their high word, by LSD radix on the low word's key
+ * (`flip` = −1 for negative numbers, whose order is the bits' reverse; else 0): four passes of
+ * 8-bit digits, so that short runs pay little for their tables, through `r.tmp[from..to)`.
+ */
+function sortByLowWord(r: RunSorter, from: number, to: number, flip: number): void {
+  const { counts, offsets } = r;
+  let src = r.x;
+  let dst = r.tmp;
+  let srcWords = r.words;
+  let dstWords = r.tmpWords;
+  const len = to - from;
+  for (let i = from; i < to; i++) {
+    const lo = srcWords[2 * i] ^ flip;
+    counts[lo & 0xff]++;
+    counts[256 + ((lo >>> 8) & 0xff)]++;
+    counts[512 + ((lo >>> 16) & 0xff)]++;
+    counts[768 + (lo >>> 24)]++;
+  }
+  for (let pass = 0; pass < 4; pass++) {
+    const shift = 8 * pass;
+    const base = pass * 256;
+    let trivial = false;
+    let sum = from;
+    for (let d = 0; d < 256; d++) {
+      const c = counts[base + d];
+      if (c === len) {
+        trivial = true;
+        break;
+      }
+      offsets[d] = sum;
+      sum += c;
+    }
+    if (trivial) continue;
+    for (let i = from; i < to; i++) dst[offsets[((srcWords[2 * i] ^ flip) >>> shift) & 0xff]++] = src[i];
+    [src, dst] = [dst, src];
+    [srcWords, dstWords] = [dstWords, srcWords];
+  }
+  if (src !== r.x) r.x.set(src.subarray(from, to), from);
+  counts.fill(0);
+}
+
+/** What sortByLowWord works with, made once per sort. */
+interface RunSorter {
+  x: Float64Array;
+  /** x's buffer as 32-bit words. */
+  words: Uint32Array;
+  /** A buffer as long as x, and its words. */
+  tmp: Float64Array;
+  tmpWords: Uint32Array;
+  /** 4 × 256 digit counts, zero between runs. */
+  counts: Uint32Array;
+  offsets: Uint32Array;
 }
 
 const RADIX = 1 << 11;
 const MASK = RADIX - 1;
 const SIGN = 0x80000000 | 0;
-/** [word (0 = low 32 bits), shift] of each digit, least significant first. */
-const DIGITS: ReadonlyArray<readonly [number, number]> = [
-  [0, 0],
-  [0, 11],
-  [0, 22],
-  [1, 0],
-  [1, 11],
-  [1, 22],
-];
+/** Runs up to this length are sorted by insertion, longer ones by radix on the low word. */
+const INSERTION_MAX = 32;
 /** Below this size the native comparison sort is as fast and allocates less. */
 const RADIX_MIN_N = 4096;
 /** The digit extraction reads the low/high words of each double through a Uint32Array view. */
