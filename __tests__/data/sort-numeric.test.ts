@@ -1,3 +1,6 @@
+import fc from 'fast-check';
+import { ColumnBuilder } from '../../src/data/builder.js';
+import type { NumericColumn } from '../../src/data/types.js';
 import { readTable } from '../../src/data/read.js';
 import { cat, fixture, num } from './helpers.js';
 
@@ -18,5 +21,41 @@ describe('readTable with sortNumeric (the drift stage)', () => {
     expect(n.values).toHaveLength(8);
     expect(n.values[0]).toBe(1);
     expect(Number.isNaN(n.values[1])).toBe(true);
+  });
+});
+
+describe('ColumnBuilder.finish with a sort buffer', () => {
+  test('property: same missing, integerLike and distinct as row order; values are the present ones ascending', () => {
+    const cell = fc.oneof(
+      fc.constant(NaN),
+      fc.constantFrom(0, -0, 1, 2, 3),
+      fc.integer({ min: -30, max: 30 }),
+      fc.double({ noNaN: true, noDefaultInfinity: true }),
+    );
+    fc.assert(
+      fc.property(fc.array(cell, { maxLength: 300 }), fc.integer({ min: 0, max: 5000 }), (cells, repeat) => {
+        // Long columns too (the sort's radix path starts at 4096 values).
+        const rows = repeat > 4096 ? Array.from({ length: repeat }, (_, i) => cells[i % cells.length] ?? i) : cells;
+        const build = () => {
+          const b = new ColumnBuilder('x', false);
+          for (const v of rows)
+            if (Number.isNaN(v)) b.pushMissing();
+            else b.pushNumber(v);
+          return b;
+        };
+        const plain = build().finish(rows.length) as NumericColumn;
+        const sorted = build().finish(rows.length, new Float64Array(rows.length)) as NumericColumn;
+        expect(sorted.sorted).toBe(true);
+        expect(sorted.missing).toBe(plain.missing);
+        expect(sorted.integerLike).toBe(plain.integerLike);
+        expect(sorted.distinct).toBe(plain.distinct);
+        expect(Array.from(sorted.values)).toEqual(
+          rows
+            .filter((v) => !Number.isNaN(v))
+            .sort((a, b) => a - b || (Object.is(a, -0) ? -1 : Object.is(b, -0) ? 1 : 0)),
+        );
+      }),
+      { numRuns: 300 },
+    );
   });
 });

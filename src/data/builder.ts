@@ -12,6 +12,7 @@ import { parseCellNumber } from './number.js';
 import { pushTypedValue, type CellSink } from './sink.js';
 import { NUMERIC_DISTINCT_CAP, type Column } from './types.js';
 import { isBooleanText } from './boolean.js';
+import { sortFloat64InPlace } from '../stats/sort.js';
 
 export type BuilderMode = 'numeric' | 'categorical' | 'mixed';
 
@@ -96,10 +97,15 @@ export class ColumnBuilder implements CellSink {
     pushTypedValue(this, v);
   }
 
-  /** The finished column of `rowCount` rows (pads missing rows at the end, e.g. JSONL keys). */
-  finish(rowCount: number): Column {
+  /**
+   * The finished column of `rowCount` rows (pads missing rows at the end, e.g. JSONL keys). With
+   * `sortScratch` (a buffer of at least rowCount values, shared by the columns), a numeric column
+   * comes out `sorted`: its present values ascending in its own buffer (see NumericColumn).
+   */
+  finish(rowCount: number, sortScratch?: Float64Array): Column {
     while (this.length < rowCount) this.pushMissing();
-    return this.mode === 'numeric' ? this.finishNumeric(rowCount) : this.finishCategorical(rowCount);
+    if (this.mode !== 'numeric') return this.finishCategorical(rowCount);
+    return sortScratch ? this.finishSorted(rowCount, sortScratch) : this.finishNumeric(rowCount);
   }
 
   private pushCode(code: number): void {
@@ -146,6 +152,24 @@ export class ColumnBuilder implements CellSink {
       if (seen.length <= NUMERIC_DISTINCT_CAP && !seen.includes(v)) seen.push(v);
     }
     return { kind: 'numeric', name: this.name, values, missing, integerLike, distinct: seen.length };
+  }
+
+  /** finishNumeric's column with its present values sorted, its statistics read off the sorted values. */
+  private finishSorted(n: number, scratch: Float64Array): Column {
+    const all = fit(this.values, n);
+    let present = 0;
+    for (let i = 0; i < n; i++) {
+      const v = all[i];
+      if (v === v) all[present++] = v;
+    }
+    const values = sortFloat64InPlace(all.subarray(0, present), scratch);
+    let integerLike = true;
+    for (let i = 0; i < present && integerLike; i++) integerLike = Number.isInteger(values[i]);
+    // Distinct values are the changes along the sorted values (-0 === 0, as finishNumeric counts).
+    let distinct = 0;
+    for (let i = 0; i < present && distinct <= NUMERIC_DISTINCT_CAP; i++)
+      if (i === 0 || values[i] !== values[i - 1]) distinct++;
+    return { kind: 'numeric', name: this.name, values, sorted: true, missing: n - present, integerLike, distinct };
   }
 
   private finishCategorical(n: number): Column {

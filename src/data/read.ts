@@ -9,8 +9,7 @@ import { readDelimited } from './csv.js';
 import { detectFormat } from './format.js';
 import { readJsonLines } from './jsonl.js';
 import type { RawTable } from './raw.js';
-import { sortFloat64InPlace } from '../stats/sort.js';
-import type { DataFormat, NumericColumn, ReadOptions, Table } from './types.js';
+import type { DataFormat, ReadOptions, Table } from './types.js';
 
 export async function readTable(file: string, opts: ReadOptions = {}): Promise<Table> {
   const { format, gzip } = detectFormat(file, opts);
@@ -23,21 +22,10 @@ export async function readTable(file: string, opts: ReadOptions = {}): Promise<T
       file,
     );
   }
-  const columns = raw.builders.map((b) => b.finish(raw.rowCount));
-  if (opts.sortNumeric) {
-    const scratch = new Float64Array(raw.rowCount);
-    for (const c of columns) if (c.kind === 'numeric') sortColumn(c, scratch);
-  }
+  // One scratch buffer serves every column's sort.
+  const scratch = opts.sortNumeric ? new Float64Array(raw.rowCount) : undefined;
+  const columns = raw.builders.map((b) => b.finish(raw.rowCount, scratch));
   return { file, format, rowCount: raw.rowCount, columns, lineAnchors: raw.anchors };
-}
-
-/** Sorts a column's present values into its own buffer (one scratch buffer serves every column). */
-function sortColumn(column: NumericColumn, scratch: Float64Array): void {
-  const values = column.values;
-  let j = 0;
-  for (let i = 0; i < values.length; i++) if (!Number.isNaN(values[i])) values[j++] = values[i];
-  column.values = sortFloat64InPlace(values.subarray(0, j), scratch);
-  column.sorted = true;
 }
 
 async function readRaw(file: string, format: DataFormat, gzip: boolean, text: Set<string>): Promise<RawTable> {
