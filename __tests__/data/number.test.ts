@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { parseCellNumber, parsedEnd, parseNumberAt, parseNumberText } from '../../src/data/number.js';
 
 const at = (text: string): [number, number] => {
@@ -22,6 +23,41 @@ describe('number parsing', () => {
     ['4.9e-324', 5e-324],
   ])('%s', (text, expected) => {
     expect(at(text)).toEqual([expected, text.length]);
+  });
+
+  test('property: every decimal text parses to what Number() gives, to its last byte', () => {
+    const digits = (max: number) => fc.stringMatching(new RegExp(`^[0-9]{0,${max}}$`));
+    const decimal = fc
+      .tuple(
+        fc.constantFrom('', '-', '+'),
+        fc.constantFrom('', '0', '00'), // leading zeros do not count as significant
+        digits(22),
+        fc.boolean(),
+        digits(25),
+        fc.option(fc.tuple(fc.constantFrom('e', 'E'), fc.constantFrom('', '-', '+'), fc.integer({ min: 0, max: 400 }))),
+      )
+      .filter(([, zeros, int, , frac]) => (zeros + int + frac).length > 0)
+      .map(([sign, zeros, int, point, frac, e]) => {
+        const mantissa = point || frac ? `${zeros}${int}.${frac}` : `${zeros}${int}`;
+        return `${sign}${mantissa}${e ? `${e[0]}${e[1]}${e[2]}` : ''}`;
+      });
+    const written = fc.oneof(
+      fc.double({ noNaN: true, noDefaultInfinity: true }).map(String),
+      fc
+        .tuple(fc.double({ min: -1e6, max: 1e6, noNaN: true }), fc.integer({ min: 0, max: 17 }))
+        .map(([x, k]) => x.toFixed(k)),
+    );
+    fc.assert(
+      fc.property(fc.oneof(decimal, written), (text) => {
+        const expected = Number(text);
+        const [v, end] = at(text);
+        if (Number.isFinite(expected)) {
+          expect(Object.is(v, expected)).toBe(true);
+          expect(end).toBe(text.length);
+        } else expect(end).toBe(-1);
+      }),
+      { numRuns: 3000 },
+    );
   });
 
   test('stops before what cannot continue a number', () => {

@@ -60,7 +60,9 @@ export async function readDelimited(
       if (!p.builders) pos = p.parseHeader(buf, pos, end, final);
       if (!p.builders) return pos;
       p.reserveFor(end - pos, progress);
-      return p.parseRecords(buf, pos, end, final);
+      const parsed = p.parseRecords(buf, pos, end, final);
+      p.bytesParsed += parsed - pos;
+      return parsed;
     },
     () => recordTooLong('a record', file, p.line),
   );
@@ -140,7 +142,8 @@ class DelimitedParser {
   names: string[] = [];
   builders: CellSink[] | null = null;
   rowCount = 0;
-  private bytesParsed = 0;
+  /** Bytes of records parsed so far (kept by the caller: see parseRecords). */
+  bytesParsed = 0;
   /** 1-based line number of the record being parsed. */
   line = 1;
   private anchorList: number[] = [];
@@ -230,12 +233,15 @@ class DelimitedParser {
    * position after the last complete record. Only a quoted field can run past `limit`: when not
    * `final` its record is dropped, to be parsed again with the next chunk. No record starting at
    * or after `stop` is parsed.
+   *
+   * Hot: V8 compiles its loop while the first block is parsed (on-stack replacement), before the
+   * code after the loop ever ran, so that code must not read a property (a deoptimization each
+   * time it is first reached, measured: five per file).
    */
   parseRecords(buf: Buffer, pos: number, limit: number, final: boolean, stop = Infinity): number {
     const cols = this.builders!;
     const n = cols.length,
-      delim = this.delim,
-      from = pos;
+      delim = this.delim;
     const until = Math.min(limit, stop);
     while (pos < until) {
       const recStart = pos,
@@ -264,12 +270,20 @@ class DelimitedParser {
             }
           }
         }
+        if (!done && buf[pos] !== QUOTE) {
+          // an unquoted cell (scanField's first case, inline: most text cells are)
+          let e = pos;
+          for (let t; (t = buf[e]) !== delim && t !== LF && t !== CR; e++);
+          if (e - pos > MAX_CELL_BYTES) checkCellBytes(e - pos, col.name, { file: this.file, line: recLine + lines });
+          col.pushBytes(buf, pos, e);
+          pos = e;
+          done = true;
+        }
         if (!done) {
           this.line = recLine + lines; // for the unterminated-quote message
           if (this.scanField(buf, pos, limit, final) === INCOMPLETE) {
             for (const k of cols) k.truncate(this.rowCount);
             this.line = recLine;
-            this.bytesParsed += recStart - from;
             return recStart;
           }
           if (this.fEnd - this.fStart > MAX_CELL_BYTES)
@@ -301,7 +315,6 @@ class DelimitedParser {
       this.rowCount++;
       this.line = recLine + lines + 1;
     }
-    this.bytesParsed += pos - from;
     return pos;
   }
 

@@ -18,6 +18,12 @@ export let parsedEnd = -1;
  * which spares a bounds check per byte. Uses Clinger's fast path (≤ 15 significant digits and
  * |exponent| ≤ 22: one correctly rounded multiplication or division of two exact doubles, hence
  * the same result as `Number()`); other cases fall back to `Number()` on the text.
+ *
+ * This function reads the common cell, `[+-]digits[.digits]` with at most 15 digits, and is kept
+ * small so that V8 inlines it into the CSV reader's loop; anything else goes on in finishNumber.
+ *
+ * @example
+ * parseNumberAt(Buffer.from('-12.5,'), 0) // -12.5, parsedEnd = 5
  */
 export function parseNumberAt(buf: Uint8Array, pos: number): number {
   const start = pos;
@@ -26,11 +32,9 @@ export function parseNumberAt(buf: Uint8Array, pos: number): number {
   if (neg || b === 0x2b) b = buf[++pos];
   let mant = 0,
     digits = 0,
-    sig = 0,
     exp = 0;
   while (b >= 0x30 && b <= 0x39) {
     mant = mant * 10 + (b - 0x30);
-    if (mant !== 0) sig++;
     digits++;
     b = buf[++pos];
   }
@@ -38,7 +42,6 @@ export function parseNumberAt(buf: Uint8Array, pos: number): number {
     b = buf[++pos];
     while (b >= 0x30 && b <= 0x39) {
       mant = mant * 10 + (b - 0x30);
-      if (mant !== 0) sig++;
       digits++;
       exp--;
       b = buf[++pos];
@@ -48,7 +51,26 @@ export function parseNumberAt(buf: Uint8Array, pos: number): number {
     parsedEnd = -1;
     return NaN;
   }
-  const mantEnd = pos;
+  if (digits > 15 || exp < -22 || b === 0x65 || b === 0x45) return finishNumber(buf, start, pos, neg, mant, exp);
+  parsedEnd = pos;
+  const v = exp < 0 ? mant / POW10[-exp] : mant;
+  return neg ? -v : v;
+}
+
+/**
+ * parseNumberAt after the digits `buf[start..mantEnd)` (sign and point included) that make `mant`
+ * (exact while at most 15 of them are significant) times 10^`exp`: an exponent, more digits.
+ */
+function finishNumber(
+  buf: Uint8Array,
+  start: number,
+  mantEnd: number,
+  neg: boolean,
+  mant: number,
+  exp: number,
+): number {
+  let pos = mantEnd;
+  const b = buf[pos];
   if (b === 0x65 || b === 0x45) {
     let p = pos + 1;
     let c = buf[p];
@@ -65,6 +87,7 @@ export function parseNumberAt(buf: Uint8Array, pos: number): number {
     } // else: "1e" — the number ends before the "e", and the caller sees a stray byte
   }
   parsedEnd = pos;
+  const sig = significantDigits(buf, start, mantEnd);
   let v: number;
   if (sig <= 15 && exp >= -22 && exp <= 22) v = exp < 0 ? mant / POW10[-exp] : mant * POW10[exp];
   else {
@@ -77,6 +100,16 @@ export function parseNumberAt(buf: Uint8Array, pos: number): number {
     } // e.g. 1e999
   }
   return neg ? -v : v;
+}
+
+/** Digits of `buf[start..end)` from the first non-zero one on (sign and point skipped). */
+function significantDigits(buf: Uint8Array, start: number, end: number): number {
+  let sig = 0;
+  for (let p = start; p < end; p++) {
+    const d = buf[p] - 0x30;
+    if (d >= 0 && d <= 9 && (sig > 0 || d > 0)) sig++;
+  }
+  return sig;
 }
 
 /**
