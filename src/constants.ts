@@ -5,6 +5,9 @@
  * a test keeps both equal to action.yml.
  */
 
+/** Set on globalThis by dist/cli/index.js (scripts/package.mjs) before it imports the bundle: the run is the CLI's. */
+export const CLI_ENTRY = Symbol.for('ml-quality-gate.cli');
+
 /** The stages, in the order action.yml and the CLI's help list them. */
 export const STAGES = ['validate', 'gate', 'drift', 'promote'] as const;
 export type StageName = (typeof STAGES)[number];

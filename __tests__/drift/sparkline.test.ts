@@ -4,7 +4,7 @@ describe('sparklines', () => {
   test('numeric: shares of each side on one scale, 10 bins', () => {
     const [a, b] = sparklines(
       { kind: 'numeric', sorted: Float64Array.from([0, 0, 0, 0, 10]), rows: 5, missing: 0 },
-      { kind: 'numeric', sorted: Float64Array.from([10, 10, 10, 10, 0]), rows: 5, missing: 0 },
+      { kind: 'numeric', sorted: Float64Array.from([0, 10, 10, 10, 10]), rows: 5, missing: 0 },
     );
     expect(a).toBe('█▁▁▁▁▁▁▁▁▃'); // shares .8 and .2: round(.2 / .8 × 7) = 2
     expect(b).toBe('▃▁▁▁▁▁▁▁▁█');

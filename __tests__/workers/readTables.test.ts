@@ -29,8 +29,9 @@ const bundle = fileURLToPath(new URL('../../dist/data-worker/index.js', import.m
 describe('worker bundle (dist/data-worker)', () => {
   const run = (file: string, job: WorkerRequest = { job: 'table', file, opts: {} }) =>
     new Promise<WorkerReply>((resolve, reject) => {
-      const w = new Worker(bundle, { workerData: job });
+      const w = new Worker(bundle);
       w.once('message', resolve).once('error', reject);
+      w.postMessage(job); // the job is the worker's first message (src/workers/pool.ts starts workers ahead)
     });
 
   test('posts the table back', async () => {

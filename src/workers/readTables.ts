@@ -1,17 +1,15 @@
 /**
  * Reads (or profiles) several data files in parallel, one worker thread per file and at most one
  * per core (os.availableParallelism()), when the worker bundle is present next to the running code
- * (dist/data-worker/index.js, built by scripts/package.mjs). Where it is not (jest on the TypeScript
- * sources) or a worker cannot start, files are handled one after the other in this thread. Results
+ * (dist/data-worker/index.js, built by scripts/package.mjs; pool.ts may have started them ahead).
+ * Where it is not (jest on the TypeScript sources) or a worker cannot start, files are handled one
+ * after the other in this thread. Results
  * are identical either way (profiles within their sketches' bounds: sketches are seeded at random).
  * A large CSV/TSV file is profiled in parts, one per core (split.ts).
  */
 import { debug, reason } from '../debug.js';
-import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { UserError } from '../errors.js';
 import { profileFile } from '../profile/build.js';
 import { profileChunk, type ChunkJob, type ChunkProfile } from '../profile/chunk.js';
@@ -20,6 +18,7 @@ import { Profile } from '../profile/profile.js';
 import { readTable } from '../data/read.js';
 import type { ReadOptions, Table } from '../data/types.js';
 import { finishSplit, partJob, planSplit, SPLIT_MIN_BYTES } from './split.js';
+import { takeWorker, workerScript } from './pool.js';
 import type { WorkerReply, WorkerRequest } from './worker.js';
 
 export interface ReadTablesOptions extends ReadOptions {
@@ -124,12 +123,6 @@ async function inParallel<J extends WorkerRequest, T>(
   return out;
 }
 
-/** Path of the worker bundle, if there is one: dist/data-worker/index.js, beside the bundle's chunks (dist/). */
-function workerScript(): string | undefined {
-  const worker = join(dirname(fileURLToPath(import.meta.url)), 'data-worker', 'index.js');
-  return existsSync(worker) ? worker : undefined;
-}
-
 function inWorker<J extends WorkerRequest, T>(
   script: string,
   job: J,
@@ -141,7 +134,8 @@ function inWorker<J extends WorkerRequest, T>(
     let worker: Worker;
     const fallback = () => local(job).then(resolve, reject);
     try {
-      worker = new Worker(script, { workerData: job });
+      worker = takeWorker(script);
+      worker.postMessage(job);
     } catch (e) {
       debug(`the data worker could not start (reading in the main thread): ${reason(e)}`);
       fallback();

@@ -1,11 +1,12 @@
 /**
- * Worker-thread entry: one job on one file — read it with readTable and post the Table back,
- * transferring its typed arrays' buffers (no copy), profile it with profileFile and post the
- * profile as JSON text, or profile one part of it (src/profile/chunk.ts) and post that as JSON.
+ * Worker-thread entry: one job, posted as the first message, on one file — read it with readTable
+ * and post the Table back, transferring its typed arrays' buffers (no copy), profile it with
+ * profileFile and post the profile as JSON text, or profile one part of it (src/profile/chunk.ts)
+ * and post that as JSON. The worker ends after it (its port has no listener left).
  * Bundled separately by scripts/package.mjs to dist/data-worker/index.js, where readTables.ts
  * looks for it (from the action and the CLI alike).
  */
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import { UserError } from '../errors.js';
 import { profileFile } from '../profile/build.js';
 import { profileChunk, type ChunkJob } from '../profile/chunk.js';
@@ -23,32 +24,36 @@ export type WorkerReply =
   | { chunk: string }
   | { error: { user: boolean; message: string; stack?: string; file?: string; line?: number; column?: number } };
 
-const request = workerData as WorkerRequest;
-// No top-level await: ncc's webpack does not accept it in this entry.
-(request.job === 'profile'
-  ? profileFile(request.file, request.opts, request.params).then((p) =>
-      parentPort!.postMessage({ profile: JSON.stringify(p) } satisfies WorkerReply),
-    )
-  : request.job === 'chunk'
-    ? profileChunk(request.chunk).then((c) =>
-        parentPort!.postMessage({ chunk: JSON.stringify(c) } satisfies WorkerReply),
+// The job comes as the first message (the worker may have been started before it was known: pool.ts).
+parentPort!.once('message', run);
+
+function run(request: WorkerRequest): void {
+  // No top-level await: ncc's webpack does not accept it in this entry.
+  (request.job === 'profile'
+    ? profileFile(request.file, request.opts, request.params).then((p) =>
+        parentPort!.postMessage({ profile: JSON.stringify(p) } satisfies WorkerReply),
       )
-    : readTable(request.file, request.opts).then((table) =>
-        parentPort!.postMessage({ table } satisfies WorkerReply, buffersOf(table)),
-      )
-).catch((e: unknown) => {
-  const err = e as Error;
-  const u = e instanceof UserError ? e : undefined;
-  const error = {
-    user: !!u,
-    message: err.message,
-    stack: err.stack,
-    file: u?.file,
-    line: u?.line,
-    column: u?.column,
-  };
-  parentPort!.postMessage({ error } satisfies WorkerReply);
-});
+    : request.job === 'chunk'
+      ? profileChunk(request.chunk).then((c) =>
+          parentPort!.postMessage({ chunk: JSON.stringify(c) } satisfies WorkerReply),
+        )
+      : readTable(request.file, request.opts).then((table) =>
+          parentPort!.postMessage({ table } satisfies WorkerReply, buffersOf(table)),
+        )
+  ).catch((e: unknown) => {
+    const err = e as Error;
+    const u = e instanceof UserError ? e : undefined;
+    const error = {
+      user: !!u,
+      message: err.message,
+      stack: err.stack,
+      file: u?.file,
+      line: u?.line,
+      column: u?.column,
+    };
+    parentPort!.postMessage({ error } satisfies WorkerReply);
+  });
+}
 
 function buffersOf(t: Table): ArrayBuffer[] {
   const set = new Set<ArrayBuffer>([t.lineAnchors.buffer as ArrayBuffer]);
