@@ -23,6 +23,20 @@ export class Moments {
     if (x > this.max) this.max = x;
   }
 
+  /** `add` of each of `xs[start..end)` in order (the same results, in a typed loop). */
+  addMany(xs: Float64Array, start: number, end: number): void {
+    let { n, mean, m2, min, max } = this;
+    for (let i = start; i < end; i++) {
+      const x = xs[i];
+      const d = x - mean;
+      mean += d / ++n;
+      m2 += d * (x - mean);
+      if (x < min) min = x;
+      if (x > max) max = x;
+    }
+    Object.assign(this, { n, mean, m2, min, max });
+  }
+
   merge(o: Moments): void {
     if (o.n === 0) return;
     if (this.n === 0) {
