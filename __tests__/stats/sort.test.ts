@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { sortFloat64, sortFloat64InPlace } from '../../src/stats/sort.js';
 import { xorshift128 } from './helpers/random.js';
 
@@ -76,5 +77,46 @@ describe('sortFloat64InPlace', () => {
       expect(out).toBe(x);
       expectSameOrder(x, expected);
     }
+  });
+});
+
+describe('sortFloat64InPlace: high word first, then the runs that share it', () => {
+  const u = xorshift128(21);
+  // Values that share their high 32 bits (sign, exponent, top 20 mantissa bits) differ only in the
+  // low word: `base + i·ulp`. Runs of them test the finishing step; many of them, the fallback.
+  const near = (base: number, spread: number) => base + Math.floor(u() * spread) * Number.EPSILON * base;
+  test.each([
+    ['decimals with ties (short runs, many of one value)', () => Math.round((u() - 0.5) * 8e4) / 1e4],
+    // 6 % of the values in runs: under the budget (an eighth), so the runs are sorted one by one.
+    [
+      'a few runs of ≤ 16 values sharing a high word',
+      () => (u() < 0.06 ? near(1 + Math.floor(u() * 400) / 400, 1e3) : u()),
+    ],
+    ['a few runs longer than 16', () => (u() < 0.06 ? near(1 + Math.floor(u() * 4) / 4, 1e6) : u() * 1e6)],
+    ['timestamps seconds apart (most values share a high word: the six passes)', () => 1.7e9 + u() * 600],
+    ['integers (every low word 0: the three high passes alone)', () => Math.floor((u() - 0.5) * 1e6)],
+  ])('%s: same order as the reference', (_name, draw) => {
+    for (const n of [4096, 8192, 20000]) {
+      const x = Float64Array.from({ length: n }, draw);
+      const expected = referenceSort(x);
+      expectSameOrder(sortFloat64InPlace(x, new Float64Array(n)), expected);
+    }
+  });
+
+  test('any mix of runs, ties, signed zeros and infinities sorts as the reference (fast-check)', () => {
+    const values = fc.oneof(
+      fc.double({ noNaN: true }),
+      fc.constantFrom(0, -0, 1, -1, Infinity, -Infinity),
+      fc.integer({ min: 0, max: 64 }).map((i) => 1 + i * Number.EPSILON), // one high word
+      fc.integer({ min: 0, max: 64 }).map((i) => -3 - i * 4 * Number.EPSILON),
+    );
+    fc.assert(
+      fc.property(fc.array(values, { minLength: 4096, maxLength: 6000 }), (xs) => {
+        const x = Float64Array.from(xs);
+        const expected = referenceSort(x);
+        expectSameOrder(sortFloat64InPlace(x), expected);
+      }),
+      { numRuns: 40 },
+    );
   });
 });

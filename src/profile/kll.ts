@@ -1,4 +1,4 @@
-import { sortFloat64InPlace } from '../stats/sort.js';
+import { insertionSort, sortFloat64InPlace } from '../stats/sort.js';
 import { mulberry32, randomSeed } from './random.js';
 
 /**
@@ -269,19 +269,6 @@ function sortPrefix(a: Float64Array, n: number): void {
   if (n >= KLL_BATCH) {
     if (scratch.length < n) scratch = new Float64Array(n);
     sortFloat64InPlace(a.subarray(0, n), scratch);
-    return;
-  }
-  if (n > 64) {
-    a.subarray(0, n).sort();
-    return;
-  }
-  for (let i = 1; i < n; i++) {
-    const v = a[i];
-    let j = i - 1;
-    while (j >= 0 && a[j] > v) {
-      a[j + 1] = a[j];
-      j--;
-    }
-    a[j + 1] = v;
-  }
+  } else if (n > 64) a.subarray(0, n).sort();
+  else insertionSort(a, 0, n);
 }
