@@ -23,18 +23,40 @@ export class Moments {
     if (x > this.max) this.max = x;
   }
 
-  /** `add` of each of `xs[start..end)` in order (the same results, in a typed loop). */
+  /**
+   * Adds `xs[start..end)`: the block's own moments by two passes (mean, then Σ(x − mean)² with the
+   * corrected two-pass term of Chan, Golub and LeVeque 1983), merged in by the pairwise formula. No
+   * division per value; as accurate as `add` (the same up to rounding, ≈ 1e-15 relative).
+   *
+   * @example
+   * moments.addMany(column, 0, column.length)
+   */
   addMany(xs: Float64Array, start: number, end: number): void {
-    let { n, mean, m2, min, max } = this;
+    const m = end - start;
+    if (m <= 0) return;
+    let sum = 0;
+    let min = Infinity;
+    let max = -Infinity;
     for (let i = start; i < end; i++) {
       const x = xs[i];
-      const d = x - mean;
-      mean += d / ++n;
-      m2 += d * (x - mean);
+      sum += x;
       if (x < min) min = x;
       if (x > max) max = x;
     }
-    Object.assign(this, { n, mean, m2, min, max });
+    // Values near ±1.8e308 can overflow the sum (not Welford's update): then value by value.
+    if (!Number.isFinite(sum)) {
+      for (let i = start; i < end; i++) this.add(xs[i]);
+      return;
+    }
+    const mean = sum / m;
+    let ss = 0;
+    let dev = 0;
+    for (let i = start; i < end; i++) {
+      const d = xs[i] - mean;
+      ss += d * d;
+      dev += d;
+    }
+    this.merge(Moments.from({ count: m, mean: mean + dev / m, m2: Math.max(ss - (dev * dev) / m, 0), min, max }));
   }
 
   merge(o: Moments): void {

@@ -34,7 +34,7 @@ export function sortFloat64InPlace(x: Float64Array, scratch?: Float64Array): Flo
 
   // One read pass builds the histograms of the high word's three digits and sees whether every
   // value has the same low word (the low word's histograms are built only if they are needed).
-  const counts = new Uint32Array(DIGITS.length * RADIX);
+  const counts = COUNTS.fill(0);
   const lo0 = srcWords[0];
   let lowSame = true;
   for (let i = 0; i < n; i++) {
@@ -46,7 +46,7 @@ export function sortFloat64InPlace(x: Float64Array, scratch?: Float64Array): Flo
     counts[5 * RADIX + (h >>> 22)]++;
   }
 
-  const offsets = new Uint32Array(RADIX);
+  const offsets = OFFSETS;
   // Step 1: order by the high word (LSD over its three digits). Step 2: when every value shares its
   // low word (integers, say), done; else finish the runs of equal high words by comparison while
   // they are few, or fall back to the six passes.
@@ -161,6 +161,13 @@ const DIGITS: ReadonlyArray<readonly [number, number]> = [
   [1, 11],
   [1, 22],
 ];
+/**
+ * The histograms and bucket offsets, shared by every sort of this thread (a sort never calls
+ * another): a KLL sketch sorts a batch every 8192 values, and fresh tables each time were 56 kB of
+ * garbage a batch.
+ */
+const COUNTS = new Uint32Array(DIGITS.length * RADIX);
+const OFFSETS = new Uint32Array(RADIX);
 /** Below this size the native comparison sort is as fast and allocates less. */
 const RADIX_MIN_N = 4096;
 /** The digit extraction reads the low/high words of each double through a Uint32Array view. */
