@@ -28,7 +28,7 @@ describe('Moments.addMany (a block at a time)', () => {
     },
   );
 
-  test('an empty block changes nothing; values whose sum overflows are still averaged', () => {
+  test('an empty block changes nothing; values near the largest double are still averaged', () => {
     const m = new Moments();
     m.addMany(new Float64Array(3), 1, 1);
     expect(m.n).toBe(0);

@@ -24,39 +24,26 @@ export class Moments {
   }
 
   /**
-   * Adds `xs[start..end)`: the block's own moments by two passes (mean, then Σ(x − mean)² with the
-   * corrected two-pass term of Chan, Golub and LeVeque 1983), merged in by the pairwise formula. No
-   * division per value; as accurate as `add` (the same up to rounding, ≈ 1e-15 relative).
+   * `add` of each of `xs[start..end)` in order: the same arithmetic in one typed loop over locals,
+   * so the results are those of `add`, bit for bit. (A block's two-pass moments merged by Chan's
+   * formula were measured ~25 ms faster per 7.5 M values but round differently: a profile in parts
+   * then strayed from one pass by more than the 1e-12 the split tests allow on data where values of
+   * ±1e6 cancel.)
    *
    * @example
    * moments.addMany(column, 0, column.length)
    */
   addMany(xs: Float64Array, start: number, end: number): void {
-    const m = end - start;
-    if (m <= 0) return;
-    let sum = 0;
-    let min = Infinity;
-    let max = -Infinity;
+    let { n, mean, m2, min, max } = this;
     for (let i = start; i < end; i++) {
       const x = xs[i];
-      sum += x;
+      const d = x - mean;
+      mean += d / ++n;
+      m2 += d * (x - mean);
       if (x < min) min = x;
       if (x > max) max = x;
     }
-    // Values near ±1.8e308 can overflow the sum (not Welford's update): then value by value.
-    if (!Number.isFinite(sum)) {
-      for (let i = start; i < end; i++) this.add(xs[i]);
-      return;
-    }
-    const mean = sum / m;
-    let ss = 0;
-    let dev = 0;
-    for (let i = start; i < end; i++) {
-      const d = xs[i] - mean;
-      ss += d * d;
-      dev += d;
-    }
-    this.merge(Moments.from({ count: m, mean: mean + dev / m, m2: Math.max(ss - (dev * dev) / m, 0), min, max }));
+    Object.assign(this, { n, mean, m2, min, max });
   }
 
   merge(o: Moments): void {
