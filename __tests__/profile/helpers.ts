@@ -1,3 +1,4 @@
+import type { KllSketch } from '../../src/profile/kll.js';
 import { mulberry32 } from '../../src/profile/random.js';
 
 /** Deterministic test data. */
@@ -27,4 +28,23 @@ export function shuffle<T>(xs: T[], seed: number): T[] {
     [xs[i], xs[j]] = [xs[j], xs[i]];
   }
   return xs;
+}
+
+/** max over every data value x of |F̂(x) − F(x)| and |F̂(x⁻) − F(x⁻)| (the sup of the error is attained there). */
+export function maxRankError(s: KllSketch, data: Float64Array): number {
+  const sorted = Float64Array.from(data).sort();
+  const { values, weights } = s.weighted();
+  const cum: number[] = [];
+  let c = 0;
+  for (const w of weights) cum.push((c += w));
+  let worst = 0;
+  let j = 0;
+  for (let i = 0; i < sorted.length; i++) {
+    if (i + 1 < sorted.length && sorted[i + 1] === sorted[i]) continue;
+    const x = sorted[i];
+    while (j < values.length && values[j] <= x) j++;
+    const est = j === 0 ? 0 : cum[j - 1] / s.n;
+    worst = Math.max(worst, Math.abs(est - (i + 1) / sorted.length));
+  }
+  return worst;
 }

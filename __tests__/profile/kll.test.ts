@@ -1,24 +1,5 @@
 import { KllSketch } from '../../src/profile/kll.js';
-import { ecdf, rng } from './helpers.js';
-
-/** max over every data value x of |F̂(x) − F(x)| and |F̂(x⁻) − F(x⁻)| (the sup of the error is attained there). */
-function maxRankError(s: KllSketch, data: Float64Array): number {
-  const sorted = Float64Array.from(data).sort();
-  const { values, weights } = s.weighted();
-  const cum: number[] = [];
-  let c = 0;
-  for (const w of weights) cum.push((c += w));
-  let worst = 0;
-  let j = 0;
-  for (let i = 0; i < sorted.length; i++) {
-    if (i + 1 < sorted.length && sorted[i + 1] === sorted[i]) continue;
-    const x = sorted[i];
-    while (j < values.length && values[j] <= x) j++;
-    const est = j === 0 ? 0 : cum[j - 1] / s.n;
-    worst = Math.max(worst, Math.abs(est - (i + 1) / sorted.length));
-  }
-  return worst;
-}
+import { ecdf, maxRankError, rng } from './helpers.js';
 
 // Fixed seeds: each sketch's coins are random in production; here every run checks the same draw.
 describe('KLL sketch', () => {

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { sortFloat64, sortFloat64InPlace } from '../../src/stats/sort.js';
+import { insertionSort, sortFloat64, sortFloat64InPlace } from '../../src/stats/sort.js';
 import { xorshift128 } from './helpers/random.js';
 
 /** Reference order: Array.prototype.sort with a numeric comparator that puts -0 before +0. */
@@ -116,5 +116,62 @@ describe('runs of equal high words (sorted by the low word)', () => {
       ),
       { numRuns: 60 },
     );
+  });
+});
+
+describe('sortFloat64InPlace: mixes of runs, ties and specials', () => {
+  const u = xorshift128(21);
+  // `base + i·ulp` values share their high 32 bits and differ only in the low word.
+  const near = (base: number, spread: number) => base + Math.floor(u() * spread) * Number.EPSILON * base;
+  test.each([
+    ['decimals with ties (short runs, many of one value)', () => Math.round((u() - 0.5) * 8e4) / 1e4],
+    [
+      'a few runs of ≤ 32 values sharing a high word',
+      () => (u() < 0.06 ? near(1 + Math.floor(u() * 400) / 400, 1e3) : u()),
+    ],
+    ['a few runs longer than 32', () => (u() < 0.06 ? near(1 + Math.floor(u() * 4) / 4, 1e6) : u() * 1e6)],
+    ['timestamps seconds apart (most values share a high word)', () => 1.7e9 + u() * 600],
+    ['integers (every low word 0: the three high passes alone)', () => Math.floor((u() - 0.5) * 1e6)],
+  ])('%s: same order as the reference', (_name, draw) => {
+    for (const n of [4096, 8192, 20000]) {
+      const x = Float64Array.from({ length: n }, draw);
+      const expected = referenceSort(x);
+      expectSameOrder(sortFloat64InPlace(x, new Float64Array(n)), expected);
+    }
+  });
+
+  test('a view into a larger buffer (as a KLL sketch passes its level 0) is sorted in place, its neighbours untouched', () => {
+    const whole = Float64Array.from({ length: 12_000 }, () => near(1e3, 1e5));
+    const before = Float64Array.from(whole);
+    const view = whole.subarray(1000, 11_000);
+    const expected = referenceSort(view);
+    expectSameOrder(sortFloat64InPlace(view, new Float64Array(12_000)), expected);
+    expect(Array.from(whole.subarray(0, 1000))).toEqual(Array.from(before.subarray(0, 1000)));
+    expect(Array.from(whole.subarray(11_000))).toEqual(Array.from(before.subarray(11_000)));
+  });
+
+  test('any mix of runs, ties, signed zeros and infinities sorts as the reference (fast-check)', () => {
+    const values = fc.oneof(
+      fc.double({ noNaN: true }),
+      fc.constantFrom(0, -0, 1, -1, Infinity, -Infinity),
+      fc.integer({ min: 0, max: 64 }).map((i) => 1 + i * Number.EPSILON), // one high word
+      fc.integer({ min: 0, max: 64 }).map((i) => -3 - i * 4 * Number.EPSILON),
+    );
+    fc.assert(
+      fc.property(fc.array(values, { minLength: 4096, maxLength: 6000 }), (xs) => {
+        const x = Float64Array.from(xs);
+        const expected = referenceSort(x);
+        expectSameOrder(sortFloat64InPlace(x), expected);
+      }),
+      { numRuns: 40 },
+    );
+  });
+});
+
+describe('insertionSort', () => {
+  test('sorts only the range it is given', () => {
+    const x = Float64Array.of(5, 3, 1, 2, 0);
+    insertionSort(x, 1, 4);
+    expect(Array.from(x)).toEqual([5, 1, 2, 3, 0]);
   });
 });

@@ -5,6 +5,8 @@
 //  - `profile-out` on the 1 000 000-row CSV and on a 5 000 000-row one generated on the fly into
 //    bench-data/5000000/ (same generator, ~0.6 GB per file): wall time, peak RSS (target ≤ 200 MB at
 //    both sizes: memory must not grow with rows), profile size (target ≤ 1 MB);
+//  - the reference profile's KLL sketches against the exact ECDF of each numeric column: the largest
+//    |F̂(x) − F(x)| over the data values, beside the bound the profile states;
 //  - drift from profiles (reference profile vs current profile) against the exact path on the
 //    1M-row pair: the flagged columns, with the automatic methods and with KS + chi-square; every
 //    KS statistic against the exact one and the bound the report states.
@@ -34,6 +36,47 @@ function action(inputs) {
 }
 
 const mb = (bytes) => (bytes / 1e6).toFixed(1);
+
+/**
+ * Each numeric column's KLL sketch in `profileFile` against the exact ECDF of that column of `csv`
+ * (the bench CSVs: no quotes, empty cell = missing): max over the data values x of |F̂(x) − F(x)|,
+ * beside the bound the profile states (rankErrorBound, δ = 0.01).
+ */
+function kllRankErrors(csv, profileFile) {
+  const lines = readFileSync(csv, 'latin1').split('\n');
+  const header = lines[0].split(',');
+  const rows = lines.at(-1) === '' ? lines.length - 2 : lines.length - 1;
+  const profile = JSON.parse(readFileSync(profileFile, 'utf8'));
+  const results = [];
+  for (const col of profile.columns.filter((c) => c.kind === 'numeric')) {
+    const j = header.indexOf(col.name);
+    const data = new Float64Array(rows);
+    let m = 0;
+    for (let i = 1; i <= rows; i++) {
+      const cell = lines[i].split(',', j + 1)[j];
+      if (cell !== '') data[m++] = Number(cell);
+    }
+    const sorted = data.subarray(0, m).sort();
+    const items = col.kll.levels.flatMap((level, h) => level.map((x) => [x, 2 ** h])).sort((a, b) => a[0] - b[0]);
+    let worst = 0;
+    for (let i = 0, k = 0, cum = 0; i < m; i++) {
+      if (i + 1 < m && sorted[i + 1] === sorted[i]) continue;
+      while (k < items.length && items[k][0] <= sorted[i]) cum += items[k++][1];
+      worst = Math.max(worst, Math.abs(cum / col.kll.n - (i + 1) / m));
+    }
+    const n = col.kll.n;
+    const bound = Math.sqrt(2 * col.kll.sum_sq_weights * Math.log((2 * (n + 1)) / 0.01)) / n;
+    results.push({ name: col.name, worst, bound });
+  }
+  const top = results.reduce((a, b) => (a.worst > b.worst ? a : b));
+  const mean = results.reduce((a, r) => a + r.worst, 0) / results.length;
+  const over = results.filter((r) => r.worst > r.bound).map((r) => r.name);
+  console.log(
+    `  KLL rank error of the reference profile vs the exact ECDF: max ${top.worst.toExponential(2)} (${top.name}; ` +
+      `stated bound ${top.bound.toExponential(2)}), mean over ${results.length} columns ${mean.toExponential(2)}` +
+      (over.length ? `; OVER THE BOUND: ${over.join(', ')}` : '; every column within its bound'),
+  );
+}
 
 export default async function profile() {
   const data = benchData(1_000_000).dir;
@@ -72,6 +115,7 @@ export default async function profile() {
       `  ${label}: CSV ${mb(statSync(csv).size)} MB → profile ${(statSync(file).size / 1024).toFixed(0)} kB (target ≤ 1024 kB); wall ${(m.wallMs / 1000).toFixed(2)} s (${cpuAndLoad(m)}); peak RSS ${m.peakRssMB.toFixed(0)} MB (target ≤ 200 MB)`,
     );
   }
+  kllRankErrors(path.join(data, 'reference.csv'), profiles.ref);
 
   for (const [label, extra] of [
     ['auto methods (wasserstein / jensenshannon)', {}],

@@ -23,6 +23,29 @@ export class Moments {
     if (x > this.max) this.max = x;
   }
 
+  /**
+   * `add` of each of `xs[start..end)` in order: the same arithmetic in one typed loop over locals,
+   * so the results are those of `add`, bit for bit. (A block's two-pass moments merged by Chan's
+   * formula were measured ~25 ms faster per 7.5 M values but round differently: a profile in parts
+   * then strayed from one pass by more than the 1e-12 the split tests allow on data where values of
+   * ±1e6 cancel.)
+   *
+   * @example
+   * moments.addMany(column, 0, column.length)
+   */
+  addMany(xs: Float64Array, start: number, end: number): void {
+    let { n, mean, m2, min, max } = this;
+    for (let i = start; i < end; i++) {
+      const x = xs[i];
+      const d = x - mean;
+      mean += d / ++n;
+      m2 += d * (x - mean);
+      if (x < min) min = x;
+      if (x > max) max = x;
+    }
+    Object.assign(this, { n, mean, m2, min, max });
+  }
+
   merge(o: Moments): void {
     if (o.n === 0) return;
     if (this.n === 0) {

@@ -48,6 +48,34 @@ export class NumericSummary {
     this.hll.add(hashNumber(x));
   }
 
+  /** `add` of each of `xs[start..end)` in order, one typed loop per part (the KLL sketch in batches). */
+  addMany(xs: Float64Array, start: number, end: number): void {
+    this.moments.addMany(xs, start, end);
+    if (this.integerLike)
+      for (let i = start; i < end; i++)
+        if (!Number.isInteger(xs[i])) {
+          this.integerLike = false;
+          break;
+        }
+    const values = this.values;
+    if (values !== null) {
+      const cap = this.params.numericDistinctCap;
+      for (let i = start; i < end; i++) {
+        const x = xs[i];
+        const c = values.get(x);
+        if (c !== undefined) values.set(x, c + 1);
+        else if (values.size < cap) values.set(x, 1);
+        else {
+          this.values = null;
+          break;
+        }
+      }
+    }
+    this.kll.updateMany(xs, start, end);
+    const hll = this.hll;
+    for (let i = start; i < end; i++) hll.add(hashNumber(xs[i]));
+  }
+
   merge(o: NumericSummary): void {
     this.missing += o.missing;
     this.moments.merge(o.moments);

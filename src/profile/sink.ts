@@ -3,6 +3,7 @@ import { isMissingBytes, isMissingText } from '../data/missing.js';
 import { parseCellNumber } from '../data/number.js';
 import { pushTypedValue, type CellSink } from '../data/sink.js';
 import { CategoricalSummary } from './categorical.js';
+import { KLL_BATCH } from './kll.js';
 import { NumericSummary } from './numeric.js';
 import type { ColumnSummary } from './profile.js';
 import type { ProfileParams } from './params.js';
@@ -20,7 +21,10 @@ const NONE = 0,
  * visitor then reads the file again with the column as text).
  *
  * The last cell received is held back until the next one arrives: the CSV reader may drop the
- * record cut by a block end (`truncate`) and parse it again. Categorical cells are counted by
+ * record cut by a block end (`truncate`) and parse it again. Numbers are gathered in a buffer of
+ * KLL_BATCH values and folded into the summary a buffer at a time (NumericSummary.addMany: typed
+ * loops, and the KLL sketch's batch update); the held-back number is the buffer's last, which
+ * `truncate` drops and which is folded only once a later cell has come. Categorical cells are counted by
  * dictionary code straight from the bytes (no string per cell) until the column has more than
  * `categoryCap` labels; from then on each cell goes to the heavy-hitter summary as text.
  */
@@ -34,7 +38,9 @@ export class ProfileSink implements CellSink {
   private dict: ByteDictionary | null = null;
   private codeCounts = new Float64Array(64);
   private pending = NONE;
-  private pNum = 0;
+  /** Numbers not yet folded into `num`; with `pending === NUMBER`, the last one is held back. */
+  private nums: Float64Array | null = null;
+  private numLen = 0;
   private pCode = 0;
   private pText = '';
 
@@ -45,13 +51,17 @@ export class ProfileSink implements CellSink {
   ) {
     this.mode = text ? 'categorical' : 'numeric';
     if (text) this.startCategorical();
-    else this.num = new NumericSummary(params);
+    else {
+      this.num = new NumericSummary(params);
+      this.nums = new Float64Array(KLL_BATCH);
+    }
   }
 
   reserve(): void {}
 
   truncate(length: number): void {
     if (this.length > length) {
+      if (this.pending === NUMBER) this.numLen--;
       this.pending = NONE;
       this.length = length;
     }
@@ -59,8 +69,10 @@ export class ProfileSink implements CellSink {
 
   pushNumber(v: number): void {
     this.commit();
+    const nums = this.nums as Float64Array;
+    if (this.numLen === nums.length) this.flushNumbers();
+    nums[this.numLen++] = v;
     this.pending = NUMBER;
-    this.pNum = v;
     this.length++;
   }
 
@@ -103,6 +115,7 @@ export class ProfileSink implements CellSink {
   finish(): ColumnSummary {
     if (this.mode === 'mixed') throw new Error(`column '${this.name}' is mixed: read it again as text`);
     this.commit();
+    this.flushNumbers();
     this.flushDictionary();
     const s = (this.num ?? this.cat) as ColumnSummary;
     s.missing = this.missing;
@@ -111,9 +124,6 @@ export class ProfileSink implements CellSink {
 
   private commit(): void {
     switch (this.pending) {
-      case NUMBER:
-        (this.num as NumericSummary).add(this.pNum);
-        break;
       case MISSING:
         this.missing++;
         break;
@@ -127,6 +137,13 @@ export class ProfileSink implements CellSink {
     this.pending = NONE;
   }
 
+  /** Folds the buffered numbers into the summary (after `commit`: none is held back). */
+  private flushNumbers(): void {
+    if (this.numLen === 0) return;
+    (this.num as NumericSummary).addMany(this.nums as Float64Array, 0, this.numLen);
+    this.numLen = 0;
+  }
+
   private startCategorical(): void {
     this.cat = new CategoricalSummary(this.params);
     this.dict = new ByteDictionary();
@@ -134,8 +151,10 @@ export class ProfileSink implements CellSink {
 
   /** A numeric column met text: true when it became categorical, false when mixed. */
   private leaveNumeric(): boolean {
-    const hadNumbers = (this.num as NumericSummary).count > 0 || this.pending === NUMBER;
+    const hadNumbers = (this.num as NumericSummary).count > 0 || this.numLen > 0;
     this.num = null;
+    this.nums = null;
+    this.numLen = 0;
     if (hadNumbers) {
       this.mode = 'mixed';
       this.pending = NONE;

@@ -8,10 +8,11 @@
  * that is not yet in order is sorted by its low word (insertion sort when short, radix when long).
  * Data parsed from decimal text mostly differs in the high word, so the runs are short and three
  * passes over the whole array do what six did; where it does not (values in a narrow range, large
- * integers such as timestamps), the runs' radix passes make up the other three. -0 sorts before +0 and ±Infinity at the ends, exactly like
- * `Float64Array.prototype.sort`. 11-bit digits keep the 2048-entry offset table in L1 cache. A
- * pass is skipped when every key has the same digit (typical for the top exponent bits of real
- * data). Below a few thousand values the native sort is as fast, so it is used there.
+ * integers such as timestamps), the runs' radix passes make up the other three. -0 sorts before +0
+ * and ±Infinity at the ends, exactly like `Float64Array.prototype.sort`. 11-bit digits keep the
+ * 2048-entry offset table in L1 cache. A pass is skipped when every key has the same digit
+ * (typical for the top exponent bits of real data). Below a few thousand values the native sort is
+ * as fast, so it is used there.
  *
  * @example
  * sortFloat64(Float64Array.of(3, -1, 0, -0, 2)) // Float64Array [-1, -0, 0, 2, 3]
@@ -33,7 +34,7 @@ export function sortFloat64InPlace(x: Float64Array, scratch?: Float64Array): Flo
   let dstWords = new Uint32Array(dst.buffer, dst.byteOffset, 2 * n);
 
   // 1. One read pass builds the histograms of the three digits of the high word's key.
-  const counts = new Uint32Array(3 * RADIX);
+  const counts = COUNTS.fill(0);
   for (let i = 0; i < n; i++) {
     const hi = srcWords[2 * i + 1];
     const h = (hi ^ ((hi >> 31) | SIGN)) >>> 0;
@@ -43,7 +44,7 @@ export function sortFloat64InPlace(x: Float64Array, scratch?: Float64Array): Flo
   }
 
   // 2. A stable scatter per digit, least significant first.
-  const offsets = new Uint32Array(RADIX);
+  const offsets = OFFSETS;
   for (let pass = 0; pass < 3; pass++) {
     const shift = 11 * pass;
     const base = pass * RADIX;
@@ -79,8 +80,8 @@ export function sortFloat64InPlace(x: Float64Array, scratch?: Float64Array): Flo
     words,
     tmp,
     tmpWords: new Uint32Array(tmp.buffer, tmp.byteOffset, 2 * n),
-    counts: new Uint32Array(4 * 256),
-    offsets: new Uint32Array(256),
+    counts: RUN_COUNTS,
+    offsets: RUN_OFFSETS,
   };
   for (let i = 0; i < n;) {
     const hi = words[2 * i + 1];
@@ -96,8 +97,14 @@ export function sortFloat64InPlace(x: Float64Array, scratch?: Float64Array): Flo
   return x;
 }
 
-/** Sorts x[from..to) by insertion (short runs). */
-function insertionSort(x: Float64Array, from: number, to: number): void {
+/**
+ * Sorts x[from..to) ascending in place by insertion: for a few values (runs here, a KLL sketch's
+ * short buffers), where it beats the native sort.
+ *
+ * @example
+ * const x = Float64Array.of(5, 3, 1, 2); insertionSort(x, 1, 4) // x = [5, 1, 2, 3]
+ */
+export function insertionSort(x: Float64Array, from: number, to: number): void {
   for (let i = from + 1; i < to; i++) {
     const v = x[i];
     let k = i - 1;
@@ -159,7 +166,7 @@ interface RunSorter {
   /** A buffer as long as x, and its words. */
   tmp: Float64Array;
   tmpWords: Uint32Array;
-  /** 4 × 256 digit counts, zero between runs. */
+  /** 4 × 256 digit counts, zero between runs (RUN_COUNTS). */
   counts: Uint32Array;
   offsets: Uint32Array;
 }
@@ -169,6 +176,15 @@ const MASK = RADIX - 1;
 const SIGN = 0x80000000 | 0;
 /** Runs up to this length are sorted by insertion, longer ones by radix on the low word. */
 const INSERTION_MAX = 32;
+/**
+ * The digit tables, shared by every sort of this thread (a sort never calls another): a KLL sketch
+ * sorts a batch every 8192 values, and fresh tables each time were garbage. RUN_COUNTS is all zero
+ * between runs.
+ */
+const COUNTS = new Uint32Array(3 * RADIX);
+const OFFSETS = new Uint32Array(RADIX);
+const RUN_COUNTS = new Uint32Array(4 * 256);
+const RUN_OFFSETS = new Uint32Array(256);
 /** Below this size the native comparison sort is as fast and allocates less. */
 const RADIX_MIN_N = 4096;
 /** The digit extraction reads the low/high words of each double through a Uint32Array view. */
