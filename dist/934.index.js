@@ -1,4 +1,4 @@
-export const id=856;export const ids=[856];export const modules={2856:(B,C,t)=>{t.d(C,{L3:()=>UB});
+export const id=934;export const ids=[934];export const modules={45934:(B,C,t)=>{t.d(C,{L3:()=>UB});
 /*!
 * re2js
 * RE2JS is the JavaScript port of RE2, a regular expression engine that provides linear time matching
