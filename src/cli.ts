@@ -3,9 +3,9 @@
  * scripts/package.mjs) loads the action's bundle with the CLI chosen; src/index.ts then imports this
  * module and calls runCli. One bundle for both: the CLI shares every chunk with the action.
  */
-import { setSecret } from '@actions/core';
 import { UserError } from './errors.js';
 import { cliSink } from './report/cli-sink.js';
+import { addMask } from './report/mask.js';
 import { reportError } from './report/reporter.js';
 import { runAndReport } from './run.js';
 import { inputSecrets } from './secrets.js';
@@ -92,7 +92,7 @@ export async function runCli(argv: string[]): Promise<number> {
   }
   const input = (name: string) => (inputs.get(name) ?? '').trim();
   // Inside a workflow's `run:` step the runner reads our output too: mask secrets as the action does.
-  if (process.env.GITHUB_ACTIONS === 'true') for (const secret of inputSecrets(input, process.env)) setSecret(secret);
+  if (process.env.GITHUB_ACTIONS === 'true') for (const secret of inputSecrets(input, process.env)) addMask(secret);
   const code = await runAndReport(input, { ...process.env, GITHUB_WORKSPACE: workspace }, sink);
   if (sink.outputs[Outputs.Report]) sink.info(`report: ${sink.outputs[Outputs.Report]}`);
   return code;

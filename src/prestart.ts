@@ -2,8 +2,9 @@
 // data workers start now, while the main thread loads its code and reads its settings (see
 // src/workers/pool.ts). The stage is the action's `stage` input or the CLI's first argument.
 import { CLI_ENTRY } from './constants.js';
+import { getInput } from './input.js';
 import { prestartWorkers } from './workers/pool.js';
 
 const cli = (globalThis as Record<symbol, unknown>)[CLI_ENTRY] === true;
-const stage = cli ? process.argv[2] : process.env['INPUT_STAGE'];
+const stage = cli ? process.argv[2] : getInput('stage');
 if (stage?.trim() === 'drift') prestartWorkers();

@@ -35,6 +35,7 @@ async function runStageAndReport(input: InputReader, env: NodeJS.ProcessEnv, sin
     // Before the stage acts (promote pushes tags): a report that cannot be written is bad input now.
     await checkReportPath(settings, input);
     result = await runStage(settings);
+    await sink.ready?.();
     code = await report(result, settings, sink);
     outcome = {
       stage: settings.stage,
@@ -45,6 +46,7 @@ async function runStageAndReport(input: InputReader, env: NodeJS.ProcessEnv, sin
     };
   } catch (err) {
     error = err;
+    await sink.ready?.();
     const stage = input(Inputs.Stage).toLowerCase();
     code = reportError(
       err,

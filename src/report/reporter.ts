@@ -25,6 +25,8 @@ export interface Sink {
   readonly debug?: (line: string) => void;
   /** Exit code for a violated verdict and for an error (bad input or a bug). */
   readonly exitCodes: { violation: number; error: number };
+  /** Resolves when the sink can write (the action's loads @actions/core in the background); awaited before the first output. */
+  ready?(): Promise<void>;
 }
 
 export interface ReportOptions {

@@ -60,3 +60,22 @@ export function takeWorker(script: string): Worker {
   worker.ref();
   return worker;
 }
+
+/** Work for the main thread's first wait on the data workers (main.ts loads @actions/core then). */
+const whenBusy: (() => void)[] = [];
+
+/**
+ * Runs `task` when jobs have been posted to the data workers and the main thread waits for them,
+ * or never: a stage that reads no data in workers leaves it to its own time (action-sink.ts).
+ *
+ * @example
+ * onWorkersBusy(() => void import('./later.js'))
+ */
+export function onWorkersBusy(task: () => void): void {
+  whenBusy.push(task);
+}
+
+/** Called by readTables.ts once its jobs are posted: the main thread has nothing to do until they answer. */
+export function workersBusy(): void {
+  for (const task of whenBusy.splice(0)) task();
+}

@@ -18,7 +18,7 @@ import { Profile } from '../profile/profile.js';
 import { readTable } from '../data/read.js';
 import type { ReadOptions, Table } from '../data/types.js';
 import { finishSplit, partJob, planSplit, SPLIT_MIN_BYTES } from './split.js';
-import { takeWorker, workerScript } from './pool.js';
+import { takeWorker, workerScript, workersBusy } from './pool.js';
 import type { WorkerReply, WorkerRequest } from './worker.js';
 
 export interface ReadTablesOptions extends ReadOptions {
@@ -119,7 +119,9 @@ async function inParallel<J extends WorkerRequest, T>(
   const lane = async () => {
     for (let i = next++; i < jobs.length; i = next++) out[i] = await inWorker(script, jobs[i], decode, local);
   };
-  await Promise.all(Array.from({ length: Math.min(jobs.length, availableParallelism()) }, lane));
+  const lanes = Array.from({ length: Math.min(jobs.length, availableParallelism()) }, lane);
+  workersBusy();
+  await Promise.all(lanes);
   return out;
 }
 
