@@ -60,6 +60,23 @@ describe('number parsing', () => {
     );
   });
 
+  test('either side of 9 digits (32-bit accumulation, then the general path)', () => {
+    for (const text of [
+      '999999999',
+      '9999999999',
+      '-2147483647',
+      '2147483648',
+      '4294967296.5',
+      '0.123456789',
+      '-0.1234567891',
+      '12345.6789',
+      '123456.7890',
+      '.999999999',
+      '99999999.9e-3',
+    ])
+      expect(at(text + ',')).toEqual([Number(text), text.length]);
+  });
+
   test('stops before what cannot continue a number', () => {
     expect(at('12ab')).toEqual([12, 2]);
     expect(at('1e')).toEqual([1, 1]);
