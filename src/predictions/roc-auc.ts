@@ -1,3 +1,4 @@
+import { lowerBound, upperBound } from '../stats/bounds.js';
 import { sortFloat64 } from '../stats/sort.js';
 
 /**
@@ -83,11 +84,11 @@ export function rocAucLeaveOneOut(positive: ArrayLike<number>, score: ArrayLike<
     const s = score[i];
     if (positive[i]) {
       const below = lowerBound(neg, s);
-      const placement = below + (upperBound(neg, s, below) - below) / 2;
+      const placement = below + (countAtMost(neg, s, below) - below) / 2;
       out[i] = P > 1 && N > 0 ? (u - placement) / ((P - 1) * N) : NaN;
     } else {
       const below = lowerBound(pos, s);
-      const atOrBelow = upperBound(pos, s, below);
+      const atOrBelow = countAtMost(pos, s, below);
       const placement = P - atOrBelow + (atOrBelow - below) / 2;
       out[i] = N > 1 && P > 0 ? (u - placement) / (P * (N - 1)) : NaN;
     }
@@ -95,31 +96,12 @@ export function rocAucLeaveOneOut(positive: ArrayLike<number>, score: ArrayLike<
   return out;
 }
 
-/** Number of values of `sorted` below `x`. */
-function lowerBound(sorted: Float64Array, x: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid] < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/** Number of values of `sorted` at or below `x`, searching from `from` (= lowerBound; ties are usually few). */
-function upperBound(sorted: Float64Array, x: number, from: number): number {
+/** Number of values of `sorted` at or below `x`, from `from` (= lowerBound) on: a few steps first, ties are usually few. */
+function countAtMost(sorted: Float64Array, x: number, from: number): number {
   let i = from;
   while (i < sorted.length && sorted[i] === x && i - from < 16) i++;
   if (i === sorted.length || sorted[i] !== x) return i;
-  let lo = i;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid] <= x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return upperBound(sorted, x, i);
 }
 
 /** The positives' and the negatives' scores, each sorted ascending. */

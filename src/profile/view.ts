@@ -1,3 +1,4 @@
+import { lowerBound, upperBound } from '../stats/bounds.js';
 import type { NumericSummary } from './numeric.js';
 
 /**
@@ -36,26 +37,14 @@ export function numericView(s: NumericSummary): NumericView {
 
 /** Weight of the values ≤ x. */
 export function weightAtMost(v: NumericView, x: number): number {
-  let lo = 0,
-    hi = v.values.length; // first index with values[i] > x
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (v.values[mid] <= x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo === 0 ? 0 : v.cum[lo - 1];
+  const i = upperBound(v.values, x);
+  return i === 0 ? 0 : v.cum[i - 1];
 }
 
 /** Weight of the values < x. */
 export function weightBelow(v: NumericView, x: number): number {
-  let lo = 0,
-    hi = v.values.length; // first index with values[i] >= x
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (v.values[mid] < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo === 0 ? 0 : v.cum[lo - 1];
+  const i = lowerBound(v.values, x);
+  return i === 0 ? 0 : v.cum[i - 1];
 }
 
 /** The sample itself, ascending, when the view is exact (eps = 0); weights must be integers. */

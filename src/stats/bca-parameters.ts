@@ -1,3 +1,4 @@
+import { lowerBound, upperBound } from './bounds.js';
 import { normalQuantile } from './normal-quantile.js';
 
 export interface BcaParameters {
@@ -50,12 +51,5 @@ export function bcaParameters(
 
 /** Number of sorted values < x (or ≤ x), by binary search. */
 export function countBelow(sorted: ArrayLike<number>, x: number, inclusive: boolean): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid] < x || (inclusive && sorted[mid] === x)) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return inclusive ? upperBound(sorted, x) : lowerBound(sorted, x);
 }

@@ -1,3 +1,4 @@
+import { lowerBound, upperBound } from './bounds.js';
 import { forEachTieGroup } from './ranks.js';
 
 /**
@@ -32,39 +33,15 @@ export function sortedHistogram(x: Float64Array, edges: Float64Array): number[] 
   if (bins < 1) throw new RangeError('histogram: need at least two edges');
   const counts = new Array<number>(bins);
   // below = how many values lie under the current bin's left edge.
-  let below = firstAtLeast(x, edges[0], 0);
+  let below = lowerBound(x, edges[0]);
   for (let a = 0; a < bins - 1; a++) {
-    const next = firstAtLeast(x, edges[a + 1], below);
+    const next = lowerBound(x, edges[a + 1], below);
     counts[a] = next - below;
     below = next;
   }
   // The last bin includes its right edge.
-  counts[bins - 1] = firstAbove(x, edges[bins], below) - below;
+  counts[bins - 1] = upperBound(x, edges[bins], below) - below;
   return counts;
-}
-
-/** First index ≥ `from` of ascending `x` whose value is ≥ t (x.length if none). */
-function firstAtLeast(x: Float64Array, t: number, from: number): number {
-  let lo = from;
-  let hi = x.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (x[mid] < t) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/** First index ≥ `from` of ascending `x` whose value is > t (x.length if none). */
-function firstAbove(x: Float64Array, t: number, from: number): number {
-  let lo = from;
-  let hi = x.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (x[mid] <= t) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 export interface AlignedBins {

@@ -47,20 +47,8 @@ export function sortFloat64InPlace(x: Float64Array, scratch?: Float64Array): Flo
   const offsets = OFFSETS;
   for (let pass = 0; pass < 3; pass++) {
     const shift = 11 * pass;
-    const base = pass * RADIX;
     // A digit shared by every key would copy the array unchanged.
-    let trivial = false;
-    let sum = 0;
-    for (let d = 0; d < RADIX; d++) {
-      const c = counts[base + d];
-      if (c === n) {
-        trivial = true;
-        break;
-      }
-      offsets[d] = sum;
-      sum += c;
-    }
-    if (trivial) continue;
+    if (!bucketStarts(counts, pass * RADIX, RADIX, n, 0, offsets)) continue;
     for (let i = 0; i < n; i++) {
       const hi = srcWords[2 * i + 1];
       const d = (((hi ^ ((hi >> 31) | SIGN)) >>> shift) & MASK) >>> 0;
@@ -137,25 +125,36 @@ function sortByLowWord(r: RunSorter, from: number, to: number, flip: number): vo
   }
   for (let pass = 0; pass < 4; pass++) {
     const shift = 8 * pass;
-    const base = pass * 256;
-    let trivial = false;
-    let sum = from;
-    for (let d = 0; d < 256; d++) {
-      const c = counts[base + d];
-      if (c === len) {
-        trivial = true;
-        break;
-      }
-      offsets[d] = sum;
-      sum += c;
-    }
-    if (trivial) continue;
+    if (!bucketStarts(counts, pass * 256, 256, len, from, offsets)) continue;
     for (let i = from; i < to; i++) dst[offsets[((srcWords[2 * i] ^ flip) >>> shift) & 0xff]++] = src[i];
     [src, dst] = [dst, src];
     [srcWords, dstWords] = [dstWords, srcWords];
   }
   if (src !== r.x) r.x.set(src.subarray(from, to), from);
   counts.fill(0);
+}
+
+/**
+ * Writes into `offsets` where each of the `radix` buckets of one digit starts (`counts[base..]`:
+ * the digit's histogram over `n` keys; the first bucket starts at `start`). False, offsets
+ * unfinished, when one bucket holds every key (the pass would move nothing).
+ */
+function bucketStarts(
+  counts: Uint32Array,
+  base: number,
+  radix: number,
+  n: number,
+  start: number,
+  offsets: Uint32Array,
+): boolean {
+  let sum = start;
+  for (let d = 0; d < radix; d++) {
+    const c = counts[base + d];
+    if (c === n) return false;
+    offsets[d] = sum;
+    sum += c;
+  }
+  return true;
 }
 
 /** What sortByLowWord works with, made once per sort. */
