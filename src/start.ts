@@ -1,6 +1,6 @@
 // The bundle's code after its entry's first step (src/index.ts): the CLI when dist/cli/index.js
 // (scripts/package.mjs) has set CLI_ENTRY, else the action. The CLI's code is a chunk of its own,
-// loaded only then: the action's start-up is unchanged.
+// loaded only then.
 import { CLI_ENTRY } from './constants.js';
 import { run } from './main.js';
 

@@ -4,6 +4,9 @@ import { inert } from './escape.js';
 import { boundAnnotation, MAX_LOG_CHARS, truncate } from './limits.js';
 import type { Sink } from './reporter.js';
 
+/** Debug lines kept while @actions/core loads (it loads as soon as the first is written). */
+const MAX_EARLY_DEBUG = 1000;
+
 /**
  * The runner: outputs through core.setOutput (random heredoc delimiter), annotations through core's
  * commands (which escape their data and properties), the summary file, and the log. Untrusted log
@@ -14,8 +17,9 @@ import type { Sink } from './reporter.js';
  * of bundle) it is the largest piece of the action's start-up, and a data stage's first step is to
  * start its worker threads. `load()` starts it (main.ts: when the main thread first waits for the
  * data workers, src/workers/pool.ts), `ready()` waits for it (the reporter, before any output); the
- * secrets are masked first, without it (src/report/mask.ts). Debug lines written before it is
- * loaded are kept and written, in order, when it is.
+ * secrets are masked first, without it (src/report/mask.ts). A debug line starts loading it too;
+ * lines written before it is loaded are kept (at most MAX_EARLY_DEBUG) and written, in order, when
+ * it is.
  */
 export function actionSink(): Sink & { load(): void } {
   let core: typeof Core | undefined;
@@ -59,7 +63,11 @@ export function actionSink(): Sink & { load(): void } {
      */
     debug:
       process.env['RUNNER_DEBUG'] === '1'
-        ? (line: string) => (core ? core.debug(inert(line)) : early.push(inert(line)))
+        ? (line: string) => {
+            if (core) return core.debug(inert(line));
+            if (early.length < MAX_EARLY_DEBUG) early.push(inert(line));
+            void load();
+          }
         : undefined,
     exitCodes: { violation: 1, error: 1 },
   };

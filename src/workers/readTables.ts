@@ -3,8 +3,8 @@
  * per core (os.availableParallelism()), when the worker bundle is present next to the running code
  * (dist/data-worker/index.js, built by scripts/package.mjs; pool.ts may have started them ahead).
  * Where it is not (jest on the TypeScript sources) or a worker cannot start, files are handled one
- * after the other in this thread. Results
- * are identical either way (profiles within their sketches' bounds: sketches are seeded at random).
+ * after the other in this thread. Results are identical either way (profiles within their
+ * sketches' bounds: sketches are seeded at random).
  * A large CSV/TSV file is profiled in parts, one per core (split.ts).
  */
 import { debug, reason } from '../debug.js';
