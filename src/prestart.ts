@@ -7,4 +7,5 @@ import { prestartWorkers } from './workers/pool.js';
 
 const cli = (globalThis as Record<symbol, unknown>)[CLI_ENTRY] === true;
 const stage = cli ? process.argv[2] : getInput('stage');
-if (stage?.trim() === 'drift') prestartWorkers();
+// Read as readStage (src/settings.ts) reads it: trimmed, any case.
+if (stage?.trim().toLowerCase() === 'drift') prestartWorkers();
