@@ -25,6 +25,28 @@ describe('readTable with sortNumeric (the drift stage)', () => {
 });
 
 describe('ColumnBuilder.finish with a sort buffer', () => {
+  test('columns sharing one scratch buffer each keep their own sorted values (the buffers change hands)', () => {
+    const n = 6000;
+    const scratch = { buffer: new Float64Array(n) };
+    // Spread data (three radix passes: sorted into the scratch buffer), one exponent (two passes or
+    // fewer: sorted in place), integers, and again spread data after the buffers were swapped.
+    const draws = [
+      (i: number) => Math.sin(i) * 1e6,
+      (i: number) => 1 + ((i * 7919) % n) / n,
+      (i: number) => (i * 31) % 97,
+    ];
+    const inputs = [0, 1, 2, 0, 0].map((k) => Float64Array.from({ length: n }, (_, i) => draws[k](i + k)));
+    const columns = inputs.map((values, k) => {
+      const b = new ColumnBuilder(`c${k}`, false);
+      for (const v of values) b.pushNumber(v);
+      return b.finish(n, scratch) as NumericColumn;
+    });
+    columns.forEach((c, k) => expect(Array.from(c.values)).toEqual(Array.from(inputs[k]).sort((a, b) => a - b)));
+    // Transferred to the main thread one buffer per column: no two columns may share one.
+    expect(new Set(columns.map((c) => c.values.buffer)).size).toBe(columns.length);
+    expect(columns.map((c) => c.values.buffer)).not.toContain(scratch.buffer.buffer);
+  });
+
   test('property: same missing, integerLike and distinct as row order; values are the present ones ascending', () => {
     const cell = fc.oneof(
       fc.constant(NaN),
@@ -44,7 +66,7 @@ describe('ColumnBuilder.finish with a sort buffer', () => {
           return b;
         };
         const plain = build().finish(rows.length) as NumericColumn;
-        const sorted = build().finish(rows.length, new Float64Array(rows.length)) as NumericColumn;
+        const sorted = build().finish(rows.length, { buffer: new Float64Array(rows.length) }) as NumericColumn;
         expect(sorted.sorted).toBe(true);
         expect(sorted.missing).toBe(plain.missing);
         expect(sorted.integerLike).toBe(plain.integerLike);

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { insertionSort, sortFloat64, sortFloat64InPlace } from '../../src/stats/sort.js';
+import { insertionSort, sortFloat64, sortFloat64InPlace, sortFloat64Using } from '../../src/stats/sort.js';
 import { xorshift128 } from './helpers/random.js';
 
 /** Reference order: Array.prototype.sort with a numeric comparator that puts -0 before +0. */
@@ -77,6 +77,37 @@ describe('sortFloat64InPlace', () => {
       expect(out).toBe(x);
       expectSameOrder(x, expected);
     }
+  });
+});
+
+describe('sortFloat64Using', () => {
+  test("property: the result is x or the scratch buffer's start, sorted as the reference; both parities of passes", () => {
+    let inScratch = 0;
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 4096, max: 9000 }),
+        fc.constantFrom(1, 1e9, -1e-3, 0),
+        fc.constantFrom(0, 1e-9, 1, 1e6, 1e300),
+        fc.integer(),
+        (n, base, spread, seed) => {
+          const u = xorshift128(seed);
+          const x = Float64Array.from({ length: n }, () => base + spread * (u() - 0.5));
+          const expected = referenceSort(x);
+          const scratch = new Float64Array(n + 5);
+          const out = sortFloat64Using(x, scratch);
+          if (out !== x) {
+            expect(out.buffer).toBe(scratch.buffer);
+            expect(out.byteOffset).toBe(0);
+            inScratch++;
+          }
+          expectSameOrder(out, expected);
+        },
+      ),
+      { numRuns: 80 },
+    );
+    // Both cases were tried (an odd number of passes leaves the values in the scratch buffer).
+    expect(inScratch).toBeGreaterThan(0);
+    expect(inScratch).toBeLessThan(80);
   });
 });
 

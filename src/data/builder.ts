@@ -12,7 +12,15 @@ import { parseCellNumber } from './number.js';
 import { pushTypedValue, type CellSink } from './sink.js';
 import { NUMERIC_DISTINCT_CAP, type Column } from './types.js';
 import { isBooleanText } from './boolean.js';
-import { sortFloat64InPlace } from '../stats/sort.js';
+import { sortFloat64Using } from '../stats/sort.js';
+
+/**
+ * The buffer the sorts of a table's numeric columns work in, at least as long as the table (one
+ * for all columns); a sort may leave its result there and take the column's own buffer instead.
+ */
+export interface SortScratch {
+  buffer: Float64Array;
+}
 
 export type BuilderMode = 'numeric' | 'categorical' | 'mixed';
 
@@ -99,10 +107,10 @@ export class ColumnBuilder implements CellSink {
 
   /**
    * The finished column of `rowCount` rows (pads missing rows at the end, e.g. JSONL keys). With
-   * `sortScratch` (a buffer of at least rowCount values, shared by the columns), a numeric column
-   * comes out `sorted`: its present values ascending in its own buffer (see NumericColumn).
+   * `sortScratch` (shared by the columns), a numeric column comes out `sorted`: its present values
+   * ascending (see NumericColumn).
    */
-  finish(rowCount: number, sortScratch?: Float64Array): Column {
+  finish(rowCount: number, sortScratch?: SortScratch): Column {
     while (this.length < rowCount) this.pushMissing();
     if (this.mode !== 'numeric') return this.finishCategorical(rowCount);
     return sortScratch ? this.finishSorted(rowCount, sortScratch) : this.finishNumeric(rowCount);
@@ -155,14 +163,17 @@ export class ColumnBuilder implements CellSink {
   }
 
   /** finishNumeric's column with its present values sorted, its statistics read off the sorted values. */
-  private finishSorted(n: number, scratch: Float64Array): Column {
+  private finishSorted(n: number, scratch: SortScratch): Column {
     const all = fit(this.values, n);
     let present = 0;
     for (let i = 0; i < n; i++) {
       const v = all[i];
       if (v === v) all[present++] = v;
     }
-    const values = sortFloat64InPlace(all.subarray(0, present), scratch);
+    const unsorted = all.subarray(0, present);
+    const values = sortFloat64Using(unsorted, scratch.buffer);
+    // Sorted into the scratch buffer: this column's buffer (n values) is the next sort's scratch.
+    if (values !== unsorted) scratch.buffer = all;
     let integerLike = true;
     for (let i = 0; i < present && integerLike; i++) integerLike = Number.isInteger(values[i]);
     // Distinct values are the changes along the sorted values (-0 === 0, as finishNumeric counts).

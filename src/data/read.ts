@@ -23,7 +23,7 @@ export async function readTable(file: string, opts: ReadOptions = {}): Promise<T
     );
   }
   // One scratch buffer serves every column's sort.
-  const scratch = opts.sortNumeric ? new Float64Array(raw.rowCount) : undefined;
+  const scratch = opts.sortNumeric ? { buffer: new Float64Array(raw.rowCount) } : undefined;
   const columns = raw.builders.map((b) => b.finish(raw.rowCount, scratch));
   return { file, format, rowCount: raw.rowCount, columns, lineAnchors: raw.anchors };
 }
