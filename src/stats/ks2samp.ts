@@ -64,23 +64,95 @@ export function ksAsymptotic(d: number, n1: number, n2: number): number {
   return kolmogorovSf(roundHalfEven((m * n) / (m + n)), d);
 }
 
-/** sup_x |F_ref(x) - F_cur(x)| over the pooled values, both ECDFs right-continuous. */
+/**
+ * sup_x |F_ref(x) - F_cur(x)| over the pooled values, both ECDFs right-continuous: the largest
+ * |i/n1 - j/n2| where i, j count the values ≤ x of each sample, x running over the pooled values.
+ *
+ * Not every x needs visiting. Every KS_BLOCK-th reference value is a grid point, where i and j
+ * are counted; between two grid points i and j only grow, so no difference there exceeds (i at
+ * the next point)/n1 - (j at the previous)/n2, nor falls below the converse (rounding is
+ * monotone, so this holds in floating point too). Only the blocks whose bound passes the extremes
+ * at the grid points are merged value by value: about 1 % of the values of two 1 M-value samples
+ * under the null (its extremes are far above one block's mass), all of them at worst. The result
+ * is the full merge's, bit for bit: the same differences at the same points. 15 columns of
+ * 1 M values each side: 80 ms → 30 ms (the merge's branch on which sample comes next is
+ * unpredictable; the counting scans' is not).
+ *
+ * @example
+ * ksStatistic(Float64Array.of(1, 2, 3), Float64Array.of(2, 3, 4)) // 0.33333333333333337 (at x = 3: 3/3 - 2/3)
+ */
 export function ksStatistic(refSorted: Float64Array, curSorted: Float64Array): number {
   const n1 = refSorted.length;
   const n2 = curSorted.length;
-  let i = 0;
-  let j = 0;
+  const acc = { max: 0, min: 0 };
+  const blocks = Math.floor(n1 / KS_BLOCK);
+  if (blocks < 4) {
+    ksMerge(refSorted, curSorted, 0, 0, n1, n2, acc);
+    return Math.min(Math.max(-acc.min, acc.max), 1);
+  }
+  // 1. The differences at the grid points (after each block's last value; the last point is the
+  //    largest reference value, past which i = n1 and the differences shrink to 0). The counts
+  //    come from scans forward: a predictable branch per value, unlike the merge's.
+  const gi = new Int32Array(blocks + 1);
+  const gj = new Int32Array(blocks + 1);
   let maxDiff = 0;
   let minDiff = 0;
-  while (i < n1 || j < n2) {
-    const v = j >= n2 || (i < n1 && refSorted[i] <= curSorted[j]) ? refSorted[i] : curSorted[j];
-    while (i < n1 && refSorted[i] <= v) i++;
-    while (j < n2 && curSorted[j] <= v) j++;
+  for (let b = 1, i = 0, j = 0; b <= blocks; b++) {
+    const at = b === blocks ? n1 - 1 : b * KS_BLOCK - 1;
+    const x = refSorted[at];
+    for (i = Math.max(i, at + 1); i < n1 && refSorted[i] <= x; i++);
+    for (; j < n2 && curSorted[j] <= x; j++);
+    gi[b] = i;
+    gj[b] = j;
     const diff = i / n1 - j / n2;
     if (diff > maxDiff) maxDiff = diff;
     if (diff < minDiff) minDiff = diff;
   }
-  return Math.min(Math.max(-minDiff, maxDiff), 1);
+  acc.max = maxDiff;
+  acc.min = minDiff;
+  // 2. Every value of the blocks that could hold a larger difference, unless the block holds one
+  //    pooled value, its grid point (ties: a value repeated over whole blocks).
+  for (let b = 1; b <= blocks; b++) {
+    const i0 = gi[b - 1],
+      j0 = gj[b - 1];
+    if (!(gi[b] / n1 - j0 / n2 > acc.max || i0 / n1 - gj[b] / n2 < acc.min)) continue;
+    const x = refSorted[gi[b] - 1];
+    if (refSorted[i0] === x && (j0 === gj[b] || curSorted[j0] === x)) continue;
+    ksMerge(refSorted, curSorted, i0, j0, gi[b], gj[b], acc);
+  }
+  return Math.min(Math.max(-acc.min, acc.max), 1);
+}
+
+/** Reference values per grid point of ksStatistic's pruned search. */
+const KS_BLOCK = 128;
+
+/**
+ * The merge of the pooled values from counts (i, j) until both samples' counts reach (iEnd, jEnd)
+ * (counts at a pooled value: every value up to it is passed), folding each difference into `acc`.
+ */
+function ksMerge(
+  ref: Float64Array,
+  cur: Float64Array,
+  i: number,
+  j: number,
+  iEnd: number,
+  jEnd: number,
+  acc: { max: number; min: number },
+): void {
+  const n1 = ref.length;
+  const n2 = cur.length;
+  let maxDiff = acc.max;
+  let minDiff = acc.min;
+  while (i < iEnd || j < jEnd) {
+    const v = j >= n2 || (i < n1 && ref[i] <= cur[j]) ? ref[i] : cur[j];
+    while (i < n1 && ref[i] <= v) i++;
+    while (j < n2 && cur[j] <= v) j++;
+    const diff = i / n1 - j / n2;
+    if (diff > maxDiff) maxDiff = diff;
+    if (diff < minDiff) minDiff = diff;
+  }
+  acc.max = maxDiff;
+  acc.min = minDiff;
 }
 
 /** P(D_{n,n} >= h/n) = 2 Σ_k (-1)^k binom(2n, n-kh)/binom(2n, n), evaluated innermost-first. */
