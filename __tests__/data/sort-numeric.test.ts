@@ -1,18 +1,63 @@
 import fc from 'fast-check';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { ColumnBuilder } from '../../src/data/builder.js';
-import type { NumericColumn } from '../../src/data/types.js';
+import type { CategoricalColumn, NumericColumn } from '../../src/data/types.js';
 import { readTable } from '../../src/data/read.js';
 import { cat, fixture, num } from './helpers.js';
+import { xorshift128 } from '../stats/helpers/random.js';
 
-describe('readTable with sortNumeric (the drift stage)', () => {
-  test('numeric columns become their present values, ascending; the rest is unchanged', async () => {
-    const t = await readTable(fixture('missing.csv'), { sortNumeric: true });
+describe('readTable as samples (the drift stage)', () => {
+  test('numeric columns become their present values, ascending; categorical ones their counts', async () => {
+    const t = await readTable(fixture('missing.csv'), { samples: true });
     const n = num(t, 'num');
     expect(n.sorted).toBe(true);
     expect(Array.from(n.values)).toEqual([1, 6]);
     expect(n.missing).toBe(6);
     expect(t.rowCount).toBe(8);
-    expect(cat(t, 'cat').codes).toHaveLength(8);
+    const whole = cat(await readTable(fixture('missing.csv')), 'cat');
+    const c = cat(t, 'cat');
+    expect(c.codes).toHaveLength(0);
+    expect(c.dictionary).toEqual(whole.dictionary);
+    expect(Array.from(c.counts)).toEqual(Array.from(whole.counts));
+    expect(c.missing).toBe(whole.missing);
+    expect(c.boolean).toBe(whole.boolean);
+  });
+
+  test('property: the same columns as a full read, counts per label included — records cut by block ends, late text (fast-check)', async () => {
+    // Files over the reader's 1 MiB block with quoted multi-line cells: block ends fall inside
+    // quoted fields, so records are dropped and parsed again (the counted cells' held-back case).
+    const dir = mkdtempSync(join(tmpdir(), 'mlqg-samples-'));
+    const labels = ['a', 'b', '"x\ny"', '"q,""r"""', '', 'NA', '"long' + '\nz'.repeat(300) + '"'];
+    try {
+      await fc.assert(
+        fc.asyncProperty(fc.integer({ min: 0, max: 50 }), fc.integer(), async (firstText, seed) => {
+          const u = xorshift128(seed);
+          // `k` comes before the multi-line cells: a record cut inside them had k counted already.
+          const rows = ['k,n,c,late'];
+          for (let i = 0; i < 20_000; i++) {
+            const label = labels[Math.floor(u() * labels.length)];
+            // `late`: missing cells, then text from row `firstText` on (categorical after missing).
+            const late = i < firstText ? '' : labels[Math.floor(u() * 2)];
+            rows.push(`${labels[Math.floor(u() * 2)]},${Math.floor(u() * 1000) / 8},${label},${late}`);
+          }
+          const file = join(dir, `f${seed & 0xffff}.csv`);
+          writeFileSync(file, rows.join('\n') + '\n');
+          const whole = await readTable(file);
+          const asSamples = await readTable(file, { samples: true });
+          expect(asSamples.rowCount).toBe(whole.rowCount);
+          for (const name of ['k', 'c', 'late'])
+            expect(labelCounts(cat(asSamples, name))).toEqual(fromCodes(cat(whole, name)));
+          expect(Array.from(num(asSamples, 'n').values)).toEqual(
+            Array.from(num(whole, 'n').values).sort((a, b) => a - b),
+          );
+        }),
+        { numRuns: 4 },
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   test('without it, values keep row order with NaN for missing', async () => {
@@ -81,3 +126,19 @@ describe('ColumnBuilder.finish with a sort buffer', () => {
     );
   });
 });
+
+/** Count per label and missing count, from counts (a column read as samples). */
+function labelCounts(c: CategoricalColumn) {
+  return { counts: Object.fromEntries(c.dictionary.map((t, k) => [t, c.counts[k]])), missing: c.missing };
+}
+
+/** The same, counted from the codes of a full read. */
+function fromCodes(c: CategoricalColumn) {
+  const counts: Record<string, number> = {};
+  let missing = 0;
+  for (const k of c.codes)
+    if (k < 0) missing++;
+    else counts[c.dictionary[k]] = (counts[c.dictionary[k]] ?? 0) + 1;
+  expect(missing).toBe(c.missing);
+  return { counts, missing };
+}

@@ -30,20 +30,32 @@ export class ColumnBuilder implements CellSink {
   values: Float64Array;
   codes: Int32Array;
   private readonly dict = new ByteDictionary();
+  /**
+   * Without codes (`keepCodes` false), categorical cells are counted per code here instead, the
+   * last one held back in `pendingCode` (NO_CODE: none) until the next cell: the CSV reader may
+   * drop the last, incomplete record (truncate).
+   */
+  private codeCounts: Int32Array | null = null;
+  private pendingCode = NO_CODE;
+  private countedMissing = 0;
 
+  /** `keepCodes` false: a categorical column keeps its counts only (see ColumnOptions.codes). */
   constructor(
     readonly name: string,
     text: boolean,
     capacity = 64,
+    private readonly keepCodes = true,
   ) {
     this.mode = text ? 'categorical' : 'numeric';
     this.values = new Float64Array(text ? 0 : capacity);
-    this.codes = new Int32Array(text ? capacity : 0);
+    this.codes = new Int32Array(text && keepCodes ? capacity : 0);
+    if (text && !keepCodes) this.codeCounts = new Int32Array(16);
   }
 
-  /** Rows there is room for without growing (0 once mixed: nothing is kept). */
+  /** Rows there is room for without growing: Infinity when nothing is kept per row (mixed, counted). */
   get capacity(): number {
-    return this.mode === 'numeric' ? this.values.length : this.codes.length;
+    if (this.mode === 'numeric') return this.values.length;
+    return this.mode === 'mixed' || this.codeCounts ? Infinity : this.codes.length;
   }
 
   /** Makes room for `capacity` rows in total (readers call it with their estimate of the row count). */
@@ -61,6 +73,12 @@ export class ColumnBuilder implements CellSink {
 
   /** Drops rows from `length` on (a record cut by the end of a read chunk is parsed again). */
   truncate(length: number): void {
+    if (this.codeCounts && this.length > length) {
+      // Counted cells cannot be taken back: only the held-back last one can.
+      if (this.length - length > 1 || this.pendingCode === NO_CODE)
+        throw new RangeError(`truncate: only the last cell of a counted column can be dropped`);
+      this.pendingCode = NO_CODE;
+    }
     this.length = length;
   }
 
@@ -121,8 +139,32 @@ export class ColumnBuilder implements CellSink {
       this.length++;
       return;
     } // only counted: the column is re-read
+    if (this.codeCounts) {
+      this.countPending();
+      this.pendingCode = code;
+      this.length++;
+      return;
+    }
     if (this.length === this.codes.length) this.reserve(this.length * 2 + 16);
     this.codes[this.length++] = code;
+  }
+
+  /** Counts the held-back cell of a column without codes. */
+  private countPending(): void {
+    const c = this.pendingCode;
+    if (c === NO_CODE) return;
+    this.pendingCode = NO_CODE;
+    if (c < 0) {
+      this.countedMissing++;
+      return;
+    }
+    let counts = this.codeCounts!;
+    if (c >= counts.length) {
+      counts = new Int32Array(Math.max(c + 1, counts.length * 2));
+      counts.set(this.codeCounts!);
+      this.codeCounts = counts;
+    }
+    counts[c]++;
   }
 
   /**
@@ -138,8 +180,13 @@ export class ColumnBuilder implements CellSink {
     } else {
       // only missing cells so far: nothing is lost by becoming categorical now
       this.mode = 'categorical';
-      this.codes = new Int32Array(Math.max(this.values.length, 16));
-      this.codes.fill(-1, 0, n);
+      if (this.keepCodes) {
+        this.codes = new Int32Array(Math.max(this.values.length, 16));
+        this.codes.fill(-1, 0, n);
+      } else {
+        this.codeCounts = new Int32Array(16);
+        this.countedMissing = n;
+      }
     }
     this.values = new Float64Array(0);
     return !hadNumbers;
@@ -184,14 +231,22 @@ export class ColumnBuilder implements CellSink {
   }
 
   private finishCategorical(n: number): Column {
-    let codes = fit(this.codes, n);
     let dictionary = this.dict.texts();
     let counts = new Int32Array(dictionary.length);
+    let codes: Int32Array;
     let missing = 0;
-    for (let i = 0; i < n; i++) {
-      const c = codes[i];
-      if (c < 0) missing++;
-      else counts[c]++;
+    if (this.codeCounts) {
+      this.countPending();
+      codes = new Int32Array(0);
+      counts.set(this.codeCounts.subarray(0, dictionary.length));
+      missing = this.countedMissing;
+    } else {
+      codes = fit(this.codes, n);
+      for (let i = 0; i < n; i++) {
+        const c = codes[i];
+        if (c < 0) missing++;
+        else counts[c]++;
+      }
     }
     // Entries added by a record that was later re-read are unused: drop them, renumbering codes.
     if (counts.includes(0)) ({ codes, dictionary, counts } = compact(codes, dictionary, counts));
@@ -208,6 +263,9 @@ export class ColumnBuilder implements CellSink {
     };
   }
 }
+
+/** pendingCode when no cell is held back (codes are ≥ -1). */
+const NO_CODE = -2;
 
 /** `a` cut to `n` items; copied when the spare capacity is worth freeing (over 1/8). */
 function fit<T extends Float64Array | Int32Array>(a: T, n: number): T {

@@ -176,7 +176,8 @@ class DelimitedParser {
     // Before any row: a record takes at least one byte per column (delimiters, line break).
     const perByte = this.rowCount > 0 ? (this.rowCount / this.bytesParsed) * 1.1 : 1 / b.length;
     const need = this.rowCount + Math.ceil(bytes * perByte) + 1;
-    const cap = b[0].capacity;
+    let cap = Infinity; // columns that keep nothing per row have no capacity to grow
+    for (const c of b) cap = Math.min(cap, c.capacity);
     if (need <= cap) return;
     const guess = this.rowCount > 0 ? Math.ceil((this.rowCount / progress) * 1.02) : 0;
     // Where the guess says nothing (a gzip file's compressed bytes are all read long before its

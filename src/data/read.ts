@@ -5,6 +5,7 @@
  * values keep their exact text; files without such columns are read once.
  */
 import { UserError } from '../errors.js';
+import { ColumnBuilder } from './builder.js';
 import { readDelimited } from './csv.js';
 import { detectFormat } from './format.js';
 import { readJsonLines } from './jsonl.js';
@@ -13,9 +14,10 @@ import type { DataFormat, ReadOptions, Table } from './types.js';
 
 export async function readTable(file: string, opts: ReadOptions = {}): Promise<Table> {
   const { format, gzip } = detectFormat(file, opts);
-  let raw = await readRaw(file, format, gzip, new Set());
+  const samples = opts.samples ?? false;
+  let raw = await readRaw(file, format, gzip, new Set(), samples);
   const mixed = raw.builders.filter((b) => b.mode === 'mixed').map((b) => b.name);
-  if (mixed.length > 0) raw = await readRaw(file, format, gzip, new Set(mixed));
+  if (mixed.length > 0) raw = await readRaw(file, format, gzip, new Set(mixed), samples);
   if (raw.rowCount === 0 && !opts.allowEmpty) {
     throw new UserError(
       format === 'csv' || format === 'tsv' ? 'the file has a header but no data rows' : 'the file has no data rows',
@@ -23,18 +25,26 @@ export async function readTable(file: string, opts: ReadOptions = {}): Promise<T
     );
   }
   // One scratch buffer serves every column's sort.
-  const scratch = opts.sortNumeric ? { buffer: new Float64Array(raw.rowCount) } : undefined;
+  const scratch = samples ? { buffer: new Float64Array(raw.rowCount) } : undefined;
   const columns = raw.builders.map((b) => b.finish(raw.rowCount, scratch));
   return { file, format, rowCount: raw.rowCount, columns, lineAnchors: raw.anchors };
 }
 
-async function readRaw(file: string, format: DataFormat, gzip: boolean, text: Set<string>): Promise<RawTable> {
+async function readRaw(
+  file: string,
+  format: DataFormat,
+  gzip: boolean,
+  text: Set<string>,
+  samples: boolean,
+): Promise<RawTable> {
+  // As samples, categorical columns are only counted (no code per row).
+  const sink = (name: string, isText: boolean) => new ColumnBuilder(name, isText, 64, !samples);
   if (format === 'parquet') {
     const { readParquet } = await import('./parquet.js'); // hyparquet only loads for Parquet files
-    return readParquet(file, text);
+    return readParquet(file, text, sink);
   }
-  if (format === 'jsonl') return readJsonLines(file, gzip, text);
-  return readDelimited(file, gzip, format === 'tsv' ? '\t' : ',', text);
+  if (format === 'jsonl') return readJsonLines(file, gzip, text, sink);
+  return readDelimited(file, gzip, format === 'tsv' ? '\t' : ',', text, sink);
 }
 
 /** 1-based data row number of row index `i` (the header is not a data row). */

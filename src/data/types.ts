@@ -13,11 +13,12 @@ export interface ReadOptions {
   /** Overrides gzip detection from a trailing `.gz` (CSV/TSV/JSONL only). */
   compressed?: boolean;
   /**
-   * Replace each numeric column's values by its non-missing values in ascending order (see
-   * NumericColumn.sorted). For the drift tests, which need sorted samples and no row order: done
-   * in the reading thread, so files read in worker threads are also sorted in parallel.
+   * Columns as samples, for the drift tests, which need no row order: each numeric column's values
+   * become its non-missing values in ascending order (NumericColumn.sorted), and categorical
+   * columns keep their counts only (no `codes`). Done in the reading thread, so files read in
+   * worker threads are also sorted in parallel, and no code per row is ever written.
    */
-  sortNumeric?: boolean;
+  samples?: boolean;
   /**
    * Return a table of zero rows (with the header's columns) for a file that has a header but no
    * data rows, instead of refusing it: the validate stage reports such a dataset as failing its
@@ -35,7 +36,7 @@ export interface NumericColumn {
    * When `sorted`, instead: the rowCount − missing non-missing values, ascending.
    */
   values: Float64Array;
-  /** Set when read with `sortNumeric`: row order is gone, values are sorted and NaN-free. */
+  /** Set when read as `samples`: row order is gone, values are sorted and NaN-free. */
   sorted?: true;
   /** Number of missing cells. */
   missing: number;
@@ -52,7 +53,10 @@ export interface NumericColumn {
 export interface CategoricalColumn {
   kind: 'categorical';
   name: string;
-  /** One code per row: an index into `dictionary`, or -1 for a missing cell. */
+  /**
+   * One code per row: an index into `dictionary`, or -1 for a missing cell. Empty when read as
+   * `samples` (ReadOptions): only `counts` and `missing` are kept.
+   */
   codes: Int32Array;
   /** The distinct raw cell texts, in order of first appearance. */
   dictionary: string[];

@@ -43,8 +43,10 @@ export function toSample(column: Column, kind: ColumnKind, rows: number, file: s
     if (bad >= 0) {
       throw new UserError(`column '${column.name}' is listed as numerical but holds '${column.dictionary[bad]}'`, file);
     }
+    // Each label's number as many times as it occurs (read as samples, the column has no codes).
     const values = new Float64Array(rows - column.missing);
-    for (let i = 0, j = 0; i < rows; i++) if (column.codes[i] >= 0) values[j++] = numbers[column.codes[i]];
+    let j = 0;
+    column.counts.forEach((c, k) => values.fill(numbers[k], j, (j += c)));
     return { kind, sorted: sortFloat64(values), rows, missing: column.missing };
   }
   const counts = new Map<string, number>();

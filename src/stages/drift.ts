@@ -61,7 +61,7 @@ async function compareData(s: DriftSettings, config: DriftConfig): Promise<Compa
 /** The exact path: both tables read (sorted, in parallel), every column's samples compared. */
 async function compareTables(s: DriftSettings, config: DriftConfig): Promise<Comparison> {
   const format = s.dataFormat === 'auto' ? undefined : s.dataFormat;
-  const [ref, cur] = await readTables([s.reference, s.current], { format, sortNumeric: true });
+  const [ref, cur] = await readTables([s.reference, s.current], { format, samples: true });
   const plan = planColumns(tableSide(ref), tableSide(cur), s);
   checkConfig(config, plan.columns);
   const compared = plan.columns.map((column) =>
