@@ -24,7 +24,8 @@ function fullMerge(ref: Float64Array, cur: Float64Array): number {
 
 describe('ksStatistic (pruned search)', () => {
   test('example', () => {
-    expect(ksStatistic(Float64Array.of(1, 2, 3), Float64Array.of(2, 3, 4))).toBe(1 - 2 / 3); // 0.33333333333333337: at x = 3, i/n1 - j/n2 = 3/3 - 2/3
+    // 0.33333333333333337: at x = 3, i/n1 - j/n2 = 3/3 - 2/3
+    expect(ksStatistic(Float64Array.of(1, 2, 3), Float64Array.of(2, 3, 4))).toBe(1 - 2 / 3);
   });
 
   test('property: equals the full merge bit for bit — shifts, scales, ties, unequal sizes (fast-check)', () => {

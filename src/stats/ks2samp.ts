@@ -90,18 +90,41 @@ export function ksStatistic(refSorted: Float64Array, curSorted: Float64Array): n
     ksMerge(refSorted, curSorted, 0, 0, n1, n2, acc);
     return Math.min(Math.max(-acc.min, acc.max), 1);
   }
-  // 1. The differences at the grid points (after each block's last value; the last point is the
-  //    largest reference value, past which i = n1 and the differences shrink to 0). The counts
-  //    come from scans forward: a predictable branch per value, unlike the merge's.
   const gi = new Int32Array(blocks + 1);
   const gj = new Int32Array(blocks + 1);
-  let maxDiff = 0;
-  let minDiff = 0;
+  ksGrid(refSorted, curSorted, gi, gj, acc);
+  ksRefine(refSorted, curSorted, gi, gj, acc);
+  return Math.min(Math.max(-acc.min, acc.max), 1);
+}
+
+/*
+ * Each loop is a function of its own: V8 compiles a long loop while it runs (on-stack
+ * replacement), and code after it, not yet run, lacks type feedback and deoptimizes when reached.
+ */
+
+/**
+ * The counts (i in `gi`, j in `gj`, from index 1) and differences at the grid points: after each
+ * block's last reference value; the last point is the largest reference value, past which i = n1
+ * and the differences shrink to 0. The counts come from scans forward: a predictable branch per
+ * value, unlike the merge's.
+ */
+function ksGrid(
+  ref: Float64Array,
+  cur: Float64Array,
+  gi: Int32Array,
+  gj: Int32Array,
+  acc: { max: number; min: number },
+): void {
+  const n1 = ref.length;
+  const n2 = cur.length;
+  const blocks = gi.length - 1;
+  let maxDiff = acc.max;
+  let minDiff = acc.min;
   for (let b = 1, i = 0, j = 0; b <= blocks; b++) {
     const at = b === blocks ? n1 - 1 : b * KS_BLOCK - 1;
-    const x = refSorted[at];
-    for (i = Math.max(i, at + 1); i < n1 && refSorted[i] <= x; i++);
-    for (; j < n2 && curSorted[j] <= x; j++);
+    const x = ref[at];
+    for (i = Math.max(i, at + 1); i < n1 && ref[i] <= x; i++);
+    for (; j < n2 && cur[j] <= x; j++);
     gi[b] = i;
     gj[b] = j;
     const diff = i / n1 - j / n2;
@@ -110,17 +133,29 @@ export function ksStatistic(refSorted: Float64Array, curSorted: Float64Array): n
   }
   acc.max = maxDiff;
   acc.min = minDiff;
-  // 2. Every value of the blocks that could hold a larger difference, unless the block holds one
-  //    pooled value, its grid point (ties: a value repeated over whole blocks).
-  for (let b = 1; b <= blocks; b++) {
+}
+
+/**
+ * Merges every value of the blocks that could hold a larger difference than `acc`'s, unless the
+ * block holds one pooled value, its grid point (ties: a value repeated over whole blocks).
+ */
+function ksRefine(
+  ref: Float64Array,
+  cur: Float64Array,
+  gi: Int32Array,
+  gj: Int32Array,
+  acc: { max: number; min: number },
+): void {
+  const n1 = ref.length;
+  const n2 = cur.length;
+  for (let b = 1; b < gi.length; b++) {
     const i0 = gi[b - 1],
       j0 = gj[b - 1];
     if (!(gi[b] / n1 - j0 / n2 > acc.max || i0 / n1 - gj[b] / n2 < acc.min)) continue;
-    const x = refSorted[gi[b] - 1];
-    if (refSorted[i0] === x && (j0 === gj[b] || curSorted[j0] === x)) continue;
-    ksMerge(refSorted, curSorted, i0, j0, gi[b], gj[b], acc);
+    const x = ref[gi[b] - 1];
+    if (ref[i0] === x && (j0 === gj[b] || cur[j0] === x)) continue;
+    ksMerge(ref, cur, i0, j0, gi[b], gj[b], acc);
   }
-  return Math.min(Math.max(-acc.min, acc.max), 1);
 }
 
 /** Reference values per grid point of ksStatistic's pruned search. */
