@@ -1,6 +1,8 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { jest } from '@jest/globals';
+import { ColumnBuilder } from '../../src/data/builder.js';
 import { MAX_CELL_BYTES } from '../../src/data/limits.js';
 import { fileLine, readTable } from '../../src/data/read.js';
 import { cat, fixture, num, texts } from './helpers.js';
@@ -102,5 +104,27 @@ describe('CSV/TSV reader', () => {
     // the multi-line record spans 3 lines
     expect(fileLine(t, fillerRows)).toBe(fillerRows + 2);
     expect(fileLine(t, fillerRows + 1)).toBe(fillerRows + 5);
+  });
+
+  test.each([
+    ['regular rows', (i: number) => `${i},${i % 7 === 0 ? '' : 'abc'},${(i * 0.37).toFixed(3)}\n`],
+    ['one-byte rows', (i: number) => `${i % 10}\n`],
+  ])("columns are allocated once, from the first block's lines and the file size (%s)", async (_label, row) => {
+    const dir = mkdtempSync(join(tmpdir(), 'mlqg-data-'));
+    const file = join(dir, 'sized.csv');
+    const rows = Array.from({ length: 600_000 }, (_, i) => row(i));
+    writeFileSync(file, (row(0).split(',').length === 1 ? 'x\n' : 'n,c,x\n') + rows.join(''));
+    const grow = jest.spyOn(ColumnBuilder.prototype, 'reserve');
+    try {
+      const t = await readTable(file);
+      expect(t.rowCount).toBe(rows.length);
+      const sizes = grow.mock.calls.map((c) => c[0]).filter((n) => n > 64);
+      // One reservation per column, for 1 to 1.15 times the rows (the guess is 2 % over).
+      expect(sizes).toHaveLength(t.columns.length);
+      for (const n of sizes) expect(n / rows.length).toBeGreaterThanOrEqual(1);
+      for (const n of sizes) expect(n / rows.length).toBeLessThan(1.15);
+    } finally {
+      grow.mockRestore();
+    }
   });
 });

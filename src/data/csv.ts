@@ -22,6 +22,17 @@ const LF = 0x0a,
   CR = 0x0d,
   QUOTE = 0x22;
 
+/**
+ * Line feeds in `buf[start..end)` by native searches; past 65 536 of them, extrapolated from the
+ * bytes they took (a file of one-byte rows does not pay a search per row).
+ */
+function lineCount(buf: Buffer, start: number, end: number): number {
+  let n = 0;
+  for (let i = buf.indexOf(LF, start); i >= 0 && i < end; i = buf.indexOf(LF, i + 1))
+    if (++n === 65536) return Math.ceil((n * (end - start)) / (i + 1 - start));
+  return n;
+}
+
 /** Result of scanField for a field that is not a plain number. */
 const OK = 0,
   INCOMPLETE = 1;
@@ -59,7 +70,7 @@ export async function readDelimited(
       }
       if (!p.builders) pos = p.parseHeader(buf, pos, end, final);
       if (!p.builders) return pos;
-      p.reserveFor(end - pos, progress);
+      p.reserveFor(buf, pos, end, progress);
       const parsed = p.parseRecords(buf, pos, end, final);
       p.bytesParsed += parsed - pos;
       return parsed;
@@ -167,19 +178,19 @@ class DelimitedParser {
   }
 
   /**
-   * Grows the columns ahead of a chunk of `bytes` bytes, so that they are allocated about once:
-   * to the row count guessed from the rows per byte so far and the fraction of the file read.
+   * Grows the columns ahead of the chunk `buf[pos..end)` (`progress`: the fraction of the file read
+   * with it), so that they are allocated about once: to the row count guessed from the rows per
+   * byte so far (before any row, the chunk's line count) and the fraction of the file read.
    */
-  reserveFor(bytes: number, progress: number): void {
+  reserveFor(buf: Buffer, pos: number, end: number, progress: number): void {
     const b = this.builders!;
     if (b.length === 0) return;
-    // Before any row: a record takes at least one byte per column (delimiters, line break).
-    const perByte = this.rowCount > 0 ? (this.rowCount / this.bytesParsed) * 1.1 : 1 / b.length;
-    const need = this.rowCount + Math.ceil(bytes * perByte) + 1;
+    const rows = this.rowCount > 0 ? ((end - pos) * this.rowCount) / this.bytesParsed : lineCount(buf, pos, end);
+    const need = this.rowCount + Math.ceil(rows * 1.1) + 1;
     let cap = Infinity; // columns that keep nothing per row have no capacity to grow
     for (const c of b) cap = Math.min(cap, c.capacity);
     if (need <= cap) return;
-    const guess = this.rowCount > 0 ? Math.ceil((this.rowCount / progress) * 1.02) : 0;
+    const guess = Math.ceil(((this.rowCount + rows) / progress) * 1.02);
     // Where the guess says nothing (a gzip file's compressed bytes are all read long before its
     // rows are), grow geometrically by 2 rather than 1.25, so rows are copied ~2 times, not ~5.
     const factor = guess <= cap ? 2 : 1.25;

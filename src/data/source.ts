@@ -24,8 +24,8 @@ const LF = 0x0a;
 /**
  * Called with `buf[0..end)` holding whole lines (`buf[end - 1]` is a line feed; at the end of the
  * file one is added if missing); returns how many bytes it consumed. `progress` is the fraction of
- * the file on disk behind this block's start, for size estimates; `offset` the (decompressed)
- * file's offset of `buf[0]`.
+ * the file on disk read so far, this block included, for size estimates; `offset` the
+ * (decompressed) file's offset of `buf[0]`.
  */
 export type BlockHandler = (buf: Buffer, end: number, final: boolean, progress: number, offset: number) => number;
 
@@ -88,14 +88,13 @@ export async function readBlocks(
         buf.copy(bigger, 0, 0, len);
         buf = bigger;
       }
-      const before = source.position();
       const n = await source.read(buf, len);
       if (n === 0) break;
       len += n;
       const end = buf.subarray(0, len).lastIndexOf(LF) + 1;
       if (end === 0) continue;
       if (checked < end) await checkText(buf, checked, end, base, file, gzip);
-      const used = handle(buf, end, false, before / size, base);
+      const used = handle(buf, end, false, size > 0 ? Math.min(source.position() / size, 1) : 1, base);
       buf.copy(buf, 0, used, len);
       len -= used;
       base += used;
