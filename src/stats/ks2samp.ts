@@ -82,19 +82,36 @@ export function ksAsymptotic(d: number, n1: number, n2: number): number {
  * ksStatistic(Float64Array.of(1, 2, 3), Float64Array.of(2, 3, 4)) // 0.33333333333333337 (at x = 3: 3/3 - 2/3)
  */
 export function ksStatistic(refSorted: Float64Array, curSorted: Float64Array): number {
-  const n1 = refSorted.length;
-  const n2 = curSorted.length;
-  const acc = { max: 0, min: 0 };
-  const blocks = Math.floor(n1 / KS_BLOCK);
-  if (blocks < 4) {
-    ksMerge(refSorted, curSorted, 0, 0, n1, n2, acc);
-    return Math.min(Math.max(-acc.min, acc.max), 1);
+  const blocks = Math.floor(refSorted.length / KS_BLOCK);
+  const s: KsSearch = {
+    ref: refSorted,
+    cur: curSorted,
+    gi: new Int32Array(blocks < 4 ? 0 : blocks + 1),
+    gj: new Int32Array(blocks < 4 ? 0 : blocks + 1),
+    max: 0,
+    min: 0,
+  };
+  if (blocks < 4) ksMerge(s, 0, 0, refSorted.length, curSorted.length);
+  else {
+    ksGrid(s);
+    ksRefine(s);
   }
-  const gi = new Int32Array(blocks + 1);
-  const gj = new Int32Array(blocks + 1);
-  ksGrid(refSorted, curSorted, gi, gj, acc);
-  ksRefine(refSorted, curSorted, gi, gj, acc);
-  return Math.min(Math.max(-acc.min, acc.max), 1);
+  return Math.min(Math.max(-s.min, s.max), 1);
+}
+
+/** Reference values per grid point of ksStatistic's pruned search. */
+const KS_BLOCK = 128;
+
+/** ksStatistic's search: both samples, the counts at the grid points, the extremes found so far. */
+interface KsSearch {
+  ref: Float64Array;
+  cur: Float64Array;
+  /** i and j (values ≤ the grid point, of each sample) at grid point b ≥ 1; 0 at index 0. */
+  gi: Int32Array;
+  gj: Int32Array;
+  /** The largest and smallest i/n1 - j/n2 so far. */
+  max: number;
+  min: number;
 }
 
 /*
@@ -103,23 +120,17 @@ export function ksStatistic(refSorted: Float64Array, curSorted: Float64Array): n
  */
 
 /**
- * The counts (i in `gi`, j in `gj`, from index 1) and differences at the grid points: after each
- * block's last reference value; the last point is the largest reference value, past which i = n1
- * and the differences shrink to 0. The counts come from scans forward: a predictable branch per
- * value, unlike the merge's.
+ * The counts and differences at the grid points: after each block's last reference value; the
+ * last point is the largest reference value, past which i = n1 and the differences shrink to 0.
+ * The counts come from scans forward: a predictable branch per value, unlike the merge's.
  */
-function ksGrid(
-  ref: Float64Array,
-  cur: Float64Array,
-  gi: Int32Array,
-  gj: Int32Array,
-  acc: { max: number; min: number },
-): void {
+function ksGrid(s: KsSearch): void {
+  const { ref, cur, gi, gj } = s;
   const n1 = ref.length;
   const n2 = cur.length;
   const blocks = gi.length - 1;
-  let maxDiff = acc.max;
-  let minDiff = acc.min;
+  let maxDiff = s.max;
+  let minDiff = s.min;
   for (let b = 1, i = 0, j = 0; b <= blocks; b++) {
     const at = b === blocks ? n1 - 1 : b * KS_BLOCK - 1;
     const x = ref[at];
@@ -131,53 +142,39 @@ function ksGrid(
     if (diff > maxDiff) maxDiff = diff;
     if (diff < minDiff) minDiff = diff;
   }
-  acc.max = maxDiff;
-  acc.min = minDiff;
+  s.max = maxDiff;
+  s.min = minDiff;
 }
 
 /**
- * Merges every value of the blocks that could hold a larger difference than `acc`'s, unless the
- * block holds one pooled value, its grid point (ties: a value repeated over whole blocks).
+ * Merges every value of the blocks that could hold a larger difference than found so far, unless
+ * the block holds one pooled value, its grid point (ties: a value repeated over whole blocks).
  */
-function ksRefine(
-  ref: Float64Array,
-  cur: Float64Array,
-  gi: Int32Array,
-  gj: Int32Array,
-  acc: { max: number; min: number },
-): void {
+function ksRefine(s: KsSearch): void {
+  const { ref, cur, gi, gj } = s;
   const n1 = ref.length;
   const n2 = cur.length;
   for (let b = 1; b < gi.length; b++) {
     const i0 = gi[b - 1],
       j0 = gj[b - 1];
-    if (!(gi[b] / n1 - j0 / n2 > acc.max || i0 / n1 - gj[b] / n2 < acc.min)) continue;
+    if (!(gi[b] / n1 - j0 / n2 > s.max || i0 / n1 - gj[b] / n2 < s.min)) continue;
     const x = ref[gi[b] - 1];
     if (ref[i0] === x && (j0 === gj[b] || cur[j0] === x)) continue;
-    ksMerge(ref, cur, i0, j0, gi[b], gj[b], acc);
+    ksMerge(s, i0, j0, gi[b], gj[b]);
   }
 }
 
-/** Reference values per grid point of ksStatistic's pruned search. */
-const KS_BLOCK = 128;
-
 /**
  * The merge of the pooled values from counts (i, j) until both samples' counts reach (iEnd, jEnd)
- * (counts at a pooled value: every value up to it is passed), folding each difference into `acc`.
+ * (counts at a pooled value: every value up to it is passed), folding each difference into the
+ * extremes.
  */
-function ksMerge(
-  ref: Float64Array,
-  cur: Float64Array,
-  i: number,
-  j: number,
-  iEnd: number,
-  jEnd: number,
-  acc: { max: number; min: number },
-): void {
+function ksMerge(s: KsSearch, i: number, j: number, iEnd: number, jEnd: number): void {
+  const { ref, cur } = s;
   const n1 = ref.length;
   const n2 = cur.length;
-  let maxDiff = acc.max;
-  let minDiff = acc.min;
+  let maxDiff = s.max;
+  let minDiff = s.min;
   while (i < iEnd || j < jEnd) {
     const v = j >= n2 || (i < n1 && ref[i] <= cur[j]) ? ref[i] : cur[j];
     while (i < n1 && ref[i] <= v) i++;
@@ -186,8 +183,8 @@ function ksMerge(
     if (diff > maxDiff) maxDiff = diff;
     if (diff < minDiff) minDiff = diff;
   }
-  acc.max = maxDiff;
-  acc.min = minDiff;
+  s.max = maxDiff;
+  s.min = minDiff;
 }
 
 /** P(D_{n,n} >= h/n) = 2 Σ_k (-1)^k binom(2n, n-kh)/binom(2n, n), evaluated innermost-first. */
