@@ -39,7 +39,7 @@ export class ColumnBuilder implements CellSink {
   private pendingCode = NO_CODE;
   private countedMissing = 0;
 
-  /** `keepCodes` false: a categorical column keeps its counts only (see ColumnOptions.codes). */
+  /** `keepCodes` false: a categorical column keeps its counts only (ReadOptions.samples). */
   constructor(
     readonly name: string,
     text: boolean,

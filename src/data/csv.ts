@@ -190,7 +190,7 @@ class DelimitedParser {
     let cap = Infinity; // columns that keep nothing per row have no capacity to grow
     for (const c of b) cap = Math.min(cap, c.capacity);
     if (need <= cap) return;
-    const guess = Math.ceil(((this.rowCount + rows) / progress) * 1.02);
+    const guess = progress > 0 ? Math.ceil(((this.rowCount + rows) / progress) * 1.02) : 0;
     // Where the guess says nothing (a gzip file's compressed bytes are all read long before its
     // rows are), grow geometrically by 2 rather than 1.25, so rows are copied ~2 times, not ~5.
     const factor = guess <= cap ? 2 : 1.25;
